@@ -1,0 +1,72 @@
+"""`ipu validate`: check case files, alone and against each other."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import RootOption, TodayOption, fail, resolve_root, resolve_today
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to report on (default: the whole base).", show_default=False),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text, json or github (default: github under GitHub Actions, else text).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="CODE",
+            help="Explain a diagnostic code ('all' for every code) and exit.",
+            show_default=False,
+        ),
+    ] = None,
+    root: RootOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Check every case file against its model, the vocabularies and the other files.
+
+    Exit 0 when clean, 1 when problems are found, 2 on a usage error.
+    """
+    from .. import codes
+
+    if explain:
+        if explain == "all":
+            sys.stdout.write(codes.markdown())
+            return
+        text = codes.explain(explain)
+        if text is None:
+            fail(f"unknown code '{explain}'; 'ipu validate --explain all' lists them", 2)
+        sys.stdout.write(text)
+        return
+    from ..problems import FORMATS, format_problems, summary_line
+    from ..validate import validate as run
+
+    chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if chosen not in FORMATS:
+        fail(f"unknown format '{chosen}'; choose from {', '.join(FORMATS)}", 2)
+    repo = resolve_root(root)
+    report = run(repo, paths or None, resolve_today(today))
+    sys.stdout.write(format_problems(report.problems, chosen))
+    if chosen == "text":
+        sys.stderr.write(summary_line(report.problems, report.files) + "\n")
+    raise typer.Exit(report.exit_code(strict))
