@@ -95,6 +95,8 @@ def print_rich(view: dict[str, Any]) -> None:
             row["description"] or "",
         )
     parts.append(follow)
-    console.print(
-        Panel(Group(*parts), title=f"[bold]{view['id']}[/bold]  {view['name'] or ''}", title_align="left")
-    )
+    spaced: list[Any] = []
+    for part in parts:
+        spaced.extend([part, Text("")])
+    title = f"[bold]{view['id']}[/bold]  {view['name'] or ''}"
+    console.print(Panel(Group(*spaced[:-1]), title=title, title_align="left"))
