@@ -1,0 +1,278 @@
+"""Render documents (decisions, letters) from `templates/` as Markdown, HTML or Word.
+
+One Jinja environment for every document: `StrictUndefined` (a missing value
+is an error naming the template, the line and the variable, never a blank),
+autoescaping for HTML templates, and the house-style filters of
+`ipu_cli.style`. A document `NAME` has `templates/NAME.md.j2` and
+`templates/NAME.html.j2`; the Word file is built with python-docx from the
+Markdown rendering of the same context, so the three formats cannot drift
+apart and Word needs no template of its own.
+
+python-docx has no footnote API: footnote markers are the Unicode superscripts
+(¹ ² ³) the Markdown carries, and the notes are ordinary paragraphs, exactly
+where the Markdown puts them. A context with `draft: true` or
+`confidential: true` gets a DRAFT / CONFIDENTIAL banner in the header of every
+Word page (and the templates print it at the top of the body).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+from . import style
+
+FORMATS = ("md", "html", "docx")
+TEMPLATES = "templates"
+_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+
+
+class TemplateError(Exception):
+    """A template could not be rendered: the message names the template and line."""
+
+
+def format_for(path: Path | None, fmt: str | None) -> str:
+    """The format asked for, else the one the output file's extension implies, else md."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+        return fmt
+    if path is not None:
+        return _EXTENSIONS.get(path.suffix.lower(), "md")
+    return "md"
+
+
+def _emphasis(text: str) -> Any:
+    """HTML filter: escape, then turn the Markdown *italics* and **bold** of adopted text into tags."""
+    from markupsafe import Markup, escape
+
+    html = str(escape(text))
+    html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html)
+    html = re.sub(r"\*(.+?)\*", r"<em>\1</em>", html)
+    return Markup(html)
+
+
+def environment(root: Path) -> Any:
+    """The Jinja environment over `<root>/templates`."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(root / TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(style.FILTERS)
+    env.filters["emphasis"] = _emphasis
+    return env
+
+
+def template_names(root: Path) -> list[str]:
+    """Every template file under templates/, by name."""
+    folder = root / TEMPLATES
+    return sorted(p.name for p in folder.glob("*.j2")) if folder.is_dir() else []
+
+
+def _where(exc: BaseException, root: Path) -> str:
+    """'templates/x.md.j2, line 12' from a Jinja exception's traceback."""
+    lineno = getattr(exc, "lineno", None)
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    if not lineno:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                name, lineno = frame.filename, frame.lineno
+                break
+    if name:
+        try:
+            name = str(Path(name).resolve().relative_to(root.resolve()))
+        except ValueError:
+            name = str(name)
+    return f"{name or 'template'}, line {lineno or '?'}"
+
+
+def render_text(template_name: str, context: dict[str, Any], root: Path) -> str:
+    """Render one template; every Jinja failure becomes a TemplateError with its location."""
+    import jinja2
+
+    env = environment(root)
+    try:
+        return env.get_template(template_name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template {TEMPLATES}/{exc.name} not found") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{_where(exc, root)}: {exc.message}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{_where(exc, root)}: {exc.message}") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise TemplateError(f"{_where(exc, root)}: {exc}") from None
+
+
+def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) -> str | bytes:
+    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx."""
+    if fmt == "md":
+        return render_text(f"{name}.md.j2", context, root)
+    if fmt == "html":
+        return render_text(f"{name}.html.j2", context, root)
+    if fmt == "docx":
+        markdown = render_text(f"{name}.md.j2", context, root)
+        return markdown_to_docx(markdown, page_banner=_banner(context))
+    raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+
+
+def _banner(context: dict[str, Any]) -> str | None:
+    labels = context.get("labels") or {}
+    parts = []
+    if context.get("confidential"):
+        parts.append(labels.get("confidential", "CONFIDENTIAL"))
+    if context.get("draft"):
+        parts.append(labels.get("draft", "DRAFT"))
+    return " - ".join(parts) or None
+
+
+# --- the small Markdown dialect the templates write, and its Word rendering ---------------
+
+_HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
+_NUMBERED = re.compile(r"^\d+\.\s+(.*)$")
+_BULLET = re.compile(r"^(\s*)-\s+(.*)$")
+_INLINE = re.compile(r"(\*\*.+?\*\*|\*.+?\*)")
+
+
+def _blocks(markdown: str) -> list[tuple[str, str]]:
+    """(kind, text) blocks: heading1..4, number, bullet, bullet2, check, rule, para."""
+    out: list[tuple[str, str]] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            out.append(("para", " ".join(para)))
+            para.clear()
+
+    for raw in markdown.splitlines():
+        line = raw.rstrip()
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
+            flush()
+            continue
+        if stripped in ("---", "***"):
+            flush()
+            out.append(("rule", ""))
+            continue
+        heading = _HEADING.match(line)
+        numbered = _NUMBERED.match(line)
+        bullet = _BULLET.match(line)
+        if heading:
+            flush()
+            out.append((f"heading{len(heading.group(1))}", heading.group(2).strip()))
+        elif numbered:
+            flush()
+            out.append(("number", numbered.group(1)))
+        elif bullet:
+            flush()
+            text = bullet.group(2)
+            kind = "check" if text.startswith("✓") else "bullet2" if bullet.group(1) else "bullet"
+            out.append((kind, text))
+        else:
+            para.append(stripped)
+    flush()
+    return out
+
+
+def _strip_inline(text: str) -> str:
+    return re.sub(r"\*\*(.+?)\*\*|\*(.+?)\*", lambda m: m.group(1) or m.group(2), text)
+
+
+def markdown_plain_lines(markdown: str) -> list[str]:
+    """The text of a rendered Markdown document, one entry per block, markup removed."""
+    return [_strip_inline(text) for kind, text in _blocks(markdown) if kind != "rule"]
+
+
+def docx_plain_lines(data: bytes) -> list[str]:
+    """The body paragraphs of a .docx, one entry each (empty paragraphs skipped)."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    return [p.text for p in document.paragraphs if p.text.strip()]
+
+
+def _runs(paragraph: Any, text: str) -> None:
+    for piece in _INLINE.split(text):
+        if not piece:
+            continue
+        if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
+            paragraph.add_run(piece[2:-2]).bold = True
+        elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
+            paragraph.add_run(piece[1:-1]).italic = True
+        else:
+            paragraph.add_run(piece)
+
+
+def markdown_to_docx(markdown: str, page_banner: str | None = None) -> bytes:
+    """A Word document from the Markdown dialect of the templates.
+
+    Headings become Word headings, "1." items the built-in numbered list, "- "
+    items bullets, "   - " items second-level bullets, "- ✓" items an indented
+    checklist, *x* italic runs and **x** bold runs. `page_banner` (DRAFT,
+    CONFIDENTIAL) goes into the header of every page, in red capitals.
+    """
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.2))
+    document.styles["Normal"].font.name = "Arial"
+    document.styles["Normal"].font.size = Pt(10.5)
+    if page_banner:
+        banner = section.header.paragraphs[0]
+        banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = banner.add_run(page_banner)
+        run.bold = True
+        run.font.size = Pt(14)
+        run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    styles = {
+        "number": "List Number",
+        "bullet": "List Bullet",
+        "bullet2": "List Bullet 2",
+    }
+    for kind, text in _blocks(markdown):
+        if kind.startswith("heading"):
+            paragraph = document.add_heading(level=int(kind[-1]))
+            _runs(paragraph, text)
+        elif kind in styles:
+            paragraph = document.add_paragraph(style=styles[kind])
+            _runs(paragraph, text)
+        elif kind == "check":
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Cm(0.6)
+            paragraph.paragraph_format.space_after = Pt(0)
+            _runs(paragraph, text)
+        elif kind == "rule":
+            document.add_paragraph().paragraph_format.space_after = Pt(6)
+        else:
+            paragraph = document.add_paragraph()
+            _runs(paragraph, text)
+            if text in ("**DRAFT**", "**CONFIDENTIAL**", "**PROJET**", "**CONFIDENTIEL**"):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                for run in paragraph.runs:
+                    run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def undeclared(template_name: str, context: dict[str, Any], root: Path) -> list[str]:
+    """Top-level names the template uses that the context does not provide (jinja2.meta)."""
+    from jinja2 import meta
+
+    env = environment(root)
+    source = env.loader.get_source(env, template_name)[0]  # type: ignore[union-attr]
+    names = meta.find_undeclared_variables(env.parse(source))
+    return sorted(n for n in names if n not in context and n not in env.globals)
