@@ -70,7 +70,11 @@ def check_file(path: Path, root: Path, ref: Reference) -> FileResult:
                 )
             ],
         )
-    loaded = load_file(path, shown)
+    return check_loaded(path, load_file(path, shown), ref)
+
+
+def check_loaded(path: Path, loaded: Loaded, ref: Reference) -> FileResult:
+    """The checks of `check_file` on text already parsed, e.g. a new version not yet written."""
     if not loaded.ok:
         return FileResult(None, loaded.problems)
     model = model_for(path)
