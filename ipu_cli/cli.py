@@ -17,6 +17,7 @@ COMMANDS = [
     "validate",
     "show",
     "schema",
+    "log",
 ]
 
 app = typer.Typer(
