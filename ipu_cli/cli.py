@@ -17,6 +17,8 @@ COMMANDS = [
     "validate",
     "show",
     "schema",
+    "draft",
+    "templates",
     "log",
 ]
 

@@ -343,8 +343,7 @@ def case_box(
         box.append(missing(labels["submitted"], "the case has no complaint"))
     else:
         sections = [s.removeprefix("I.1") for s in case.complaint.sections]
-        word = "Section" if len(sections) == 1 else "Sections"
-        text = f"{word} I.1{style.join_list(sections, lang)} {labels['procedure']}"
+        text = f"Section I.1{style.join_list(sections, lang)} {labels['procedure']}"
         box.append(BoxLine(labels["complainant"], text))
         box.append(BoxLine(labels["submitted"], style.month_year(case.complaint.submitted, lang)))
     previous = previous_decision(case, session)

@@ -27,6 +27,8 @@ from . import style
 
 FORMATS = ("md", "html", "docx")
 TEMPLATES = "templates"
+BUNDLED = Path(__file__).resolve().parent.parent / TEMPLATES
+"""The templates shipped with ipu; a case repository's own templates/ take precedence."""
 _EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 
 
@@ -55,12 +57,20 @@ def _emphasis(text: str) -> Any:
     return Markup(html)
 
 
+def template_dirs(root: Path) -> list[Path]:
+    """Where templates are looked up: the repository's templates/, then the bundled ones."""
+    dirs = [root / TEMPLATES]
+    if BUNDLED.resolve() != dirs[0].resolve():
+        dirs.append(BUNDLED)
+    return [d for d in dirs if d.is_dir()]
+
+
 def environment(root: Path) -> Any:
-    """The Jinja environment over `<root>/templates`."""
+    """The Jinja environment over `<root>/templates`, falling back on the bundled templates."""
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(root / TEMPLATES)),
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(root)]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
         trim_blocks=True,
@@ -73,9 +83,8 @@ def environment(root: Path) -> Any:
 
 
 def template_names(root: Path) -> list[str]:
-    """Every template file under templates/, by name."""
-    folder = root / TEMPLATES
-    return sorted(p.name for p in folder.glob("*.j2")) if folder.is_dir() else []
+    """Every template file (repository and bundled), by name."""
+    return sorted({p.name for d in template_dirs(root) for p in d.glob("*.j2")})
 
 
 def _where(exc: BaseException, root: Path) -> str:
@@ -87,11 +96,8 @@ def _where(exc: BaseException, root: Path) -> str:
             if frame.filename.endswith(".j2"):
                 name, lineno = frame.filename, frame.lineno
                 break
-    if name:
-        try:
-            name = str(Path(name).resolve().relative_to(root.resolve()))
-        except ValueError:
-            name = str(name)
+    if name and Path(name).parent.name:
+        name = f"{Path(name).parent.name}/{Path(name).name}"
     return f"{name or 'template'}, line {lineno or '?'}"
 
 
