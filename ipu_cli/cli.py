@@ -19,6 +19,9 @@ COMMANDS = [
     "schema",
     "draft",
     "templates",
+    "list",
+    "stats",
+    "export",
     "log",
 ]
 

@@ -51,3 +51,29 @@ def resolve_today(value: str | None) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         fail(f"invalid date for --today/IPU_TODAY: {text!r} (expected YYYY-MM-DD)", 2)
+
+
+RowFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, json, jsonl, csv, yaml or markdown.",
+    ),
+]
+IncludeConfidentialOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-confidential",
+        help="Include confidential cases and internal fields (internal use only; the output says so).",
+    ),
+]
+
+
+def check_row_format(fmt: str) -> str:
+    """Refuse an unknown row format with exit 2."""
+    from ..output import ROW_FORMATS
+
+    if fmt not in ROW_FORMATS:
+        fail(f"unknown format '{fmt}'; choose from {', '.join(ROW_FORMATS)}", 2)
+    return fmt

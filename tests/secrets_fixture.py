@@ -1,0 +1,72 @@
+"""A confidential case and internal fields added to the `repo` copy, to prove they never leak.
+
+The names are invented and deliberately odd, so that finding any of them in an
+output can only mean a leak.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SECRET_CASE = """\
+id: KHM-900
+aliases: [CMBD/900]
+name: Zorvath Ğazorpazorp
+sex: female
+country: KHM
+parliament: National Assembly
+mandate: incumbent
+affiliation: majority
+party: Xylophone Fixture Party
+violations:
+  - code: impunity
+  - code: arbitrary-detention
+complaint:
+  sections: [I.1(a)]
+  submitted: 2026-01
+  complainant: Quinbrook Fixture-Complainant
+summary: Invented test case about Zorvath Ğazorpazorp; it must never be published.
+events:
+  - date: 2026-01-10
+    type: arrest
+    text: Ğazorpazorp arrested (invented test event).
+communications:
+  - date: 2026-02
+    direction: to
+    party: authorities
+    description: Letter about Ğazorpazorp
+status:
+  state: active
+confidentiality: confidential
+"""
+
+INTERNAL_ENTRY = """\
+  - date: 2023-01
+    direction: from
+    party: third-party
+    description: Internal note from Quinbrook informant
+    internal: true
+"""
+
+SECRETS = ("Gazorpazorp", "Ğazorpazorp", "Xylophone", "Quinbrook", "KHM-900", "CMBD/900")
+"""Strings that may appear only in output made with --include-confidential."""
+
+
+def add_secrets(root: Path) -> None:
+    """Write the confidential MP; give the public group an internal log entry and a named complainant."""
+    (root / "cases" / "KHM" / "KHM-900.yaml").write_text(SECRET_CASE, encoding="utf-8")
+    group = root / "cases" / "KHM" / "KHM-COLL-03.yaml"
+    text = group.read_text(encoding="utf-8")
+    text = text.replace("communications:\n", "communications:\n" + INTERNAL_ENTRY, 1)
+    text = text.replace(
+        "  submitted: 2011-11\n", "  submitted: 2011-11\n  complainant: Quinbrook Human Rights Watchers\n", 1
+    )
+    group.write_text(text, encoding="utf-8")
+
+
+def leaks(text: str) -> list[str]:
+    """The secret strings found in `text` (accents and case ignored)."""
+    from ipu_cli.query import fold
+
+    folded = fold(text)
+    return [secret for secret in SECRETS if fold(secret) in folded]
