@@ -12,12 +12,11 @@ neither entry.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import yamledit
 from .atomic import write_text
 from .casebase import CaseBase, check_loaded, load_case_base
 from .loader import load_text
@@ -148,16 +147,6 @@ def append_communication(
     return Logged(target.id, path, entry, position, total, [note] if note else [])
 
 
-def _yaml() -> Any:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 def _plain(date: PartialDate) -> Any:
     """The date as a value ruamel writes unquoted, as case files spell dates."""
     if date.day:
@@ -170,15 +159,11 @@ def _plain(date: PartialDate) -> Any:
 def _insert(old: str, entry: Communication) -> tuple[str, int, int]:
     """The file text with `entry` inserted in date order; checked to only add lines."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.error import YAMLError
 
-    yaml = _yaml()
     try:
-        data = yaml.load(old)
-    except YAMLError as exc:
-        raise LogError(f"cannot read the file for editing: {exc}") from None
-    if not isinstance(data, CommentedMap):
-        raise LogError("the file does not hold a mapping of fields; run 'ipu validate'")
+        data = yamledit.load(old)
+    except yamledit.EditError as exc:
+        raise LogError(str(exc)) from None
     item = CommentedMap()
     item["date"] = _plain(entry.date)
     item["direction"] = entry.direction
@@ -208,10 +193,8 @@ def _insert(old: str, entry: Communication) -> tuple[str, int, int]:
     if separate:
         _blank_line_after(item)
 
-    out = io.StringIO()
-    yaml.dump(data, out)
-    new = out.getvalue()
-    if not _only_adds(old, new):
+    new = yamledit.dump(data)
+    if not yamledit.only_adds(old, new, ("communications: []",)):
         raise LogError(
             "cannot add the entry without reformatting other lines of the file; "
             "add it by hand or tidy the 'communications' list"
@@ -254,20 +237,3 @@ def _key_position(data: Any) -> int:
     keys = list(data)
     after = [keys.index(k) for k in _ORDER if k in keys]
     return max(after) + 1 if after else len(keys)
-
-
-def _only_adds(old: str, new: str) -> bool:
-    """True when every old line is still there, in order, and only lines were added.
-
-    An empty `communications: []` line turned into a block is allowed.
-    """
-    old_lines = old.splitlines(keepends=True)
-    new_lines = new.splitlines(keepends=True)
-    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
-    for tag, i1, i2, _j1, _j2 in matcher.get_opcodes():
-        if tag == "equal" or tag == "insert":
-            continue
-        if tag == "replace" and all(line.rstrip() == "communications: []" for line in old_lines[i1:i2]):
-            continue
-        return False
-    return True
