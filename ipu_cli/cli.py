@@ -23,6 +23,7 @@ COMMANDS = [
     "stats",
     "export",
     "log",
+    "new",
 ]
 
 app = typer.Typer(
