@@ -21,5 +21,7 @@ def test_ruff_check():
 
 
 def test_ruff_format():
-    run = subprocess.run([_ruff(), "format", "--check", "ipu_cli", "tests"], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [_ruff(), "format", "--check", "ipu_cli", "tests"], cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr
