@@ -1,0 +1,60 @@
+"""What a decision asks of someone: its *Requests* / *Calls on* / *Invites* / *Urges* clauses.
+
+Follow-up letters quote these clauses and `ipu followups` lists them. A clause
+is either a whole paragraph opened by one of these verbs, or a second verb in
+italics inside a paragraph ("...; and *requests* the Cambodian authorities to
+provide..."). The routine request to the Secretary General to convey the
+decision is an instruction to the secretariat, not something awaited from the
+authorities, so it is marked `to_secretariat` and left out by default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+ASK_VERBS = ("Requests", "Calls on", "Invites", "Urges")
+_SECOND = re.compile(r"\*(requests|calls on|invites|urges)\*", re.IGNORECASE)
+_SECRETARIAT = re.compile(r"^(the )?(IPU )?Secretary General\b")
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One clause of a decision that asks for something."""
+
+    paragraph: int
+    verb: str
+    text: str
+    items: tuple[str, ...] = ()
+
+    @property
+    def to_secretariat(self) -> bool:
+        return bool(_SECRETARIAT.match(self.text))
+
+    def quoted(self) -> str:
+        """The clause as adopted, the verb in italics: '*Calls on* the authorities to ...'."""
+        return f"*{self.verb}* {self.text}"
+
+
+def asks_of(decision: Any, include_secretariat: bool = False) -> list[Ask]:
+    """The clauses of `decision` that ask for something, in paragraph order."""
+    out: list[Ask] = []
+    for number, paragraph in enumerate(decision.paragraphs, start=1):
+        if paragraph.verb in ASK_VERBS:
+            out.append(Ask(number, paragraph.verb, _clause(paragraph.text), tuple(paragraph.items)))
+        for match in _SECOND.finditer(paragraph.text):
+            rest = paragraph.text[match.end() :].strip()
+            out.append(Ask(number, match.group(1).lower(), _clause(_until_next_verb(rest))))
+    return [ask for ask in out if include_secretariat or not ask.to_secretariat]
+
+
+def _until_next_verb(text: str) -> str:
+    """A second verb's clause runs to the next italic verb after a semicolon, or to the end."""
+    cut = re.search(r";\s*(and\s+)?\*[a-z][^*]*\*", text)
+    return text[: cut.start()] if cut else text
+
+
+def _clause(text: str) -> str:
+    """Folded whitespace, without the closing semicolon or full stop of the paragraph."""
+    return " ".join(text.split()).rstrip(";.").rstrip()

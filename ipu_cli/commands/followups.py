@@ -1,0 +1,63 @@
+"""`ipu followups`: what each active case is waiting for, most urgent first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from .common import IncludeConfidentialOption, RootOption, check_row_format, fail, resolve_root, resolve_today
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("followups")(followups)
+
+
+def followups(
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of", help="Report as of DATE (YYYY-MM-DD); default today ($IPU_TODAY).", show_default=False
+        ),
+    ] = None,
+    months: Annotated[
+        int, typer.Option("--months", min=1, help="Flag silence longer than this many months.")
+    ] = 6,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = "table",
+    include_confidential: IncludeConfidentialOption = False,
+    root: RootOption = None,
+) -> None:
+    """One row per active case: last communications each way, the latest decision and what
+    it requested, and flags (decision not conveyed, authorities or complainant silent).
+    """
+    from ..casebase import load_case_base
+    from ..confidentiality import NOTICE, visible
+    from ..followups import COLUMNS, counts, follow_ups, followed_cases
+    from ..output import emit_rows
+
+    if fmt not in FORMATS:
+        fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
+    check_row_format(fmt)
+    if as_of:
+        try:
+            day = dt.date.fromisoformat(as_of)
+        except ValueError:
+            fail(f"invalid date for --as-of: {as_of!r} (expected YYYY-MM-DD)", 2)
+    else:
+        day = resolve_today(None)
+    repo = resolve_root(root)
+    base = load_case_base(repo)
+    cases = visible(followed_cases(base), base, include_confidential)
+    items = follow_ups(base, cases, day, months)
+    emit_rows(
+        [item.row(day, full=fmt == "json") for item in items],
+        fmt,
+        COLUMNS,
+        noun="case",
+        banner=NOTICE if include_confidential else None,
+        footer=f"{counts(items)} (as of {day.isoformat()}, silence over {months} months)",
+        title=f"Follow-up as of {day.isoformat()}",
+    )
