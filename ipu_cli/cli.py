@@ -24,6 +24,7 @@ COMMANDS = [
     "export",
     "log",
     "new",
+    "followups",
 ]
 
 app = typer.Typer(
