@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: run test lint bench schema clean
 
@@ -25,6 +26,14 @@ run: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $(STAMP) $@
+
+# Synthetic 10,500-file base in a temporary folder; prints a table, writes bench/results.md.
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/run.py
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check ipu_cli tests

@@ -1,45 +1,148 @@
 """The one way case files are read: parse, validate, check against reference data.
 
 `check_file` handles one file and keeps only what the cross-file checks need
-(a `CaseRecord` with the few source positions they report at), so that the
-whole base can be held in memory without its YAML node trees.
+(a `CaseRecord` with the few source positions they report at, and its `facts`),
+so that the whole base can be held in memory without its YAML node trees.
 `load_case_base` reads every file and indexes ids and legacy ids.
+
+Speed (docs/performance.md): `load_case_base` goes through `ipu_cli.scan`,
+which answers unchanged files from the content-keyed cache and spreads the
+others over the cores. A record read from the cache builds its Pydantic model
+only when `.case` is first asked for, so `ipu validate` on an unchanged base
+never imports YAML or Pydantic. Heavy imports are therefore kept inside the
+functions of this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .loader import Loaded, load_file, locate
-from .models import CollectiveCase, IndividualCase, PartialDate, is_collective_id
 from .problems import ERROR, WARNING, Problem
-from .reference import Reference, load_reference
-from .repo import case_files, display_path, escapes_root, stem_id
-from .schemaerrors import validate_model
+from .repo import display_path, escapes_root, stem_id
 
-Case = IndividualCase | CollectiveCase
+if TYPE_CHECKING:
+    from .loader import Loaded
+    from .models import CollectiveCase, IndividualCase, PartialDate
+    from .reference import Reference
+
+    Case = IndividualCase | CollectiveCase
+
 Position = tuple[int, int]
 
 
-@dataclass
-class CaseRecord:
-    """A valid case and where its cross-referenced values stand in its file."""
+def __getattr__(name: str) -> Any:
+    """`Case` (the union of both models) without importing Pydantic at module load."""
+    if name == "Case":
+        from .models import CollectiveCase, IndividualCase
 
-    path: str
-    case: Case
-    positions: dict[str, Position] = field(default_factory=dict)
-    latest: tuple[PartialDate, Position] | None = None
+        return IndividualCase | CollectiveCase
+    raise AttributeError(name)
+
+
+@dataclass(slots=True)
+class Facts:
+    """What the cross-file checks and the indexes need of a case: no Pydantic, cacheable."""
+
+    id: str
+    collective: bool
+    country: str
+    sex: str | None
+    aliases: tuple[str, ...]
+    collectives: tuple[str, ...]
+    members: tuple[str, ...]
+    victims: str | None
+
+    @classmethod
+    def of(cls, case: Case) -> Facts:
+        return cls(
+            case.id,
+            hasattr(case, "members"),
+            case.country,
+            getattr(case, "sex", None),
+            tuple(case.aliases),
+            tuple(getattr(case, "collectives", ())),
+            tuple(getattr(case, "members", ())),
+            case.victims,
+        )
+
+    def dump(self) -> tuple[Any, ...]:
+        return (
+            self.id,
+            self.collective,
+            self.country,
+            self.sex,
+            self.aliases,
+            self.collectives,
+            self.members,
+            self.victims,
+        )
+
+
+class LatestDate:
+    """The latest date of a file as the cache keeps it: its text and its earliest day."""
+
+    __slots__ = ("ordinal", "text")
+
+    def __init__(self, text: str, ordinal: int) -> None:
+        self.text = text
+        self.ordinal = ordinal
+
+    def earliest(self) -> dt.date:
+        return dt.date.fromordinal(self.ordinal)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CaseRecord:
+    """A valid case and where its cross-referenced values stand in its file.
+
+    `case` is the Pydantic model; a record from the cache holds `facts` and
+    builds the model on first access from the parsed data the cache kept.
+    """
+
+    __slots__ = ("_build", "_case", "facts", "latest", "path", "positions")
+
+    def __init__(
+        self,
+        path: str,
+        case: Case | None = None,
+        positions: dict[str, Position] | None = None,
+        latest: tuple[PartialDate | LatestDate, Position] | None = None,
+        *,
+        facts: Facts | None = None,
+        build: Callable[[], Case] | None = None,
+    ) -> None:
+        if case is None and build is None:
+            raise ValueError("a CaseRecord needs a case or a way to build it")
+        self.path = path
+        self._case = case
+        self._build = build
+        self.positions = positions if positions is not None else {}
+        self.latest = latest
+        self.facts = facts if facts is not None else Facts.of(case)  # type: ignore[arg-type]
+
+    @property
+    def case(self) -> Case:
+        if self._case is None:
+            assert self._build is not None
+            self._case = self._build()
+            self._build = None
+        return self._case
 
     def at(self, key: str) -> Position:
         return self.positions.get(key, (1, 1))
 
     @property
     def id(self) -> str:
-        return self.case.id
+        return self.facts.id
+
+    def __repr__(self) -> str:
+        return f"CaseRecord({self.path!r}, id={self.id!r})"
 
 
 @dataclass
@@ -50,11 +153,15 @@ class FileResult:
 
 def model_for(path: Path) -> type[IndividualCase] | type[CollectiveCase]:
     """Collective files are named for collective ids; everything else is an MP."""
+    from .models import CollectiveCase, IndividualCase, is_collective_id
+
     return CollectiveCase if is_collective_id(stem_id(path)) else IndividualCase
 
 
 def check_file(path: Path, root: Path, ref: Reference) -> FileResult:
     """Everything one file can be checked for on its own."""
+    from .loader import load_file
+
     shown = display_path(path, root)
     if escapes_root(path, root):
         return FileResult(
@@ -75,6 +182,9 @@ def check_file(path: Path, root: Path, ref: Reference) -> FileResult:
 
 def check_loaded(path: Path, loaded: Loaded, ref: Reference) -> FileResult:
     """The checks of `check_file` on text already parsed, e.g. a new version not yet written."""
+    from .models import CollectiveCase, IndividualCase, is_collective_id
+    from .schemaerrors import validate_model
+
     if not loaded.ok:
         return FileResult(None, loaded.problems)
     model = model_for(path)
@@ -94,17 +204,20 @@ def check_loaded(path: Path, loaded: Loaded, ref: Reference) -> FileResult:
 
 
 def _record(loaded: Loaded, case: Case) -> CaseRecord:
+    from .loader import locate
+
     node = loaded.node
+    facts = Facts.of(case)
     positions: dict[str, Position] = {"id": locate(node, ("id",)), "country": locate(node, ("country",))}
-    for index, alias in enumerate(case.aliases):
+    for index, alias in enumerate(facts.aliases):
         positions[f"aliases.{alias}"] = locate(node, ("aliases", index))
-    if isinstance(case, CollectiveCase):
-        for index, member in enumerate(case.members):
+    if facts.collective:
+        for index, member in enumerate(facts.members):
             positions.setdefault(f"members.{member}", locate(node, ("members", index)))
-        if case.victims:
+        if facts.victims:
             positions["victims"] = locate(node, ("victims",))
     else:
-        for index, group in enumerate(case.collectives):
+        for index, group in enumerate(facts.collectives):
             positions.setdefault(f"collectives.{group}", locate(node, ("collectives", index)))
     latest = None
     for date, loc in _dates(case):
@@ -115,6 +228,7 @@ def _record(loaded: Loaded, case: Case) -> CaseRecord:
         case,
         positions,
         (latest[0], locate(node, latest[1])) if latest else None,
+        facts=facts,
     )
 
 
@@ -128,11 +242,13 @@ def _dates(case: Case) -> Iterable[tuple[PartialDate, tuple[Any, ...]]]:
         yield case.complaint.submitted, ("complaint", "submitted")
     if case.status.date:
         yield case.status.date, ("status", "date")
-    if isinstance(case, IndividualCase) and case.death_date:
-        yield case.death_date, ("death_date",)
+    if getattr(case, "death_date", None):
+        yield case.death_date, ("death_date",)  # type: ignore[union-attr]
 
 
 def _single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -> list[Problem]:
+    from .models import IndividualCase
+
     out: list[Problem] = []
 
     def report(loc: tuple[Any, ...], code: str, message: str, level: str = ERROR) -> None:
@@ -299,16 +415,38 @@ def future_problems(records: Iterable[CaseRecord], today: dt.date) -> list[Probl
     return out
 
 
-@dataclass
 class CaseBase:
-    """Every readable case of a repository, indexed by id and legacy id."""
+    """Every readable case of a repository, indexed by id and legacy id.
 
-    root: Path
-    reference: Reference
-    records: dict[str, CaseRecord]
-    aliases: dict[str, str]
-    problems: list[Problem]
-    files: int
+    `reference` is read on first use when the base came from the cache, so a
+    warm `ipu validate` never parses `data/` through Pydantic.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        reference: Reference | Callable[[], Reference],
+        records: dict[str, CaseRecord],
+        aliases: dict[str, str],
+        problems: list[Problem],
+        files: int,
+    ) -> None:
+        self.root = root
+        self._reference = reference
+        self.records = records
+        self.aliases = aliases
+        self.problems = problems
+        self.files = files
+
+    @property
+    def reference(self) -> Reference:
+        if callable(self._reference):
+            self._reference = self._reference()
+        return self._reference
+
+    @reference.setter
+    def reference(self, value: Reference) -> None:
+        self._reference = value
 
     def get(self, case_id: str) -> Case | None:
         record = self.records.get(case_id) or self.records.get(self.aliases.get(case_id, ""))
@@ -320,39 +458,44 @@ class CaseBase:
     def members(self, collective: CollectiveCase) -> list[IndividualCase]:
         out = []
         for member in collective.members:
-            case = self.get(member)
-            if isinstance(case, IndividualCase):
-                out.append(case)
+            record = self.records.get(member) or self.records.get(self.aliases.get(member, ""))
+            if record is not None and not record.facts.collective:
+                out.append(record.case)
         return out
 
     def groups_of(self, case: IndividualCase) -> list[CollectiveCase]:
         out = []
         for group in case.collectives:
-            found = self.get(group)
-            if isinstance(found, CollectiveCase):
-                out.append(found)
+            record = self.records.get(group) or self.records.get(self.aliases.get(group, ""))
+            if record is not None and record.facts.collective:
+                out.append(record.case)
         return out
 
 
 def load_case_base(
-    root: Path, paths: list[Path] | None = None, reference: Reference | None = None
+    root: Path,
+    paths: list[Path] | None = None,
+    reference: Reference | None = None,
+    *,
+    cache: bool = True,
 ) -> CaseBase:
-    """Read and check every case file (or `paths`); problems are collected, not raised."""
-    ref = reference or load_reference(root)
-    files = paths if paths is not None else case_files(root)
-    records: dict[str, CaseRecord] = {}
-    problems: list[Problem] = list(ref.problems)
-    duplicates: list[CaseRecord] = []
-    for path in files:
-        result = check_file(path, root, ref)
-        problems.extend(result.problems)
-        if result.record is not None:
-            if result.record.id in records:
-                duplicates.append(result.record)
-            else:
-                records[result.record.id] = result.record
-    from .checks import cross_file_problems
+    """Read and check every case file (or `paths`); problems are collected, not raised.
 
-    aliases, cross = cross_file_problems(records, duplicates, ref)
-    problems.extend(cross)
-    return CaseBase(root, ref, records, aliases, problems, len(files))
+    `cache=False` reads and checks every file afresh and leaves the cache untouched.
+    """
+    from .checks import cross_file_problems
+    from .scan import scan
+
+    result = scan(root, paths, reference, use_cache=cache)
+    records: dict[str, CaseRecord] = {}
+    duplicates: list[CaseRecord] = []
+    for record in result.records:
+        if record.id in records:
+            duplicates.append(record)
+        else:
+            records[record.id] = record
+    aliases, cross = cross_file_problems(records, duplicates, result.sessions)
+    problems = result.problems + cross
+    if result.complete:
+        result.save_aliases(aliases, {i: r.path for i, r in records.items()})
+    return CaseBase(root, result.reference, records, aliases, problems, result.files)

@@ -1,17 +1,20 @@
 """Checks across files: ids, legacy ids, group membership, agendas.
 
 They run on `CaseRecord`s, which keep the source positions these checks
-report at, so no file is parsed twice.
+report at, so no file is parsed twice, and read only each record's `facts`,
+so that they run on records from the cache without building any model (and
+without importing Pydantic).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
-from .casebase import CaseRecord
-from .models import CollectiveCase, IndividualCase
 from .problems import ERROR, Problem
-from .reference import Reference
+
+if TYPE_CHECKING:
+    from .casebase import CaseRecord, Facts
 
 _WORDS = {
     "one": 1,
@@ -37,9 +40,13 @@ def _problem(record: CaseRecord, key: str, code: str, message: str) -> Problem:
 
 
 def cross_file_problems(
-    records: dict[str, CaseRecord], duplicates: list[CaseRecord], ref: Reference
+    records: dict[str, CaseRecord], duplicates: list[CaseRecord], ref: Any
 ) -> tuple[dict[str, str], list[Problem]]:
-    """Return the legacy-id index and every cross-file problem."""
+    """Return the legacy-id index and every cross-file problem.
+
+    `ref` is the `Reference`, or anything with its `sessions` (each with an
+    `agenda`) and `session_paths`, such as the cache's summary of them.
+    """
     problems: list[Problem] = []
     for record in duplicates:
         first = records[record.id]
@@ -49,7 +56,7 @@ def cross_file_problems(
 
     aliases: dict[str, str] = {}
     for record in records.values():
-        for alias in record.case.aliases:
+        for alias in record.facts.aliases:
             if alias in records and alias != record.id:
                 problems.append(
                     _problem(
@@ -73,8 +80,8 @@ def cross_file_problems(
                 aliases[alias] = record.id
 
     for record in records.values():
-        case = record.case
-        if isinstance(case, CollectiveCase):
+        case = record.facts
+        if case.collective:
             problems.extend(_group_problems(record, case, records))
         else:
             for group in case.collectives:
@@ -84,7 +91,7 @@ def cross_file_problems(
                     problems.append(
                         _problem(record, key, "unknown-collective", f"collective case '{group}' has no file")
                     )
-                elif isinstance(target.case, CollectiveCase) and case.id not in target.case.members:
+                elif target.facts.collective and case.id not in target.facts.members:
                     problems.append(
                         _problem(
                             record,
@@ -111,19 +118,17 @@ def cross_file_problems(
     return aliases, problems
 
 
-def _group_problems(
-    record: CaseRecord, group: CollectiveCase, records: dict[str, CaseRecord]
-) -> list[Problem]:
+def _group_problems(record: CaseRecord, group: Facts, records: dict[str, CaseRecord]) -> list[Problem]:
     out: list[Problem] = []
-    members: list[IndividualCase] = []
+    members: list[Facts] = []
     for member in group.members:
         key = f"members.{member}"
         target = records.get(member)
         if target is None:
             out.append(_problem(record, key, "unknown-member", f"member '{member}' has no case file"))
             continue
-        case = target.case
-        if not isinstance(case, IndividualCase):
+        case = target.facts
+        if case.collective:
             out.append(
                 _problem(record, key, "unknown-member", f"member '{member}' is not an individual case")
             )
@@ -152,7 +157,7 @@ def _group_problems(
     return out
 
 
-def _victims_problems(record: CaseRecord, text: str, members: list[IndividualCase]) -> list[Problem]:
+def _victims_problems(record: CaseRecord, text: str, members: list[Facts]) -> list[Problem]:
     counts = {"female": sum(m.sex == "female" for m in members)}
     counts["male"] = len(members) - counts["female"]
     counted = {m.group(2).lower(): _value(m.group(1)) for m in _COUNTED.finditer(text)}

@@ -33,10 +33,15 @@ def expand(paths: list[Path]) -> list[Path]:
     return out
 
 
-def validate(root: Path, paths: list[Path] | None = None, today: dt.date | None = None) -> Report:
-    """Check the whole base; report on `paths` only when given (cross-file checks still see everything)."""
+def validate(
+    root: Path, paths: list[Path] | None = None, today: dt.date | None = None, *, cache: bool = True
+) -> Report:
+    """Check the whole base; report on `paths` only when given (cross-file checks still see everything).
+
+    `cache=False` (`--no-cache`) checks every file afresh and neither reads nor writes the cache.
+    """
     today = today or dt.date.today()
-    base = load_case_base(root)
+    base = load_case_base(root, cache=cache)
     problems = base.problems + future_problems(base.records.values(), today)
     files = base.files
     if paths:

@@ -40,6 +40,10 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Check every file afresh; neither read nor write .ipu-cache/."),
+    ] = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -65,7 +69,7 @@ def validate(
     if chosen not in FORMATS:
         fail(f"unknown format '{chosen}'; choose from {', '.join(FORMATS)}", 2)
     repo = resolve_root(root)
-    report = run(repo, paths or None, resolve_today(today))
+    report = run(repo, paths or None, resolve_today(today), cache=not no_cache)
     sys.stdout.write(format_problems(report.problems, chosen))
     if chosen == "text":
         sys.stderr.write(summary_line(report.problems, report.files) + "\n")

@@ -1,0 +1,336 @@
+"""`make bench`: time ipu on a synthetic base of 10,500 case files; print one table.
+
+Every measurement runs the installed `ipu` as a subprocess, as a user or a
+pre-commit hook would, and records its wall time and its peak memory: the
+peak resident size of the largest process (`os.wait4`'s ru_maxrss) and the
+peak of the sum over the process and its workers (sampled from /proc every
+10 ms). Numbers go to stdout and to bench/results.md with the machine's core
+count, the date and the Python version. Nothing here passes or fails: a
+benchmark informs, the targets are read off the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import break_files, generate
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+TODAY = "2026-03-01"
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss_mb: float  # largest single process
+    tree_mb: float  # peak of the sum over the process tree
+    code: int
+    out: str
+    err: str
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident kB of `pid` and its descendants, from /proc (0 when it is gone)."""
+    total = 0
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            with open(f"/proc/{current}/task/{current}/children") as handle:
+                stack.extend(int(c) for c in handle.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Run once; wall time, peak memory (largest process and whole tree), output."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd, text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            done.wait(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = "", ""
+    assert proc.stdout is not None and proc.stderr is not None
+    reader = threading.Thread(target=lambda: setattr(proc, "_out", proc.stdout.read()), daemon=True)
+    reader.start()
+    err = proc.stderr.read()
+    reader.join()
+    out = getattr(proc, "_out", "")
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    rss = usage.ru_maxrss / 1024
+    return Run(seconds, rss, max(peak[0] / 1024, rss), proc.returncode, out, err)
+
+
+def median_ms(cmd: list[str], env: dict[str, str], times: int) -> tuple[float, Run]:
+    runs = [run(cmd, env) for _ in range(times)]
+    return statistics.median(r.seconds for r in runs) * 1000, max(runs, key=lambda r: r.tree_mb)
+
+
+def commands(ipu: list[str], env: dict[str, str]) -> set[str]:
+    """The commands this build of ipu has, read from `ipu --help`."""
+    text = run([*ipu, "--help"], env).out
+    found = set()
+    for line in text.splitlines():
+        parts = line.strip("│ ").split()
+        if parts:
+            found.add(parts[0])
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--individuals", type=int, default=10_000)
+    parser.add_argument("--collectives", type=int, default=500)
+    parser.add_argument("--show-runs", type=int, default=30)
+    parser.add_argument("--sample", type=int, default=400, help="files given to check-jsonschema")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument("--keep", type=Path, help="generate here and keep it (default: a temporary folder)")
+    args = parser.parse_args()
+
+    load = os.getloadavg()[0]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="ipu-bench-"))
+    base, broken = work / "base", work / "broken"
+    for folder in (base, broken):
+        shutil.rmtree(folder, ignore_errors=True)
+    started = time.perf_counter()
+    ids = generate(base, args.individuals, args.collectives)
+    shutil.copytree(base, broken)
+    damaged = break_files(broken, 0.01)
+    files = len(ids)
+    print(
+        f"generated {files:,} case files ({args.individuals:,} individual, {args.collectives:,} collective) "
+        f"and a copy with {len(damaged)} broken in {time.perf_counter() - started:.1f} s: {work}",
+        file=sys.stderr,
+    )
+
+    ipu = [str(BIN / "ipu")] if (BIN / "ipu").exists() else [sys.executable, "-m", "ipu_cli"]
+    env = {k: v for k, v in os.environ.items() if k not in ("IPU_ROOT", "IPU_CACHE_DIR", "IPU_JOBS")}
+    env["IPU_TODAY"] = TODAY
+    have = commands(ipu, env)
+    rows: list[tuple[str, str, str, str]] = []
+    notes: list[str] = []
+
+    def row(what: str, value: str, target: str, memory: Run | None) -> None:
+        mem = f"{memory.rss_mb:.0f} MB ({memory.tree_mb:.0f} MB all processes)" if memory else ""
+        rows.append((what, value, target, mem))
+        print(f"  {what}: {value}  [{mem}]", file=sys.stderr)
+
+    def validate(root: Path, *extra: str) -> Run:
+        return run([*ipu, "validate", "--root", str(root), *extra], env)
+
+    # validate: cold (no cache), warm, one file changed, --no-cache, broken variant
+    shutil.rmtree(base / ".ipu-cache", ignore_errors=True)
+    cold = validate(base)
+    if cold.code != 0:
+        notes.append(f"validate on the generated base exited {cold.code}: {cold.err.strip()[:300]}")
+    cold_rate = files / cold.seconds
+    row(
+        "ipu validate, cold (empty cache)",
+        f"{cold_rate:,.0f} files/s ({cold.seconds:.2f} s)",
+        "≥ 3,000 files/s",
+        cold,
+    )
+    warm_runs = [validate(base) for _ in range(5)]
+    warm = statistics.median(r.seconds for r in warm_runs)
+    row(
+        "ipu validate, warm (nothing changed, median of 5)",
+        f"{files / warm:,.0f} files/s ({warm:.2f} s)",
+        "≥ 30,000 files/s",
+        max(warm_runs, key=lambda r: r.tree_mb),
+    )
+    one = sorted((base / "cases").rglob("*-1.yaml"))[0]
+    one.write_text(
+        one.read_text(encoding="utf-8").replace("status:", "# edited\nstatus:", 1), encoding="utf-8"
+    )
+    edited = validate(base)
+    row("ipu validate, one file changed", f"{edited.seconds:.2f} s", "", edited)
+    nocache = validate(base, "--no-cache")
+    row(
+        "ipu validate --no-cache",
+        f"{files / nocache.seconds:,.0f} files/s ({nocache.seconds:.2f} s)",
+        "",
+        nocache,
+    )
+    shutil.rmtree(broken / ".ipu-cache", ignore_errors=True)
+    bad = validate(broken)
+    problems = len(bad.out.splitlines())
+    row(
+        f"ipu validate, cold, {len(damaged)} broken files (1%)",
+        f"{files / bad.seconds:,.0f} files/s ({bad.seconds:.2f} s), exit {bad.code}, {problems} problems",
+        "",
+        bad,
+    )
+
+    # check-jsonschema with our exported schemas, on a sample of the same files
+    checker = BIN / "check-jsonschema"
+    if not checker.exists() and shutil.which("check-jsonschema"):
+        checker = Path(shutil.which("check-jsonschema") or "")
+    if checker.exists():
+        everything = sorted((base / "cases").rglob("*.yaml"))
+        step = max(1, len(everything) // args.sample)
+        sample = everything[::step][: args.sample]
+        started = time.perf_counter()
+        outcome = []
+        for schema, chosen in (
+            ("individual-case", [p for p in sample if "-COLL-" not in p.name]),
+            ("collective-case", [p for p in sample if "-COLL-" in p.name]),
+        ):
+            if chosen:
+                outcome.append(
+                    run(
+                        [str(checker), "--schemafile", str(ROOT / "schemas" / f"{schema}.schema.json")]
+                        + [str(p) for p in chosen],
+                        env,
+                    )
+                )
+        seconds = time.perf_counter() - started
+        rate = len(sample) / seconds
+        row(
+            f"check-jsonschema, same schemas, sample of {len(sample)} files",
+            f"{rate:,.0f} files/s (extrapolated: {files / rate:,.0f} s for all {files:,})",
+            "",
+            max(outcome, key=lambda r: r.tree_mb),
+        )
+        row("ratio: ipu validate cold / check-jsonschema", f"{cold_rate / rate:,.1f}×", "≥ 20×", None)
+        failed = [r for r in outcome if r.code != 0]
+        if failed:
+            notes.append(
+                "check-jsonschema reported errors on the sample (exit "
+                + ", ".join(str(r.code) for r in failed)
+                + "): "
+                + " ".join(failed[0].out.split())[:300]
+            )
+        notes.append(
+            f"check-jsonschema ran on every {step}th file ({len(sample)} files, one process per schema) and its "
+            "throughput is extrapolated to the whole base; it checks shapes only (no cross-file checks, "
+            "no vocabularies, no duplicate keys)."
+        )
+    else:
+        row("check-jsonschema", "n/a (not installed: pip install -e '.[bench]')", "", None)
+
+    # show: a current id and a legacy id, against python -c "import yaml"
+    yaml_ms, _ = median_ms([sys.executable, "-c", "import yaml"], env, args.show_runs)
+    target = next(i for i in ids if "-COLL-" not in i)
+    show_ms, show_run = median_ms([*ipu, "show", target, "--root", str(base)], env, args.show_runs)
+    row(
+        f"ipu show {target} (median of {args.show_runs})",
+        f"{show_ms:.0f} ms = {show_ms / yaml_ms:.2f}× python -c 'import yaml' ({yaml_ms:.0f} ms)",
+        "≤ 2.5×",
+        show_run,
+    )
+    legacy = _legacy_id(base)
+    if legacy:
+        legacy_ms, legacy_run = median_ms([*ipu, "show", legacy, "--root", str(base)], env, args.show_runs)
+        row(
+            f"ipu show {legacy} (legacy id, median of {args.show_runs})",
+            f"{legacy_ms:.0f} ms = {legacy_ms / yaml_ms:.2f}×",
+            "≤ 2.5×",
+            legacy_run,
+        )
+
+    # queries on the warm base
+    validate(base)  # warm the cache after the edit above
+    violation = "arbitrary-detention"
+    queries = [
+        (
+            "list",
+            f"ipu list --violation {violation}",
+            ["list", "--violation", violation, "--include-confidential"],
+        ),
+        ("stats", "ipu stats", ["stats", "--include-confidential"]),
+    ]
+    for name, label, argv in queries:
+        if name not in have:
+            row(f"{label} (warm)", "n/a (command not available)", "< 1 s", None)
+            continue
+        runs = [run([*ipu, *argv, "--root", str(base)], env) for _ in range(3)]
+        best = statistics.median(r.seconds for r in runs)
+        value = f"{best:.2f} s" if runs[0].code == 0 else f"exit {runs[0].code}: {runs[0].err.strip()[:120]}"
+        row(f"{label} (warm, median of 3)", value, "< 1 s", max(runs, key=lambda r: r.tree_mb))
+    if "draft-decision" in have:
+        out = work / "drafts"
+        shutil.rmtree(out, ignore_errors=True)
+        argv = ["draft-decision", "--all", "--session", "180", "--confidential", "-o", str(out)]
+        drafted = run([*ipu, *argv, "--root", str(base)], env)
+        count = len(list(out.rglob("*"))) if out.exists() else 0
+        value = (
+            f"{drafted.seconds:.2f} s, {count} drafts"
+            if drafted.code == 0
+            else f"{drafted.seconds:.2f} s, exit {drafted.code}: {drafted.err.strip()[:120]}"
+        )
+        row("ipu draft-decision --all --session 180 (warm)", value, "", drafted)
+    else:
+        row("ipu draft-decision --all", "n/a (command not available)", "", None)
+
+    report = _markdown(rows, notes, files, len(damaged), load)
+    print(report)
+    args.results.write_text(report, encoding="utf-8")
+    print(f"written to {args.results}", file=sys.stderr)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _legacy_id(base: Path) -> str | None:
+    for path in sorted((base / "cases").rglob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("aliases: ["):
+                return line[len("aliases: [") :].split(",")[0].strip("] ")
+    return None
+
+
+def _markdown(
+    rows: list[tuple[str, str, str, str]], notes: list[str], files: int, damaged: int, load: float
+) -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`make bench` on {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}: {cores} cores "
+        f"({platform.processor() or platform.machine()}), Python {platform.python_version()}, "
+        f"load average before the run {load:.2f}.",
+        f"Synthetic base: {files:,} case files (bench/generate.py, seed 2026); broken variant: {damaged} files damaged.",
+        "",
+        "| measurement | result | target (2 cores) | peak memory |",
+        "| --- | --- | --- | --- |",
+        *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
+        "",
+    ]
+    if notes:
+        lines += ["Notes:", "", *(f"- {note}" for note in notes), ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
