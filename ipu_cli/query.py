@@ -70,6 +70,8 @@ class FilterError(ValueError):
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Tuğluk' -> 'tugluk' (NFKD, combining marks dropped)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -14,7 +14,6 @@ import sqlite3
 import pytest
 from secrets_fixture import add_secrets, leaks
 
-from ipu_cli.cli import COMMANDS
 from ipu_cli.confidentiality import NOTICE
 
 ROW_FORMATS = ("table", "json", "jsonl", "csv", "yaml", "markdown")
@@ -133,7 +132,34 @@ def test_export_include_confidential(secret_repo, ipu, tmp_path):
     assert f"'confidentiality', '{NOTICE}'" in texts["cases.db rows"]
 
 
-@pytest.mark.skipif("draft" not in COMMANDS, reason="ipu draft-decision is not registered yet")
-def test_draft_decision_refuses_confidential(secret_repo, ipu, tmp_path):
-    result = ipu("draft-decision", "KHM-900")
+def _registered(name: str) -> bool:
+    from ipu_cli.cli import app
+
+    return any(command.name == name for command in app.registered_commands)
+
+
+@pytest.mark.skipif(not _registered("draft-decision"), reason="ipu draft-decision is not registered")
+def test_draft_decision_never_shows_it(secret_repo, ipu, tmp_path):
+    secret = secret_repo / "cases" / "KHM" / "KHM-900.yaml"
+    secret.write_text(
+        secret.read_text(encoding="utf-8").replace("status:", "agenda: [committee-180]\nstatus:"),
+        encoding="utf-8",
+    )
+    result = ipu("draft-decision", "KHM-900", "--session", "180")
+    assert (result.code, result.out) == (1, "")
+    group = ipu("draft-decision", "KHM-COLL-03", "--session", "180")
+    assert group.code == 0 and "KHM-48 - Mu Sochua (Ms.)" in group.out
+    assert leaks(group.out) == []
+    folder = tmp_path / "drafts"
+    result = ipu("draft-decision", "--all", "--session", "180", "-o", str(folder))
+    assert result.code == 0
+    written = sorted(folder.iterdir())
+    assert [p.name for p in written] == ["KHM-COLL-03-committee-180.md", "index.md"]
+    for path in written:
+        assert leaks(path.read_text(encoding="utf-8")) == [], path.name
+
+
+@pytest.mark.skipif(not _registered("draft-letter"), reason="ipu draft-letter is not registered")
+def test_draft_letter_refuses_it(secret_repo, ipu):
+    result = ipu("draft-letter", "KHM-900")
     assert result.code != 0 and leaks(result.out) == []
