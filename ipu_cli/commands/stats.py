@@ -142,7 +142,7 @@ def _rich_tables(figures: Stats, notice: str | None) -> None:
 
     from ..stats import LABELS, breakdown_rows, summary_lines
 
-    console = Console()
+    console = Console(highlight=False)
     if notice:
         console.print(f"[bold red]{notice}[/bold red]")
     lines = summary_lines(figures)
