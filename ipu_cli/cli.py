@@ -25,6 +25,7 @@ COMMANDS = [
     "log",
     "new",
     "followups",
+    "letter",
 ]
 
 app = typer.Typer(
