@@ -72,7 +72,9 @@ def environment(root: Path) -> Any:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(root)]),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default=False),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2", "svg", "svg.j2"), default=False
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

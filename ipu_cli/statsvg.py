@@ -1,9 +1,9 @@
 """The yearly statistics as an SVG chart a communications officer can publish.
 
 Layout is computed here (plain numbers); `templates/stats.svg.j2` only draws,
-so the look can be changed without code. The template is looked up in the case
-repository's `templates/` first, then in the one shipped with `ipu`; Jinja's
-autoescaping keeps labels from breaking the XML.
+so the look can be changed without code. It is rendered through the one
+template environment (`render.py`): the case repository's `templates/` first,
+then the bundled one; autoescaping keeps labels from breaking the XML.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 from .stats import LABELS, Stats, title
 
 TEMPLATE = "stats.svg.j2"
-SHIPPED = Path(__file__).resolve().parent.parent / "templates"
 SECTIONS = ("region", "sex", "affiliation", "violation_group", "country", "violation", "status")
 MAX_BARS = 10
 WIDTH = 760
@@ -23,13 +22,6 @@ LABEL_RIGHT = 330
 BAR_LEFT = 340
 BAR_MAX = 360
 ROW = 22
-
-
-def template_dir(root: Path | None) -> Path:
-    """The repository's own templates/ when it has the chart template, else the shipped one."""
-    if root is not None and (root / "templates" / TEMPLATE).is_file():
-        return root / "templates"
-    return SHIPPED
 
 
 def layout(stats: Stats, notice: str | None = None) -> dict[str, Any]:
@@ -72,14 +64,7 @@ def layout(stats: Stats, notice: str | None = None) -> dict[str, Any]:
 
 
 def render_svg(stats: Stats, root: Path | None = None, notice: str | None = None) -> str:
-    """The chart as SVG text."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    """The chart as SVG text, through the shared template environment (autoescaped)."""
+    from .render import BUNDLED, render_text
 
-    env = Environment(
-        loader=FileSystemLoader(str(template_dir(root))),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=False,
-    )
-    return env.get_template(TEMPLATE).render(**layout(stats, notice))
+    return render_text(TEMPLATE, layout(stats, notice), root or BUNDLED.parent)
