@@ -209,3 +209,28 @@ def parties_for(case: Case) -> list[str]:
     if any(a.party == "third-party" and not a.internal for a in case.addressees):
         out.append("third-party")
     return out
+
+
+def sample_contexts(party: str) -> Any:
+    """For `ipu templates check`: the letter to `party` for every decision of every case."""
+
+    def build(base: CaseBase) -> Any:
+        today = dt.date.today()
+        for case in base.cases():
+            if getattr(case, "collectives", []):
+                continue
+            for decision in case.decisions:
+                number = (
+                    int(decision.session.rsplit("-", 1)[1])
+                    if decision.session.startswith("committee-")
+                    else None
+                )
+                if number is None:
+                    continue
+                try:
+                    context = build_letter(base, case, party, session_number=number, today=today)
+                except LetterError:
+                    continue
+                yield f"{case.id} letter to the {party}, {decision.session}", context.as_dict()
+
+    return build

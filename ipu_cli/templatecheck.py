@@ -48,6 +48,17 @@ def decision_contexts(base: CaseBase) -> Contexts:
 
 
 BUILDERS: dict[str, Callable[[CaseBase], Contexts]] = {"decision": decision_contexts}
+
+
+def _letters() -> None:
+    """Letter templates (ipu_cli/letters.py) are checked against every decision of every case."""
+    from .letters import PARTIES, sample_contexts
+
+    for party in PARTIES:
+        BUILDERS[f"letter-{party}"] = sample_contexts(party)
+
+
+_letters()
 """Document name (the part of the template name before the first dot) -> sample contexts."""
 
 
