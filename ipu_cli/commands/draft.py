@@ -47,7 +47,12 @@ def draft_decision(
         bool, typer.Option("--adopted", help="Render the decision adopted at this session, from the history.")
     ] = False,
     confidential: Annotated[
-        bool, typer.Option("--confidential", help="Allow confidential cases; every page says CONFIDENTIAL.")
+        bool,
+        typer.Option(
+            "--confidential",
+            "--include-confidential",
+            help="Allow confidential cases (internal use); every page says CONFIDENTIAL.",
+        ),
     ] = False,
     all_cases: Annotated[
         bool, typer.Option("--all", help="Every active case on the session's agenda, into the folder -o.")
