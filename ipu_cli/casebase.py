@@ -16,6 +16,7 @@ functions of this module.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -453,7 +454,15 @@ class CaseBase:
         return record.case if record else None
 
     def cases(self) -> list[Case]:
-        return [record.case for record in self.records.values()]
+        # Building thousands of models from the cache: the cyclic garbage collector
+        # would walk the growing heap again and again (2.5x slower) for no cycles.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return [record.case for record in self.records.values()]
+        finally:
+            if enabled:
+                gc.enable()
 
     def members(self, collective: CollectiveCase) -> list[IndividualCase]:
         out = []

@@ -57,9 +57,24 @@ def find_case(root: Path, text: str) -> Path:
 
 
 def _find_alias(root: Path, alias: str) -> Path | None:
-    """Scan files for a legacy id; only reached when the id is not a file name."""
+    """Scan files for a legacy id; only reached when the id is not a file name.
+
+    The index the last full read of the base left in the cache (ipu_cli/cache.py)
+    is tried first; its answer is checked against the file itself, so a stale
+    index only costs the scan.
+    """
     if not alias:
         return None
+    from .cache import alias_hint
+
+    hint = alias_hint(root, alias)
+    if hint:
+        candidate = root / hint
+        try:
+            if candidate.is_file() and alias in (_read(candidate, root).get("aliases") or []):
+                return candidate
+        except ShowError:
+            pass
     needle = alias.encode()
     for folder in sorted(os.scandir(root / CASES), key=lambda e: e.name):
         if not folder.is_dir():
