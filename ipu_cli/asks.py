@@ -11,11 +11,10 @@ authorities, so it is marked `to_secretariat` and left out by default.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-ASK_VERBS = ("Requests", "Calls on", "Invites", "Urges")
-_SECOND = re.compile(r"\*(requests|calls on|invites|urges)\*", re.IGNORECASE)
 _SECRETARIAT = re.compile(r"^(the )?(IPU )?Secretary General\b")
 
 
@@ -37,13 +36,21 @@ class Ask:
         return f"*{self.verb}* {self.text}"
 
 
-def asks_of(decision: Any, include_secretariat: bool = False) -> list[Ask]:
-    """The clauses of `decision` that ask for something, in paragraph order."""
+def asks_of(decision: Any, ask_verbs: Iterable[str], include_secretariat: bool = False) -> list[Ask]:
+    """The clauses of `decision` that ask for something, in paragraph order.
+
+    `ask_verbs` are the verbs marked `asks: true` in data/verbs.yaml
+    (`Reference.ask_verbs`), so the list is data a case officer can change.
+    """
+    verbs = tuple(ask_verbs)
+    if not verbs:
+        return []
+    second = re.compile(r"\*(" + "|".join(re.escape(v.lower()) for v in verbs) + r")\*", re.IGNORECASE)
     out: list[Ask] = []
     for number, paragraph in enumerate(decision.paragraphs, start=1):
-        if paragraph.verb in ASK_VERBS:
+        if paragraph.verb in verbs:
             out.append(Ask(number, paragraph.verb, _clause(paragraph.text), tuple(paragraph.items)))
-        for match in _SECOND.finditer(paragraph.text):
+        for match in second.finditer(paragraph.text):
             rest = paragraph.text[match.end() :].strip()
             out.append(Ask(number, match.group(1).lower(), _clause(_until_next_verb(rest))))
     return [ask for ask in out if include_secretariat or not ask.to_secretariat]

@@ -116,7 +116,7 @@ def follow_up(case: Any, base: CaseBase, as_of: dt.date, months: int) -> FollowU
             last[(direction, party)] = max(found, key=lambda c: c.date) if found else None
     decisions = [d for d in case.decisions if d.adopted.earliest() <= as_of]
     decision = decisions[-1] if decisions else None
-    requested = [ask.quoted() for ask in asks_of(decision)] if decision else []
+    requested = [ask.quoted() for ask in asks_of(decision, base.reference.ask_verbs)] if decision else []
     item = FollowUp(case.id, last, decision, requested)
 
     if decision is not None:

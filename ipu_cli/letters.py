@@ -139,7 +139,7 @@ def build_letter(
             f"{case.id}: no addressee for the {to} in the case file; the letter opens '{salutation}'"
         )
 
-    asks = [ask.quoted() for ask in asks_of(decision)]
+    asks = [ask.quoted() for ask in asks_of(decision, base.reference.ask_verbs)]
     if not decision.paragraphs:
         warnings.append(f"{case.id}: the text of the decision adopted at {decision.session} is not held")
     enclosure = []

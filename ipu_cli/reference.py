@@ -43,6 +43,7 @@ class Reference:
     violations: dict[str, ViolationCategory] = field(default_factory=dict)
     event_types: dict[str, str] = field(default_factory=dict)
     verbs: dict[str, str | None] = field(default_factory=dict)
+    ask_verbs: tuple[str, ...] = ()
     countries: dict[str, Country] = field(default_factory=dict)
     regions: list[str] = field(default_factory=list)
     sessions: dict[str, Session] = field(default_factory=dict)
@@ -90,6 +91,7 @@ def load_reference(root: Path) -> Reference:
             ref.event_types = {t.code: t.label for t in value.types}
         elif isinstance(value, VerbVocabulary):
             ref.verbs = {v.verb: v.fr for v in value.verbs}
+            ref.ask_verbs = tuple(v.verb for v in value.verbs if v.asks)
         elif isinstance(value, CountryTable):
             ref.countries = {c.code: c for c in value.countries}
             ref.regions = list(value.regions)

@@ -41,6 +41,11 @@ class EventTypeVocabulary(Model):
 class Verb(Model):
     verb: Text = Field(examples=["Reaffirms"])
     fr: str | None = None
+    asks: bool = Field(
+        False,
+        description="The verb asks something of someone: letters quote such clauses and "
+        "`ipu followups` lists them.",
+    )
 
 
 class VerbVocabulary(Model):
