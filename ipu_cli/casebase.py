@@ -20,7 +20,7 @@ import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .problems import ERROR, WARNING, Problem
 from .repo import display_path, escapes_root, stem_id
@@ -83,6 +83,159 @@ class Facts:
         )
 
 
+class ViolationView(NamedTuple):
+    """A violation as a summary holds it: the two fields queries read."""
+
+    code: str
+    scope: str
+
+
+def _date_tuple(date: PartialDate | None) -> tuple[int, int | None, int | None] | None:
+    return None if date is None else (date.year, date.month, date.day)
+
+
+def _partial(value: tuple[int, int | None, int | None] | None) -> PartialDate | None:
+    if value is None:
+        return None
+    from .models import PartialDate
+
+    return PartialDate(*value)
+
+
+class _StatusView(NamedTuple):
+    state: str
+    date: PartialDate | None
+
+
+class _ComplaintView(NamedTuple):
+    submitted: PartialDate
+
+
+def summary_row(case: Case) -> tuple[Any, ...]:
+    """What `CaseSummary` holds beyond `Facts`, as plain values the cache can keep."""
+    individual = not hasattr(case, "members")
+    return (
+        case.parliament,
+        case.confidentiality,
+        case.name if individual else case.title,  # type: ignore[union-attr]
+        getattr(case, "mandate", None),
+        getattr(case, "affiliation", None),
+        getattr(case, "party", None),
+        getattr(case, "deceased", None),
+        tuple((v.code, v.scope) for v in getattr(case, "violations", ())),
+        case.status.state,
+        _date_tuple(case.status.date),
+        _date_tuple(case.complaint.submitted) if case.complaint else None,
+    )
+
+
+class CaseSummary:
+    """A case as `ipu list` and `ipu stats` read it, without building its Pydantic model.
+
+    It answers the attributes a query or a figure needs most (id, kind, country,
+    names, sex, mandate, violations, status, complaint date, confidentiality)
+    under the model's own names, so one piece of query code serves both. Any
+    other attribute (events, decisions, summary... for `--grep` or `--since`)
+    comes from the record's model, built on first use; a summary that
+    `confidentiality.redact` let through passes that model through the same
+    filter first. A summary holds no internal field itself: no communications,
+    addressees or complainant.
+    """
+
+    __slots__ = (
+        "_complaint",
+        "_filter",
+        "_model",
+        "_record",
+        "_row",
+        "_status",
+        "affiliation",
+        "aliases",
+        "collective",
+        "collectives",
+        "confidentiality",
+        "country",
+        "deceased",
+        "id",
+        "mandate",
+        "members",
+        "name",
+        "parliament",
+        "party",
+        "sex",
+        "title",
+        "violations",
+    )
+
+    def __init__(self, record: CaseRecord, row: tuple[Any, ...]) -> None:
+        facts = record.facts
+        self._record = record
+        self._row = row
+        self._filter: Callable[[Any], Any] | None = None
+        self._model: Any = None
+        self._status: _StatusView | None = None
+        self._complaint: Any = False
+        self.id = facts.id
+        self.collective = facts.collective
+        self.country = facts.country
+        self.sex = facts.sex
+        self.aliases = facts.aliases
+        self.collectives = facts.collectives
+        self.members = facts.members
+        (
+            self.parliament,
+            self.confidentiality,
+            name,
+            self.mandate,
+            self.affiliation,
+            self.party,
+            self.deceased,
+            violations,
+            _state,
+            _closed,
+            _submitted,
+        ) = row
+        self.name, self.title = (None, name) if facts.collective else (name, None)
+        self.violations = [ViolationView(code, scope) for code, scope in violations]
+
+    @property
+    def status(self) -> _StatusView:
+        if self._status is None:
+            self._status = _StatusView(self._row[8], _partial(self._row[9]))
+        return self._status
+
+    @property
+    def complaint(self) -> _ComplaintView | None:
+        if self._complaint is False:
+            date = _partial(self._row[10])
+            self._complaint = None if date is None else _ComplaintView(date)
+        return self._complaint
+
+    def redacted(self, redact: Callable[[Any], Any]) -> CaseSummary:
+        """A copy whose model, if ever built, goes through `redact` first."""
+        copy = CaseSummary.__new__(CaseSummary)
+        for name in CaseSummary.__slots__:
+            setattr(copy, name, getattr(self, name))
+        copy._filter = redact
+        copy._model = None
+        return copy
+
+    def model(self) -> Case:
+        """The full case (redacted when this summary is), built on first use."""
+        if self._model is None:
+            case = self._record.case
+            self._model = self._filter(case) if self._filter is not None else case
+        return self._model
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.model(), name)
+
+    def __repr__(self) -> str:
+        return f"CaseSummary({self.id!r})"
+
+
 class LatestDate:
     """The latest date of a file as the cache keeps it: its text and its earliest day."""
 
@@ -106,7 +259,7 @@ class CaseRecord:
     builds the model on first access from the parsed data the cache kept.
     """
 
-    __slots__ = ("_build", "_case", "facts", "latest", "path", "positions")
+    __slots__ = ("_build", "_case", "_row", "_summary", "facts", "latest", "path", "positions")
 
     def __init__(
         self,
@@ -117,6 +270,7 @@ class CaseRecord:
         *,
         facts: Facts | None = None,
         build: Callable[[], Case] | None = None,
+        row: tuple[Any, ...] | None = None,
     ) -> None:
         if case is None and build is None:
             raise ValueError("a CaseRecord needs a case or a way to build it")
@@ -126,6 +280,16 @@ class CaseRecord:
         self.positions = positions if positions is not None else {}
         self.latest = latest
         self.facts = facts if facts is not None else Facts.of(case)  # type: ignore[arg-type]
+        self._row = row
+        self._summary: CaseSummary | None = None
+
+    @property
+    def summary(self) -> CaseSummary:
+        """The case's `CaseSummary`: from the cache's row, else from the model."""
+        if self._summary is None:
+            row = self._row if self._row is not None else summary_row(self.case)
+            self._summary = CaseSummary(self, row)
+        return self._summary
 
     @property
     def case(self) -> Case:
@@ -464,20 +628,39 @@ class CaseBase:
             if enabled:
                 gc.enable()
 
-    def members(self, collective: CollectiveCase) -> list[IndividualCase]:
+    def summaries(self) -> list[CaseSummary]:
+        """Every case as a `CaseSummary`: what list and stats read, no Pydantic models."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return [record.summary for record in self.records.values()]
+        finally:
+            if enabled:
+                gc.enable()
+
+    def view(self, case_id: str) -> CaseSummary | None:
+        """The summary of a case by id or legacy id (cheap: no model is built)."""
+        record = self.records.get(case_id) or self.records.get(self.aliases.get(case_id, ""))
+        return record.summary if record else None
+
+    def members(self, collective: CollectiveCase | CaseSummary) -> list[Any]:
+        """The member MPs of a group: models, or summaries when given a summary."""
+        views = isinstance(collective, CaseSummary)
         out = []
         for member in collective.members:
             record = self.records.get(member) or self.records.get(self.aliases.get(member, ""))
             if record is not None and not record.facts.collective:
-                out.append(record.case)
+                out.append(record.summary if views else record.case)
         return out
 
-    def groups_of(self, case: IndividualCase) -> list[CollectiveCase]:
+    def groups_of(self, case: IndividualCase | CaseSummary) -> list[Any]:
+        """The groups an MP is examined in: models, or summaries when given a summary."""
+        views = isinstance(case, CaseSummary)
         out = []
         for group in case.collectives:
             record = self.records.get(group) or self.records.get(self.aliases.get(group, ""))
             if record is not None and record.facts.collective:
-                out.append(record.case)
+                out.append(record.summary if views else record.case)
         return out
 
 

@@ -33,7 +33,7 @@ def is_public(case: Case, base: CaseBase | None = None) -> bool:
         return False
     if base is not None and hasattr(case, "collectives"):
         for group_id in case.collectives:  # type: ignore[union-attr]
-            group = base.get(group_id)
+            group = base.view(group_id)  # its summary: confidentiality without building a model
             if group is not None and group.confidentiality != "public":
                 return False
     return True
@@ -49,7 +49,15 @@ def visible(
 
 
 def redact(case: T) -> T:
-    """A copy without internal log entries, internal addressees or complainant names."""
+    """A copy without internal log entries, internal addressees or complainant names.
+
+    A `CaseSummary` holds none of these; whatever it later reads from its full
+    model (for `--grep`, `--since`...) is redacted here first.
+    """
+    from .casebase import CaseSummary
+
+    if isinstance(case, CaseSummary):
+        return case.redacted(redact)  # type: ignore[return-value]
     update: dict[str, object] = {}
     communications = getattr(case, "communications", [])
     if any(c.internal for c in communications):

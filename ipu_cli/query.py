@@ -5,6 +5,12 @@ a date into a range, and refuses what it cannot understand with
 `FilterError`), then applied in one pass over the visible cases (`select`).
 Rows are flat dicts for `output.emit_rows` (`rows`).
 
+Speed (docs/performance.md): `select` and `list_rows` work on
+`casebase.CaseSummary` objects, which answer the model's attribute names for
+what most filters read; only `--grep` and `--since/--until` (texts and every
+dated fact) make a summary build its Pydantic model. The functions below accept
+a model or a summary alike, so export and the other callers keep using models.
+
 What an MP's row inherits from its groups: the case-level facts a collective
 holds for its members (complaint, decisions, log, closure) count for the
 `--since/--until` and `--status` filters, because they are the MP's case too;
@@ -222,6 +228,13 @@ def parse_filters(
 # --- what a case is, for the filters -----------------------------------------------
 
 
+def individual(case: Case) -> bool:
+    """Whether a case (model or `CaseSummary`) is one MP rather than a group."""
+    if isinstance(case, IndividualCase):
+        return True
+    return not isinstance(case, CollectiveCase) and not case.collective  # type: ignore[union-attr]
+
+
 def groups(case: IndividualCase, base: CaseBase) -> list[CollectiveCase]:
     return base.groups_of(case)
 
@@ -234,8 +247,8 @@ def state(case: Case, base: CaseBase) -> tuple[str, PartialDate | None]:
     """
     if case.status.state == "closed":
         return "closed", case.status.date
-    if isinstance(case, IndividualCase) and case.collectives:
-        found = groups(case, base)
+    if individual(case) and case.collectives:  # type: ignore[union-attr]
+        found = groups(case, base)  # type: ignore[arg-type]
         if found and all(g.status.state == "closed" for g in found):
             dates = [g.status.date for g in found if g.status.date]
             return "closed", max(dates) if dates else None
@@ -253,15 +266,15 @@ def own_dates(case: Case) -> Iterator[PartialDate]:
         yield case.complaint.submitted
     if case.status.date:
         yield case.status.date
-    if isinstance(case, IndividualCase) and case.death_date:
-        yield case.death_date
+    if individual(case) and case.death_date:  # type: ignore[union-attr]
+        yield case.death_date  # type: ignore[union-attr]
 
 
 def case_dates(case: Case, base: CaseBase) -> Iterator[PartialDate]:
     """An MP's dated facts, with those of the groups that hold its case."""
     yield from own_dates(case)
-    if isinstance(case, IndividualCase):
-        for group in groups(case, base):
+    if individual(case):
+        for group in groups(case, base):  # type: ignore[arg-type]
             yield from own_dates(group)
 
 
@@ -276,10 +289,10 @@ def texts(case: Case) -> Iterator[str]:
     """What --grep reads: names, ids, aliases, title, party, summaries, event texts."""
     yield case.id
     yield from case.aliases
-    if isinstance(case, IndividualCase):
-        yield case.name
-        if case.party:
-            yield case.party
+    if individual(case):
+        yield case.name  # type: ignore[union-attr]
+        if case.party:  # type: ignore[union-attr]
+            yield case.party  # type: ignore[union-attr]
     elif case.title:
         yield case.title
     if case.summary:
@@ -325,8 +338,8 @@ def matches(case: Case, f: Filters, base: CaseBase, members: list[IndividualCase
         return False
     if f.status and state(case, base)[0] != f.status:
         return False
-    if isinstance(case, IndividualCase):
-        if not _person_matches(case, f):
+    if individual(case):
+        if not _person_matches(case, f):  # type: ignore[arg-type]
             return False
     else:
         if f.collective and case.id != f.collective:
@@ -342,22 +355,20 @@ def matches(case: Case, f: Filters, base: CaseBase, members: list[IndividualCase
 
 
 def select(base: CaseBase, f: Filters, include_confidential: bool = False) -> list[Case]:
-    """The visible cases that pass the filters, in id order."""
-    return _select(visible(base.cases(), base, include_confidential), base, f)
+    """The visible cases that pass the filters, in id order (as `CaseSummary` objects)."""
+    return _select(visible(base.summaries(), base, include_confidential), base, f)
 
 
 def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
     ids = {case.id for case in shown}
-    wanted = {"individual": (IndividualCase,), "collective": (CollectiveCase,)}.get(
-        f.kind, (IndividualCase, CollectiveCase)
-    )
     out = []
     for case in shown:
-        if not isinstance(case, wanted):
+        mp = individual(case)
+        if (f.kind == "individual" and not mp) or (f.kind == "collective" and mp):
             continue
         members = None
-        if isinstance(case, CollectiveCase):
-            members = [m for m in base.members(case) if m.id in ids]
+        if not mp:
+            members = [m for m in base.members(case) if m.id in ids]  # type: ignore[arg-type]
         if matches(case, f, base, members):
             out.append(case)
     out.sort(key=lambda c: id_key(c.id))
@@ -384,7 +395,7 @@ def row(case: Case, base: CaseBase, member_ids: set[str] | None = None) -> dict[
     status, closed = state(case, base)
     out: dict[str, Any] = {
         "id": case.id,
-        "kind": "collective" if isinstance(case, CollectiveCase) else "individual",
+        "kind": "individual" if individual(case) else "collective",
         "country": case.country,
         "region": country.region if country else None,
         "parliament": case.parliament,
@@ -392,7 +403,7 @@ def row(case: Case, base: CaseBase, member_ids: set[str] | None = None) -> dict[
         "closed": str(closed) if closed else None,
         "confidentiality": case.confidentiality,
     }
-    if isinstance(case, IndividualCase):
+    if individual(case):
         out.update(
             name=case.name,
             sex=case.sex,
@@ -426,7 +437,7 @@ def row(case: Case, base: CaseBase, member_ids: set[str] | None = None) -> dict[
 
 def list_rows(base: CaseBase, f: Filters, include_confidential: bool = False) -> list[dict[str, Any]]:
     """`ipu list`: rows of the visible cases passing `f`; groups list only visible members."""
-    shown = visible(base.cases(), base, include_confidential)
+    shown = visible(base.summaries(), base, include_confidential)
     ids = {case.id for case in shown}
     return [row(case, base, ids) for case in _select(shown, base, f)]
 

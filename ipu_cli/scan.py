@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import cache
-from .casebase import CaseRecord, Facts, LatestDate, check_file
+from .casebase import CaseRecord, Facts, LatestDate, check_file, summary_row
 from .problems import Problem
 from .repo import display_path
 
@@ -134,7 +134,7 @@ def _analyse(name: str, shown: str, root: Path, ref: Reference) -> tuple[Any, ..
     if record.latest:
         date, (line, column) = record.latest
         latest = (str(date), date.earliest().toordinal(), line, column)
-    summary = (record.facts.dump(), record.positions, latest)
+    summary = (record.facts.dump(), record.positions, latest, summary_row(record.case))
     return (key, problems, summary, marshal.dumps(loaded.data), record.case)
 
 
@@ -184,14 +184,20 @@ def _build(store: cache.Store, key: bytes, collective: bool) -> Case:
 
 
 def _record(store: cache.Store, shown: str, key: bytes, summary: tuple[Any, ...]) -> CaseRecord:
-    facts_t, positions, latest_t = summary
+    facts_t, positions, latest_t, row = summary
     facts = Facts(*facts_t)
     latest = None
     if latest_t is not None:
         text, ordinal, line, column = latest_t
         latest = (LatestDate(text, ordinal), (line, column))
     return CaseRecord(
-        shown, None, positions, latest, facts=facts, build=partial(_build, store, key, facts.collective)
+        shown,
+        None,
+        positions,
+        latest,
+        facts=facts,
+        build=partial(_build, store, key, facts.collective),
+        row=row,
     )
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .confidentiality import visible
 from .models import IndividualCase, PartialDate
-from .query import id_key, state
+from .query import id_key, individual, state
 from .repo import normalise_id
 
 if TYPE_CHECKING:
@@ -160,7 +160,8 @@ def compute(
 ) -> Stats:
     """Every figure for `period` (or, with `by`, the totals and that one breakdown)."""
     ref = base.reference
-    mps = [c for c in visible(base.cases(), base, include_confidential) if isinstance(c, IndividualCase)]
+    # Summaries, not models (docs/performance.md): every field read here is in them.
+    mps = [c for c in visible(base.summaries(), base, include_confidential) if individual(c)]
     people = [p for p in persons(mps, base) if examined(p, period)]
     stats = Stats(period, mps=len(people), files=sum(len(p.files) for p in people))
     stats.countries = len({p.main.country for p in people})
