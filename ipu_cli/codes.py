@@ -91,7 +91,19 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "The file does not hold a mapping",
         "The top level of a case file is a mapping of field names to values, not a list or a single value.",
     ),
+    (
+        "not-a-case-file",
+        "error",
+        "A file named on the command line is not a case file",
+        "`ipu validate PATH` checks case files, whose names end in .yaml or .yml. Other files (notes, PDFs) in cases/ are ignored by a full run; name only case files.",
+    ),
     # The model
+    (
+        "wrong-kind",
+        "error",
+        "A collective case's fields in an MP's file, or the other way round",
+        "The file name decides the kind: KHM-COLL-03.yaml is a collective case (members, no name or sex), KHM-60.yaml an MP (name, sex, collectives). Rename the file and its id, or move the fields to the right file.",
+    ),
     (
         "unknown-field",
         "error",

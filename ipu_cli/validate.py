@@ -51,10 +51,15 @@ def validate(
         problems = [p for p in problems if p.path in shown]
         for path in chosen:
             label = display_path(path, root)
-            if label in known:
-                continue
             if not path.exists():
                 problems.append(Problem(label, 1, 1, ERROR, "unreadable", "no such file"))
+                continue
+            if not path.name.endswith(CASE_SUFFIXES):
+                # Named explicitly but never checked: say so rather than report it clean.
+                message = f"not a case file: case files end in {' or '.join(CASE_SUFFIXES)}"
+                problems.append(Problem(label, 1, 1, ERROR, "not-a-case-file", message))
+                continue
+            if label in known:
                 continue
             result = check_file(path, root, base.reference)
             problems.extend(result.problems)

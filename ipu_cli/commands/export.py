@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .common import IncludeConfidentialOption, RootOption, fail, resolve_root
+from .common import IncludeConfidentialOption, RootOption, fail, report_unread_files, resolve_root
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +28,7 @@ def export(
 ) -> None:
     """Export every public case: one table per concept (cases, members, violations, events...).
 
-    Exit 0, 1 when the target cannot be written, 2 on a usage error.
+    Exit 0, 1 when the case base has errors (nothing is written) or the target cannot be written, 2 on a usage error.
     """
     from ..export import FORMATS
 
@@ -40,6 +40,7 @@ def export(
     from ..export import export as run
 
     base = load_case_base(resolve_root(root))
+    report_unread_files(base, "export", refuse=True)
     try:
         counts = run(base, fmt, output, include_confidential)
     except ExportError as exc:

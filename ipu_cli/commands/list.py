@@ -13,6 +13,7 @@ from .common import (
     RowFormatOption,
     check_row_format,
     fail,
+    report_unread_files,
     resolve_root,
 )
 
@@ -84,7 +85,8 @@ def list_cases(
 ) -> None:
     """List MPs (or group cases) matching every filter given.
 
-    Exit 0 (also when nothing matches), 2 on a bad filter value.
+    Exit 0 (also when nothing matches), 1 when a case file cannot be read (the rows are
+    printed, the errors follow on stderr), 2 on a bad filter value.
     """
     check_row_format(fmt)
     if public is False and not include_confidential:
@@ -138,3 +140,5 @@ def list_cases(
         banner=NOTICE if include_confidential else None,
         stream=sys.stdout,
     )
+    if report_unread_files(base, "list", refuse=False):
+        raise typer.Exit(1)

@@ -15,6 +15,7 @@ from .common import (
     RootOption,
     TodayOption,
     fail,
+    report_unread_files,
     resolve_root,
     resolve_today,
 )
@@ -62,7 +63,8 @@ def stats(
 ) -> None:
     """The figures the IPU publishes each year: MPs (persons), countries, breakdowns, new and closed cases.
 
-    Exit 0, or 2 on a usage error.
+    Exit 0; 1 when the case base has errors (no figures from an incomplete base) or FILE
+    cannot be written; 2 on a usage error (also a --year or --as-of in the future).
     """
     import datetime as dt
 
@@ -90,8 +92,14 @@ def stats(
     from ..stats import compute, period_for
 
     repo = resolve_root(root)
+    now = resolve_today(today)
+    if year is not None and year > now.year:
+        fail(f"--year {year} is in the future (today is {now.isoformat()})", 2)
+    if end is not None and end > now:
+        fail(f"--as-of {end.isoformat()} is in the future (today is {now.isoformat()})", 2)
     base = load_case_base(repo)
-    figures = compute(base, period_for(year, end, resolve_today(today)), include_confidential, by)
+    report_unread_files(base, "figures", refuse=True)
+    figures = compute(base, period_for(year, end, now), include_confidential, by)
     notice = NOTICE if include_confidential else None
     if fmt == "svg":
         from ..statsvg import render_svg

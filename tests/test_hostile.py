@@ -1,0 +1,221 @@
+"""What a case officer (or a hostile file) can throw at validate, show, list, stats and export.
+
+Broken single files live in the corpus (tests/corpus/, run by test_validate.py); these tests
+cover what the corpus cannot: file names, encodings, several files, and the other commands.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+KHM = Path("cases") / "KHM"
+BROKEN_48 = "id: KHM-48\nname: [unclosed\n"
+BROKEN_48_PROBLEMS = "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+
+
+def test_bom_and_crlf_are_read_like_any_file(repo, ipu):
+    """Windows editors write a BOM and CRLF line endings: both are valid YAML, the file is clean."""
+    text = (repo / KHM / "KHM-48.yaml").read_text(encoding="utf-8")
+    (repo / KHM / "KHM-48.yaml").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = ipu("validate")
+    assert (result.code, result.out, result.err) == (0, "", "39 files checked: no problems\n")
+    shown = ipu("show", "KHM-48", "--format", "json")
+    assert shown.code == 0
+    assert json.loads(shown.out)["name"] == "Mu Sochua"
+
+
+def test_individual_fields_in_a_collective_file(repo, ipu):
+    (repo / KHM / "KHM-COLL-09.yaml").write_text(
+        "id: KHM-COLL-09\nname: Test Person\nsex: male\ncountry: KHM\n", encoding="utf-8"
+    )
+    result = ipu("validate")
+    assert result.out == (
+        "cases/KHM/KHM-COLL-09.yaml:2:1: error wrong-kind 'name' belongs in an individual case, but this "
+        "file is named for a collective case (KHM-COLL-NN); an MP's id and file name look like KHM-60\n"
+    )
+    assert result.code == 1
+
+
+def test_non_yaml_file_in_cases_is_ignored_by_a_full_run(repo, ipu):
+    (repo / KHM / "notes.txt").write_text("call the complainant\n", encoding="utf-8")
+    (repo / KHM / "README.md").write_text("# Cambodia\n", encoding="utf-8")
+    result = ipu("validate")
+    assert (result.code, result.out, result.err) == (0, "", "39 files checked: no problems\n")
+    listed = ipu("list", "--format", "json")
+    assert listed.code == 0
+    assert len(json.loads(listed.out)) == 38
+
+
+def test_non_yaml_file_named_on_the_command_line_is_an_error(repo, ipu):
+    """Naming a file that is never checked must not print 'no problems'."""
+    (repo / KHM / "notes.txt").write_text("call the complainant\n", encoding="utf-8")
+    result = ipu("validate", "cases/KHM/notes.txt", "cases/KHM/KHM-48.yaml")
+    assert (
+        result.out
+        == "cases/KHM/notes.txt:1:1: error not-a-case-file not a case file: case files end in .yaml or .yml\n"
+    )
+    assert result.err == "2 files checked: 1 error, 0 warnings\n"
+    assert result.code == 1
+
+
+def test_missing_file_named_on_the_command_line(repo, ipu):
+    result = ipu("validate", "cases/KHM/KHM-600.yaml")
+    assert result.out == "cases/KHM/KHM-600.yaml:1:1: error unreadable no such file\n"
+    assert result.code == 1
+
+
+@pytest.mark.parametrize("command", ["validate", "list", "stats", "export"])
+def test_root_pointing_at_a_file(repo, ipu, command):
+    target = repo / KHM / "KHM-48.yaml"
+    args = [command, "--root", str(target)]
+    if command == "export":
+        args += ["--format", "json", "-o", str(repo / "out.json")]
+    result = ipu(*args)
+    assert result.err == f"ipu: {target} is not a case repository: it has no 'cases/' folder\n"
+    assert (result.code, result.out) == (2, "")
+
+
+def test_show_root_pointing_at_a_file(repo, ipu):
+    target = repo / KHM / "KHM-48.yaml"
+    result = ipu("show", "KHM-60", "--root", str(target))
+    assert result.err == f"ipu: {target} is not a case repository: it has no 'cases/' folder\n"
+    assert (result.code, result.out) == (2, "")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "yaml"])
+def test_show_collective_with_a_broken_member(repo, ipu, fmt):
+    (repo / KHM / "KHM-48.yaml").write_text(BROKEN_48, encoding="utf-8")
+    result = ipu("show", "KHM-COLL-03", "--format", fmt)
+    assert result.out == ""
+    assert result.err == (
+        "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+        "cannot read cases/KHM/KHM-48.yaml; run 'ipu validate' for details\n"
+    )
+    assert result.code == 1
+
+
+def test_list_with_a_broken_file_prints_rows_then_errors_and_fails(repo, ipu):
+    """A broken file would silently drop a case from the answer: the rows come, then the errors, exit 1."""
+    (repo / KHM / "KHM-48.yaml").write_text(BROKEN_48, encoding="utf-8")
+    result = ipu("list", "--sex", "female", "--format", "csv")
+    assert result.out.splitlines()[1:] == [
+        "KHM-69,Ke Sovannroth,female,KHM,former,opposition,KHM-COLL-03,active",
+        "KHM-93,Te Chanmony,female,KHM,former,opposition,KHM-COLL-03,active",
+        "KHM-94,Tioulong Saumura,female,KHM,former,opposition,KHM-COLL-03,active",
+    ]
+    assert result.err == BROKEN_48_PROBLEMS + (
+        "ipu: 1 case file was not read; the list may be incomplete (see 'ipu validate')\n"
+    )
+    assert result.code == 1
+
+
+def test_stats_refuse_an_incomplete_base(repo, ipu):
+    (repo / KHM / "KHM-48.yaml").write_text(BROKEN_48, encoding="utf-8")
+    result = ipu("stats", "--format", "json")
+    assert result.out == ""
+    assert result.err == BROKEN_48_PROBLEMS + (
+        "ipu: 1 case file was not read; no figures made from an incomplete base (see 'ipu validate')\n"
+    )
+    assert result.code == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "sqlite"])
+def test_export_refuses_an_incomplete_base_and_writes_nothing(repo, ipu, fmt):
+    (repo / KHM / "KHM-48.yaml").write_text(BROKEN_48, encoding="utf-8")
+    target = repo / f"out.{fmt}"
+    result = ipu("export", "--format", fmt, "-o", str(target))
+    assert result.err == BROKEN_48_PROBLEMS + (
+        "ipu: 1 case file was not read; no export made from an incomplete base (see 'ipu validate')\n"
+    )
+    assert (result.code, result.out) == (1, "")
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "sqlite"])
+def test_export_into_a_missing_folder(repo, ipu, fmt):
+    target = repo / "no" / "such" / f"out.{fmt}"
+    result = ipu("export", "--format", fmt, "-o", str(target))
+    assert result.err == f"ipu: folder {target.parent} does not exist\n"
+    assert (result.code, result.out) == (2, "")
+    assert not (repo / "no").exists()
+
+
+def test_stats_into_a_missing_folder(repo, ipu):
+    target = repo / "no" / "chart.svg"
+    result = ipu("stats", "--format", "svg", "-o", str(target))
+    assert result.code == 1
+    assert result.err.startswith(f"ipu: cannot write {target}: ")
+    assert not (repo / "no").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2027"], "ipu: --year 2027 is in the future (today is 2026-03-01)\n"),
+        (["--as-of", "2026-03-02"], "ipu: --as-of 2026-03-02 is in the future (today is 2026-03-01)\n"),
+        (["--as-of", "2023-02-29"], "ipu: --as-of: invalid date '2023-02-29' (expected YYYY-MM-DD)\n"),
+        (["--year", "99999"], "ipu: --year: invalid year 99999\n"),
+    ],
+)
+def test_stats_refuse_impossible_periods(repo, ipu, args, message):
+    result = ipu("stats", *args)
+    assert (result.code, result.out, result.err) == (2, "", message)
+
+
+def test_stats_for_this_year_and_today_are_accepted(repo, ipu):
+    assert ipu("stats", "--year", "2026", "--format", "json").code == 0
+    assert ipu("stats", "--as-of", "2026-03-01", "--format", "json").code == 0
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        (
+            "table",
+            "id  name  sex  country  mandate  affiliation  collectives  status\n"
+            "--  ----  ---  -------  -------  -----------  -----------  ------\n"
+            "0 MPs\n",
+        ),
+        ("json", "[]\n"),
+        ("jsonl", ""),
+        ("csv", "id,name,sex,country,mandate,affiliation,collectives,status\n"),
+        ("yaml", "[]\n"),
+        (
+            "markdown",
+            "| id | name | sex | country | mandate | affiliation | collectives | status |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- |\n\n0 MPs\n",
+        ),
+    ],
+)
+def test_list_matching_nothing_in_every_format(repo, ipu, fmt, expected):
+    result = ipu("list", "--country", "FRA", "--format", fmt)
+    assert (result.code, result.out, result.err) == (0, expected, "")
+
+
+def test_list_unknown_country_is_a_usage_error(repo, ipu):
+    result = ipu("list", "--country", "XXX")
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith("ipu: ")
+
+
+def test_corpus_files_are_single_diagnostics():
+    """Every broken-file expectation holds one line: one clear diagnostic, not a cascade."""
+    corpus = Path(__file__).parent / "corpus"
+    several = {
+        p.stem for p in corpus.glob("*.expected") if len(p.read_text(encoding="utf-8").splitlines()) != 1
+    }
+    # country-prefix: the folder (warning) and the id (error) are two independent mistakes.
+    assert several == {"country-prefix"}, several
+
+
+def test_deep_nesting_and_big_files_do_not_crash_show(repo, ipu):
+    shutil.copy(Path(__file__).parent / "corpus" / "deep-nesting.yaml", repo / KHM / "KHM-900.yaml")
+    result = ipu("show", "KHM-900")
+    assert result.code == 1
+    assert result.out == ""
+    assert "exceeded maximum nesting depth" in result.err
