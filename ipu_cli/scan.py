@@ -89,11 +89,13 @@ def _read(name: str) -> bytes | None:
         size = os.fstat(fd).st_size
         if size > _MAX_BYTES:
             return None
-        chunks = []
-        while True:
-            chunk = os.read(fd, max(size, 4096) + 1)
-            if not chunk:
-                break
+        want = max(size, 4096) + 1
+        chunk = os.read(fd, want)
+        if len(chunk) < want:  # a short read of a plain file is its end: one read, not two
+            return chunk
+        chunks = [chunk]
+        while chunk:
+            chunk = os.read(fd, want)
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError:

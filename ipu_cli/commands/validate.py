@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .common import RootOption, TodayOption, fail, resolve_root, resolve_today
+from .common import RootOption, TodayOption, fail
 
 
 def register(app: typer.Typer) -> None:
@@ -62,15 +61,7 @@ def validate(
             fail(f"unknown code '{explain}'; 'ipu validate --explain all' lists them", 2)
         sys.stdout.write(text)
         return
-    from ..problems import FORMATS, format_problems, summary_line
-    from ..validate import validate as run
+    from .validaterun import run_validate
 
-    chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    if chosen not in FORMATS:
-        fail(f"unknown format '{chosen}'; choose from {', '.join(FORMATS)}", 2)
-    repo = resolve_root(root)
-    report = run(repo, paths or None, resolve_today(today), cache=not no_cache)
-    sys.stdout.write(format_problems(report.problems, chosen))
-    if chosen == "text":
-        sys.stderr.write(summary_line(report.problems, report.files) + "\n")
-    raise typer.Exit(report.exit_code(strict))
+    # The same function serves the Typer-free fast path of entry.py.
+    raise typer.Exit(run_validate(paths, fmt, strict, no_cache, root, today))
