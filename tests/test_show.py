@@ -35,7 +35,7 @@ def test_individual_text(repo, ipu):
     ]
     assert "  current  Inhumane conditions of detention (in the context of solitary confinement)" in lines
     assert (
-        "  2023-03-03  Conviction and sentence: Found guilty of treason by the Phnom Penh Municipal Court over a 2013 televised speech calling for peaceful political change; political rights to vote and to stand for election suspended indefinitely."
+        "  2023-03-03  Conviction and sentence: Found guilty of treason by the Phnom Penh Municipal Court over a 2013 televised speech calling for peaceful political change; barred without time limit from voting and standing for election."
         in lines
     )
     assert "  committee-179, adopted 2026-02: 9 paragraphs" in lines
