@@ -22,7 +22,7 @@ from .casebase import CaseBase, check_loaded, load_case_base
 from .loader import load_text
 from .models import CollectiveCase, Communication, IndividualCase, PartialDate
 from .problems import ERROR, Problem
-from .repo import display_path, normalise_id
+from .repo import display_path
 
 LOCK_TIMEOUT = 30.0
 
@@ -53,11 +53,13 @@ def lock_path(path: Path) -> Path:
 
 
 def resolve_case(base: CaseBase, text: str) -> IndividualCase | CollectiveCase:
-    """A case by id, legacy id or loose spelling of an id."""
-    case = base.get(text.strip()) or base.get(normalise_id(text) or "")
-    if case is None:
-        raise LogError(f"no readable case {text}; check the id, or run 'ipu validate' if its file is broken")
-    return case
+    """A case by id, legacy id or loose spelling of an id (`lookup.find_case`)."""
+    from .lookup import CaseNotFound, find_case
+
+    try:
+        return find_case(base, text)
+    except CaseNotFound as exc:
+        raise LogError(str(exc)) from None
 
 
 def log_target(
@@ -104,7 +106,8 @@ def make_entry(
         for err in exc.errors(include_url=False):
             where = ".".join(str(p) for p in err["loc"])
             msg = err["msg"].removeprefix("Value error, ")
-            reasons.append(f"{where}: {msg}" + (f" ({data[where]!r})" if where in data else ""))
+            shown = f" ({data[where]!r})" if where in data and repr(data[where]) not in msg else ""
+            reasons.append(f"{where}: {msg}{shown}")
         raise LogError("invalid entry: " + "; ".join(reasons)) from None
     if entry.description is not None and not entry.description:
         raise LogError("invalid entry: description is empty")

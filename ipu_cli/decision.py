@@ -457,7 +457,10 @@ def build(
         paragraphs, summary, source = starting_text(case, session)
         if not paragraphs:
             warnings.append(
-                f"{case.id}: no draft block and no earlier decision text ({source}); no paragraphs"
+                f"{case.id}: the draft has no paragraphs: {source} holds none"
+                if source != "nothing"
+                else f"{case.id}: the draft has no paragraphs: no draft block, and no decision "
+                f"adopted before {session.ref} holds text"
             )
     summary = summary or case.summary
     if not summary:

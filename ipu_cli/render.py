@@ -37,14 +37,23 @@ class TemplateError(Exception):
 
 
 def format_for(path: Path | None, fmt: str | None) -> str:
-    """The format asked for, else the one the output file's extension implies, else md."""
+    """The format asked for, else the one the output file's extension implies, else md.
+
+    An extension that names another format than `--format` is refused, and so is
+    an unknown extension when no `--format` says what to write.
+    """
+    if fmt and fmt not in FORMATS:
+        raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    implied = _EXTENSIONS.get(path.suffix.lower()) if path is not None else None
     if fmt:
-        if fmt not in FORMATS:
-            raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+        if implied and implied != fmt:
+            raise TemplateError(f"--format {fmt} conflicts with the extension of {path} ({implied})")
         return fmt
-    if path is not None:
-        return _EXTENSIONS.get(path.suffix.lower(), "md")
-    return "md"
+    if path is not None and implied is None:
+        raise TemplateError(
+            f"cannot tell the format from '{path.name}': use .md, .html or .docx, or give --format"
+        )
+    return implied or "md"
 
 
 def _emphasis(text: str) -> Any:

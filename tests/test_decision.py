@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,11 @@ from ipu_cli.models import PartialDate, Session
 from ipu_cli.render import docx_plain_lines, markdown_plain_lines
 
 GOLDEN = Path(__file__).parent / "golden"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "KHM-COLL-03-decision-179th-session.txt"
+SEED = (
+    Path(os.environ.get("IPU_SEEDS") or Path(__file__).resolve().parents[2] / "shared" / "seeds")
+    / "KHM-COLL-03-decision-179th-session.txt"
+)
+"""The published decision: ../shared/seeds beside the clone, or wherever $IPU_SEEDS says."""
 
 
 def _lines(markdown: str) -> list[str]:
@@ -78,7 +83,7 @@ def _ours(markdown: str) -> dict[str, list[str]]:
 
 def test_adopted_179_reproduces_the_published_seed(repo: Path, ipu) -> None:
     if not SEED.exists():
-        pytest.skip(f"seed not available at {SEED} (CI checks out ../shared beside the clone)")
+        pytest.skip(f"seed not available at {SEED} (check out ../shared beside the clone, or set IPU_SEEDS)")
     seed = _seed_parts(SEED.read_text(encoding="utf-8"))
     ours = _ours(ipu("draft-decision", "KHM-COLL-03", "--session", "179", "--adopted").out)
     assert len(seed["cases"]) == 38 and len(seed["checklist"]) == 12 and len(seed["footnotes"]) == 3
@@ -184,7 +189,7 @@ def test_unknown_case_and_session(repo: Path, ipu) -> None:
     result = ipu("draft-decision", "KHM-COLL-09", "--session", "179")
     assert (result.code, result.err) == (
         1,
-        "ipu: unknown case 'KHM-COLL-09' (or its file has errors: run 'ipu validate')\n",
+        "ipu: unknown case 'KHM-COLL-09': no case has this id or legacy id\n",
     )
     result = ipu("draft-decision", "KHM-COLL-03", "--session", "999")
     assert result.code == 2
@@ -321,4 +326,14 @@ def test_header_french() -> None:
     session = _session("committee", 164, "2021-01-25", "2021-02-05", place="Genève")
     assert decision.header(session, "fr") == (
         "Décision adoptée par le Comité des droits de l'homme des parlementaires à sa 164e session (Genève, 25 janvier au 5 février 2021)"
+    )
+
+
+def test_draft_without_earlier_text_warns_in_plain_words(repo: Path, ipu) -> None:
+    # the 179th session's own decision is not "earlier"; the 171st holds no text
+    result = ipu("draft-decision", "KHM-COLL-03", "--session", "179")
+    assert result.code == 0
+    assert result.err == (
+        "ipu: warning: KHM-COLL-03: the draft has no paragraphs: no draft block, "
+        "and no decision adopted before committee-179 holds text\n"
     )

@@ -83,11 +83,28 @@ def test_complainant_letter_discloses_nothing_internal(repo, ipu):
             assert secret not in out
 
 
-def test_confidential_case_letter_is_marked(repo, ipu):
+def test_confidential_case_letter_is_refused_then_marked(repo, ipu, tmp_path):
     path = repo / COLL
     path.write_text(path.read_text().replace("confidentiality: public", "confidentiality: confidential"))
-    out = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities").out
-    assert out.startswith("**CONFIDENTIAL**\n\nInter-Parliamentary Union\n")
+    refused = ipu("draft-letter", "CMBD/60", "--to", "authorities")
+    assert (refused.code, refused.out) == (1, "")
+    assert refused.err == "ipu: KHM-60 is confidential; pass --confidential to produce it for internal use\n"
+    refused = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities")
+    assert (refused.code, refused.out) == (1, "")
+    assert refused.err == (
+        "ipu: KHM-COLL-03 is confidential; pass --confidential to produce it for internal use\n"
+    )
+    folder = tmp_path / "letters"
+    result = ipu("draft-letter", "--all", "--session", "179", "-o", str(folder))
+    assert result.code == 0
+    assert result.err == (
+        "ipu: skipped KHM-COLL-03: confidential (use --include-confidential for internal use)\n"
+        f"ipu: wrote 0 letters and index.md to {folder}\n"
+    )
+    assert [p.name for p in folder.iterdir()] == ["index.md"]
+    for flag in ("--include-confidential", "--confidential"):
+        out = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", flag).out
+        assert out.startswith("**CONFIDENTIAL**\n\nInter-Parliamentary Union\n")
 
 
 def test_log_records_the_letter_in_the_same_step(repo, ipu):
@@ -155,7 +172,7 @@ def test_refusals(repo, ipu):
         (["KHM-COLL-03", "--to", "authorities", "-f", "docx"], 2, "ipu: Word output is a file: give -o FILE.docx\n"),
         (["--all", "--session", "179"], 2, "ipu: --all needs --session N and -o DIR\n"),
         (["KHM-999", "--to", "authorities"], 1,
-         "ipu: unknown case 'KHM-999' (or its file has errors: run 'ipu validate')\n"),
+         "ipu: unknown case 'KHM-999': no case has this id or legacy id\n"),
     ]  # fmt: skip
     for args, code, err in cases:
         result = ipu("draft-letter", *args)

@@ -123,8 +123,7 @@ def test_lone_case_without_a_log_gets_one(repo, ipu):
         (
             ["--direction", "to", "--party", "authorities", "--date", "Feb 2026"],
             1,
-            "ipu: invalid entry: date: expected a date such as 2011, 2011-11 or 2011-11-05, "
-            "got 'Feb 2026' ('Feb 2026')\n",
+            "ipu: invalid entry: date: expected a date such as 2011, 2011-11 or 2011-11-05, got 'Feb 2026'\n",
         ),
         (
             ["--direction", "sideways", "--party", "authorities", "--date", "2026-02"],
@@ -147,10 +146,29 @@ def test_invalid_entry_writes_nothing(repo, ipu, args, code, err):
 
 def test_unknown_case(repo, ipu):
     result = ipu("log", "KHM-999", "--direction", "to", "--party", "authorities", "--date", "2026-02")
-    assert result.code == 1
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "ipu: unknown case 'KHM-999': no case has this id or legacy id\n"
+
+
+def test_case_whose_file_has_a_syntax_error_names_file_line_column(repo, ipu):
+    broken = repo / "cases/KHM/KHM-101.yaml"
+    text = broken.read_text() + "foo: [unclosed\n"
+    broken.write_text(text)
+    line = text.count("\n")
+    result = ipu("log", "KHM-101", "--direction", "to", "--party", "authorities", "--date", "2026-02")
+    assert (result.code, result.out) == (1, "")
     assert result.err == (
-        "ipu: no readable case KHM-999; check the id, or run 'ipu validate' if its file is broken\n"
+        f"ipu: cannot read KHM-101: cases/KHM/KHM-101.yaml:{line + 1}:1: error yaml-syntax "
+        "while parsing a flow sequence: did not find expected ',' or ']'\n"
     )
+    assert broken.read_text() == text
+
+
+def test_legacy_id_logs_in_the_group(repo, ipu):
+    result = ipu("log", "CMBD/60", "--direction", "from", "--party", "complainant", "--date", "2026-02")
+    assert result.code == 0
+    assert result.out == "cases/KHM/KHM-COLL-03.yaml: logged 2026-02 from complainant (entry 5 of 5)\n"
+    assert result.err == "ipu: KHM-60 is examined in KHM-COLL-03; logged in the group's file\n"
 
 
 def test_member_of_two_groups_must_name_the_group(repo, ipu):

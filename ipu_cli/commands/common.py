@@ -83,6 +83,85 @@ def check_row_format(fmt: str) -> str:
     return fmt
 
 
+# --- options and file handling shared by the document commands (draft-decision, draft-letter) ---
+
+
+def session_option(text: str) -> object:
+    """`--session N`, with the command's own help text."""
+    return Annotated[int | None, typer.Option("--session", help=text, show_default=False)]
+
+
+DocFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md, html or docx (default: from -o's extension, else md).",
+        show_default=False,
+    ),
+]
+DocOutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="File to write (a folder with --all).", show_default=False),
+]
+ConfidentialDocOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-confidential",
+        "--confidential",
+        help="Allow confidential cases (internal use only); every page says CONFIDENTIAL.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --all: replace files already in the folder.")
+]
+
+
+def document_format(output: Path | None, fmt: str | None, all_cases: bool = False) -> str:
+    """The format of a document command, or exit 2 (unknown, conflicting, Word to stdout)."""
+    from ..render import TemplateError, format_for
+
+    try:
+        chosen = format_for(None if all_cases else output, fmt)
+    except TemplateError as exc:
+        fail(str(exc), 2)
+    if chosen == "docx" and output is None:
+        fail("Word output is a file: give -o FILE.docx", 2)
+    return chosen
+
+
+def write_document(path: Path, document: str | bytes) -> None:
+    """Write one document atomically; a clear message (never a traceback) when it cannot be."""
+    from ..atomic import write_bytes
+
+    if path.is_dir():
+        fail(f"{path} is a folder; give a file name", 2)
+    if not path.parent.is_dir():
+        fail(f"cannot write {path}: folder {path.parent} does not exist", 2)
+    try:
+        write_bytes(path, document.encode("utf-8") if isinstance(document, str) else document)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def prepare_folder(folder: Path, names: list[str], force: bool) -> None:
+    """The --all output folder: created if missing; existing files replaced only with --force."""
+    if folder.exists() and not folder.is_dir():
+        fail(f"{folder} is a file; --all writes into a folder", 2)
+    clashes = [name for name in names if (folder / name).exists()]
+    if clashes and not force:
+        if len(clashes) == 1:
+            fail(f"{folder / clashes[0]} already exists; use --force to replace it", 2)
+        fail(
+            f"{folder / clashes[0]} and {len(clashes) - 1} more file(s) already exist; use --force to replace them",
+            2,
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create folder {folder}: {exc.strerror or exc}")
+
+
 def unread_files(base: CaseBase) -> list[Problem]:
     """The errors of case files the base could not read: those cases are missing from it.
 

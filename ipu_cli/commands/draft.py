@@ -12,7 +12,21 @@ from typing import Annotated
 
 import typer
 
-from .common import RootOption, fail, resolve_root
+from .common import (
+    ConfidentialDocOption,
+    DocFormatOption,
+    DocOutputOption,
+    ForceOption,
+    RootOption,
+    document_format,
+    fail,
+    prepare_folder,
+    resolve_root,
+    session_option,
+    write_document,
+)
+
+SessionOption = session_option("Session number, e.g. 179 (required).")
 
 
 def register(app: typer.Typer) -> None:
@@ -21,54 +35,36 @@ def register(app: typer.Typer) -> None:
 
 def draft_decision(
     case_id: Annotated[
-        str | None, typer.Argument(help="Case id (KHM-COLL-03); omit with --all.", show_default=False)
+        str | None,
+        typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),
     ] = None,
-    session: Annotated[
-        int, typer.Option("--session", help="Session number, e.g. 179.", show_default=False)
-    ] = 0,
+    session: SessionOption = None,
     body: Annotated[
         str, typer.Option("--body", help="committee or governing-council: which counter --session counts.")
     ] = "committee",
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, html or docx (default: from -o's extension, else md).",
-            show_default=False,
-        ),
-    ] = None,
+    fmt: DocFormatOption = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the document: en (fr partly).")] = "en",
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="File to write (a folder with --all).", show_default=False),
-    ] = None,
+    output: DocOutputOption = None,
     adopted: Annotated[
         bool, typer.Option("--adopted", help="Render the decision adopted at this session, from the history.")
     ] = False,
-    confidential: Annotated[
-        bool,
-        typer.Option(
-            "--confidential",
-            "--include-confidential",
-            help="Allow confidential cases (internal use); every page says CONFIDENTIAL.",
-        ),
-    ] = False,
+    confidential: ConfidentialDocOption = False,
     all_cases: Annotated[
         bool, typer.Option("--all", help="Every active case on the session's agenda, into the folder -o.")
     ] = False,
+    force: ForceOption = False,
     root: RootOption = None,
 ) -> None:
     """Draft the next decision on a case for a session (or render an adopted one with --adopted).
 
     Markdown goes to stdout unless -o is given. Missing data prints "- - -" and a
-    warning on stderr. Exit 1 on an unknown or confidential case, 2 on a usage error.
+    warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on a usage error.
     """
     from ..casebase import load_case_base
     from ..confidentiality import ConfidentialRefused, is_public, redact, require_public
     from ..decision import DecisionError, agenda, build, find_session
-    from ..render import TemplateError, format_for, render_document
-    from ..repo import normalise_id
+    from ..lookup import CaseNotFound, find_case
+    from ..render import TemplateError, render_document
 
     if not session:
         fail("--session N is required", 2)
@@ -80,12 +76,7 @@ def draft_decision(
         fail("give a case id, or --all with -o DIR", 2)
     if all_cases and output is None:
         fail("--all writes one file per case: give -o DIR", 2)
-    try:
-        chosen = format_for(None if all_cases else output, fmt)
-    except TemplateError as exc:
-        fail(str(exc), 2)
-    if chosen == "docx" and output is None:
-        fail("Word output is a file: give -o FILE.docx", 2)
+    chosen = document_format(output, fmt, all_cases)
 
     repo = resolve_root(root)
     base = load_case_base(repo)
@@ -106,64 +97,60 @@ def draft_decision(
         return render_document("decision", context.as_dict(), chosen, repo), context.warnings
 
     if all_cases:
-        _draft_all(base, found, agenda(base, found), output, chosen, confidential, render_one)  # type: ignore[arg-type]
+        assert output is not None
+        _draft_all(base, found, agenda(base, found), output, chosen, confidential, force, render_one)
         return
 
-    wanted = normalise_id(case_id or "") or (case_id or "")
-    case = base.get(wanted) or base.get(case_id or "")
-    if case is None:
-        fail(f"unknown case '{case_id}' (or its file has errors: run 'ipu validate')")
     try:
+        case = find_case(base, case_id or "")
         require_public(case, base, confidential)
         document, warnings = render_one(case)
-    except ConfidentialRefused as exc:
-        fail(str(exc))
-    except (DecisionError, TemplateError) as exc:
+    except (CaseNotFound, ConfidentialRefused, DecisionError, TemplateError) as exc:
         fail(str(exc))
     for warning in warnings:
         sys.stderr.write(f"ipu: warning: {warning}\n")
     if output is None:
         sys.stdout.write(document if isinstance(document, str) else document.decode())
         return
-    _write(output, document)
+    write_document(output, document)
     sys.stderr.write(f"ipu: wrote {output}\n")
 
 
-def _write(path: Path, document: str | bytes) -> None:
-    from ..atomic import write_bytes
+def _draft_all(
+    base, session, cases, folder: Path, fmt: str, confidential: bool, force: bool, render_one
+) -> None:  # type: ignore[no-untyped-def]
+    """One file per case on the agenda, then an index; confidential cases skipped unless allowed.
 
-    if path.is_dir():
-        fail(f"{path} is a folder; give a file name", 2)
-    if not path.parent.exists():
-        fail(f"folder {path.parent} does not exist", 2)
-    write_bytes(path, document.encode("utf-8") if isinstance(document, str) else document)
-
-
-def _draft_all(base, session, cases, folder: Path, fmt: str, confidential: bool, render_one) -> None:  # type: ignore[no-untyped-def]
-    """One file per case on the agenda, then an index; confidential cases skipped unless allowed."""
+    Every document is rendered before any is written: one failure writes nothing.
+    """
     from ..confidentiality import is_public
     from ..decision import DecisionError
     from ..render import TemplateError
     from ..style import date_range, ordinal
 
-    folder.mkdir(parents=True, exist_ok=True)
+    documents: list[tuple[str, str | bytes]] = []
     written: list[tuple[str, str, str]] = []
-    failed = 0
+    failures: list[str] = []
     for case in cases:
         if not confidential and not is_public(case, base):
-            sys.stderr.write(f"ipu: skipped {case.id}: confidential (use --confidential for internal use)\n")
+            sys.stderr.write(
+                f"ipu: skipped {case.id}: confidential (use --include-confidential for internal use)\n"
+            )
             continue
         name = f"{case.id}-{session.ref}.{fmt}"
         try:
             document, warnings = render_one(case)
         except (DecisionError, TemplateError) as exc:
-            sys.stderr.write(f"ipu: {case.id}: {exc}\n")
-            failed += 1
+            failures.append(f"{case.id}: {exc}")
             continue
         for warning in warnings:
             sys.stderr.write(f"ipu: warning: {warning}\n")
-        _write(folder / name, document)
+        documents.append((name, document))
         written.append((case.id, base.reference.country_name(case.country), name))
+    if failures:
+        for failure in failures:
+            sys.stderr.write(f"ipu: {failure}\n")
+        fail(f"{len(failures)} decision(s) could not be drafted; nothing written")
     title = f"Decisions for the {ordinal(session.number)} session ({date_range(session.start, session.end)})"
     if fmt == "html":
         from markupsafe import escape
@@ -181,7 +168,8 @@ def _draft_all(base, session, cases, folder: Path, fmt: str, confidential: bool,
         index_name = "index.md"
         rows = "\n".join(f"- [{case_id}]({name}) - {country}" for case_id, country, name in written)
         text = f"# {title}\n\n{rows}\n"
-    _write(folder / index_name, text)
+    prepare_folder(folder, [name for name, _ in documents] + [index_name], force)
+    for name, document in documents:
+        write_document(folder / name, document)
+    write_document(folder / index_name, text)
     sys.stderr.write(f"ipu: wrote {len(written)} decision(s) and {index_name} to {folder}\n")
-    if failed:
-        raise typer.Exit(1)

@@ -8,7 +8,23 @@ from typing import Annotated, Any
 
 import typer
 
-from .common import RootOption, TodayOption, fail, resolve_root, resolve_today
+from .common import (
+    ConfidentialDocOption,
+    DocFormatOption,
+    DocOutputOption,
+    ForceOption,
+    RootOption,
+    TodayOption,
+    document_format,
+    fail,
+    prepare_folder,
+    resolve_root,
+    resolve_today,
+    session_option,
+    write_document,
+)
+
+SessionOption = session_option("Committee session number (default: the case's latest decision).")
 
 
 def register(app: typer.Typer) -> None:
@@ -17,46 +33,36 @@ def register(app: typer.Typer) -> None:
 
 def draft_letter(
     case_id: Annotated[
-        str | None, typer.Argument(help="Case id (KHM-COLL-03); omit with --all.", show_default=False)
+        str | None,
+        typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),
     ] = None,
     to: Annotated[
         str | None,
         typer.Option("--to", help="authorities, complainant or third-party.", show_default=False),
     ] = None,
-    session: Annotated[
-        int | None,
-        typer.Option(
-            "--session", help="Committee session number (default: the latest decision).", show_default=False
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="md, html or docx (default: from -o's extension, else md).",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="File to write (a folder with --all).", show_default=False),
-    ] = None,
+    session: SessionOption = None,
+    fmt: DocFormatOption = None,
+    output: DocOutputOption = None,
     log: Annotated[bool, typer.Option("--log", help="Record each letter as sent in the case's log.")] = False,
+    confidential: ConfidentialDocOption = False,
     all_cases: Annotated[
         bool, typer.Option("--all", help="Every letter for --session into the folder -o, with an index.")
     ] = False,
+    force: ForceOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
     """Write the letter conveying a decision to the authorities, the complainant or a third party.
 
     Markdown and HTML go to stdout unless -o is given. --log appends the letter to the
-    case's log in the same step (see `ipu log`). Exit 1 when no letter can be written.
+    case's log in the same step (see `ipu log`). Exit 1 when no letter can be written
+    (unknown, unreadable or confidential case, no decision), 2 on a usage error.
     """
     from ..casebase import load_case_base
+    from ..confidentiality import ConfidentialRefused, require_public
     from ..letters import PARTIES, LetterError, build_letter
-    from ..render import TemplateError, format_for
+    from ..lookup import CaseNotFound, find_case
+    from ..render import TemplateError
 
     if all_cases:
         if case_id:
@@ -67,60 +73,37 @@ def draft_letter(
         fail("give a case id and --to (or --all --session N -o DIR)", 2)
     if to is not None and to not in PARTIES:
         fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
-    try:
-        chosen = format_for(None if all_cases else output, fmt)
-    except TemplateError as exc:
-        fail(str(exc), 2)
-    if chosen == "docx" and output is None:
-        fail("Word output is a file: give -o FILE.docx", 2)
+    chosen = document_format(output, fmt, all_cases)
     repo = resolve_root(root)
     day = resolve_today(today)
     base = load_case_base(repo)
 
     if all_cases:
         assert session is not None and output is not None
-        _all(repo, base, session, output, chosen, log, day, [to] if to else None)
+        _all(repo, base, session, output, chosen, log, day, [to] if to else None, confidential, force)
         return
-    case = _case(base, case_id or "")
     try:
+        case = find_case(base, case_id or "")
+        require_public(case, base, confidential)
         context = build_letter(base, case, to or "", session_number=session, today=day)
         document = _render(context, chosen, repo)
-    except (LetterError, TemplateError) as exc:
+    except (CaseNotFound, ConfidentialRefused, LetterError, TemplateError) as exc:
         fail(str(exc))
     for warning in context.warnings:
         sys.stderr.write(f"ipu: warning: {warning}\n")
     if output is None:
         sys.stdout.write(document if isinstance(document, str) else document.decode())
     else:
-        _write(output, document)
+        write_document(output, document)
         sys.stderr.write(f"ipu: wrote {output}\n")
     if log:
         _log(repo, base, context, day)
-
-
-def _case(base: Any, text: str) -> Any:
-    from ..repo import normalise_id
-
-    case = base.get(text) or base.get(normalise_id(text) or "")
-    if case is None:
-        fail(f"unknown case '{text}' (or its file has errors: run 'ipu validate')")
-    return case
 
 
 def _render(context: Any, fmt: str, repo: Path) -> str | bytes:
     from ..render import render_document
 
     return render_document(f"letter-{context.to}", context.as_dict(), fmt, repo)
-
-
-def _write(path: Path, document: str | bytes) -> None:
-    from ..atomic import write_bytes
-
-    if path.is_dir():
-        fail(f"{path} is a folder; give a file name", 2)
-    if not path.parent.exists():
-        fail(f"folder {path.parent} does not exist", 2)
-    write_bytes(path, document.encode("utf-8") if isinstance(document, str) else document)
 
 
 def _log(repo: Path, base: Any, context: Any, day: Any) -> None:
@@ -138,46 +121,64 @@ def _log(repo: Path, base: Any, context: Any, day: Any) -> None:
 
 
 def _all(
-    repo: Path, base: Any, session: int, folder: Path, fmt: str, log: bool, day: Any, only: list[str] | None
+    repo: Path,
+    base: Any,
+    session: int,
+    folder: Path,
+    fmt: str,
+    log: bool,
+    day: Any,
+    only: list[str] | None,
+    confidential: bool,
+    force: bool,
 ) -> None:
-    """Every letter for the session, one file each, then index.md listing them."""
-    from ..atomic import write_text
+    """Every letter for the session, one file each, then index.md listing them.
+
+    Every letter is rendered before any is written: one failure writes nothing.
+    """
+    from ..confidentiality import is_public
     from ..letters import LetterError, build_letter, letter_cases, parties_for
     from ..render import TemplateError
+    from ..style import full_date, ordinal
 
-    if not folder.exists():
-        folder.mkdir(parents=True)
-    elif not folder.is_dir():
-        fail(f"{folder} is not a folder", 2)
     cases = letter_cases(base, session)
     if not cases:
         fail(f"no active case has a decision adopted at committee-{session}")
     rows = []
+    documents: list[tuple[str, str | bytes, Any]] = []
     for case in cases:
+        if not confidential and not is_public(case, base):
+            sys.stderr.write(
+                f"ipu: skipped {case.id}: confidential (use --include-confidential for internal use)\n"
+            )
+            continue
         for party in only or parties_for(case):
             try:
                 context = build_letter(base, case, party, session_number=session, today=day)
                 document = _render(context, fmt, repo)
             except (LetterError, TemplateError) as exc:
-                fail(str(exc))
+                fail(f"{exc}; nothing written")
             for warning in context.warnings:
                 sys.stderr.write(f"ipu: warning: {warning}\n")
             name = f"{case.id}-{party}.{fmt}"
-            _write(folder / name, document)
-            if log:
-                _log(repo, base, context, day)
+            documents.append((name, document, context))
             addressee = context.addressee.get("title") or f"the {party}"
             rows.append((case.id, party, addressee, name, context.confidential))
     lines = [
-        f"# Letters conveying the decisions of the {context.session_number} session",
+        f"# Letters conveying the decisions of the {ordinal(session)} session",
         "",
-        f"Drafted {context.date}.",
+        f"Drafted {full_date(day)}.",
         "",
         "| case | to | addressee | file |",
         "| --- | --- | --- | --- |",
     ]
-    for case_id, party, addressee, name, confidential in rows:
-        flag = " (CONFIDENTIAL)" if confidential else ""
+    for case_id, party, addressee, name, secret in rows:
+        flag = " (CONFIDENTIAL)" if secret else ""
         lines.append(f"| {case_id}{flag} | {party} | {addressee} | [{name}]({name}) |")
-    write_text(folder / "index.md", "\n".join(lines) + "\n")
+    prepare_folder(folder, [name for name, _, _ in documents] + ["index.md"], force)
+    for name, document, context in documents:
+        write_document(folder / name, document)
+        if log:
+            _log(repo, base, context, day)
+    write_document(folder / "index.md", "\n".join(lines) + "\n")
     sys.stderr.write(f"ipu: wrote {len(rows)} letters and index.md to {folder}\n")
