@@ -212,7 +212,11 @@ def scan(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _scan(root, paths, reference, use_cache)
+        result = _scan(root, paths, reference, use_cache)
+        # The base lives as long as the command: let later collections skip it
+        # rather than walk its tens of thousands of objects on every full pass.
+        gc.freeze()
+        return result
     finally:
         if enabled:
             gc.enable()
