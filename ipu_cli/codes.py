@@ -263,6 +263,44 @@ def explain(code: str) -> str | None:
     return f"{entry.code} ({entry.level}): {entry.title}\n\n{entry.explanation}\n"
 
 
+USAGE = """## Running it
+
+```console
+$ ipu validate                        # the whole base
+39 files checked: no problems
+$ ipu validate cases/KHM/KHM-60.yaml  # report on these files or folders only
+$ ipu validate --format json          # a JSON list of problems
+$ ipu validate --explain duplicate-key
+```
+
+- `PATH...`: files or folders to report on. The whole base is still read, because
+  cross-file checks need it, but only problems in the paths named are printed. A path
+  that does not exist is `unreadable`; a file that is not `.yaml`/`.yml` is
+  `not-a-case-file` (a full run ignores such files in `cases/`, e.g. notes or PDFs).
+- Each problem is one line, `path:line:column: level code message`, sorted by file and
+  position, on stdout; the count (`39 files checked: ...`) goes to stderr.
+- `--format text|json|github` (`-f`): `text` as above; `json`, a list of objects with
+  `path line column level code message`; `github`, workflow commands
+  (`::error file=...,line=...,col=...::`). Default: `github` when `GITHUB_ACTIONS=true`,
+  else `text`.
+- `--strict`: warnings fail the run too.
+- `--explain CODE` prints one entry of the table below (`--explain all`: this page).
+- `--today DATE` (or `IPU_TODAY`): the day `future-date` compares with.
+- `--no-cache`: check every file afresh; neither read nor write `.ipu-cache/`.
+- `--root DIR` (or `IPU_ROOT`): the case repository; default, the nearest folder at or
+  above the working directory that holds `cases/`.
+
+Exit codes: 0 no errors (warnings allowed without `--strict`), 1 problems found, 2 usage
+error (unknown format or code, no case repository, invalid `--today`).
+
+A file with a YAML-level error (syntax, tab, duplicate key, alias, tag, encoding...) gives
+that one diagnostic and is not checked against the model. A file whose fields belong to
+the other kind of case (`members` in `KHM-60.yaml`) gives one `wrong-kind` diagnostic.
+
+`.pre-commit-hooks.yaml` lets another case repository run `ipu validate` as a
+pre-commit hook (hook id `ipu-validate`)."""
+
+
 def markdown() -> str:
     """docs/checks.md, generated from the table above."""
     lines = [
@@ -270,6 +308,10 @@ def markdown() -> str:
         "",
         "Generated from `ipu_cli/codes.py`; `ipu validate --explain CODE` prints one entry.",
         "A test fails when this file and the table differ (`ipu validate --explain all > docs/checks.md`).",
+        "",
+        *USAGE.splitlines(),
+        "",
+        "## Diagnostic codes",
         "",
         "| code | level | what it means |",
         "| --- | --- | --- |",

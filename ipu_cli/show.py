@@ -15,7 +15,7 @@ from typing import Any
 
 from .loader import load_file
 from .problems import Problem
-from .repo import CASES, DATA, display_path, normalise_id, path_for_id
+from .repo import CASE_SUFFIXES, CASES, DATA, display_path, normalise_id, path_for_id
 
 PARTIES = ("authorities", "complainant")
 
@@ -47,6 +47,9 @@ def find_case(root: Path, text: str) -> Path:
         path = path_for_id(root, canonical)
         if path.is_file():
             return path
+        # `ipu validate` accepts .yml as well as .yaml: show what it checks.
+        if path.with_suffix(".yml").is_file():
+            return path.with_suffix(".yml")
     found = _find_alias(root, text.strip())
     if found:
         return found
@@ -75,19 +78,21 @@ def _find_alias(root: Path, alias: str) -> Path | None:
                 return candidate
         except ShowError:
             pass
-    needle = alias.encode()
+    # Legacy ids are matched regardless of case: 'cmbd/60' finds CMBD/60.
+    wanted = alias.upper()
+    needle = wanted.encode()
     for folder in sorted(os.scandir(root / CASES), key=lambda e: e.name):
         if not folder.is_dir():
             continue
         for entry in sorted(os.scandir(folder.path), key=lambda e: e.name):
-            if not entry.name.endswith(".yaml"):
+            if not entry.name.endswith(CASE_SUFFIXES):
                 continue
             with open(entry.path, "rb") as handle:
                 raw = handle.read()
-            if needle not in raw:
+            if needle not in raw.upper():
                 continue
             data = _read(Path(entry.path), root)
-            if alias in (data.get("aliases") or []):
+            if wanted in (str(a).upper() for a in data.get("aliases") or []):
                 return Path(entry.path)
     return None
 

@@ -219,3 +219,20 @@ def test_deep_nesting_and_big_files_do_not_crash_show(repo, ipu):
     assert result.code == 1
     assert result.out == ""
     assert "exceeded maximum nesting depth" in result.err
+
+
+def test_show_legacy_id_in_any_case(repo, ipu):
+    for spelling in ("CMBD/60", "cmbd/60", "Cmbd/60", "khm60"):
+        result = ipu("show", spelling, "--format", "json")
+        assert result.code == 0, spelling
+        assert json.loads(result.out)["id"] == "KHM-60"
+
+
+def test_show_finds_a_yml_file_validate_accepts(repo, ipu):
+    source = (repo / KHM / "KHM-48.yaml").read_text(encoding="utf-8")
+    (repo / KHM / "KHM-48.yaml").unlink()
+    (repo / KHM / "KHM-48.yml").write_text(source, encoding="utf-8")
+    assert ipu("validate").code == 0
+    result = ipu("show", "KHM-48", "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.out)["name"] == "Mu Sochua"
