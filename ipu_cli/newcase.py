@@ -82,10 +82,10 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
     """Write the new case file (and the links from its group or members); all checked first."""
     from .render import TemplateError, render_text
 
-    case_id = normalise_id(spec.id) or spec.id
     if spec.kind not in KINDS:
         raise NewCaseError(f"kind must be individual or collective, got '{spec.kind}'")
-    if is_collective_id(case_id) != (spec.kind == "collective"):
+    case_id = normalise_id(spec.id)
+    if case_id is None or is_collective_id(case_id) != (spec.kind == "collective"):
         expected = (
             "a collective id such as KHM-COLL-03" if spec.kind == "collective" else "an id such as KHM-60"
         )
@@ -100,20 +100,7 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
     country = spec.country or case_id[:3]
     members = [normalise_id(m) or m for m in spec.members]
     groups = [normalise_id(g) or g for g in spec.collectives]
-    context = {
-        "id": case_id,
-        "aliases": _scalar(spec.aliases) if spec.aliases else "",
-        "name": _scalar(spec.name) if spec.name else "",
-        "sex": _scalar(spec.sex) if spec.sex else "",
-        "country": _scalar(country),
-        "parliament": _scalar(spec.parliament) if spec.parliament else "",
-        "mandate": _scalar(spec.mandate) if spec.mandate else "",
-        "affiliation": _scalar(spec.affiliation) if spec.affiliation else "",
-        "party": _scalar(spec.party) if spec.party else "",
-        "title": _scalar(spec.title) if spec.title else "",
-        "collectives": _scalar(groups) if groups else "",
-        "members": [_scalar(m) for m in members],
-    }
+    context = skeleton_context(spec, case_id, country, members, groups)
     try:
         text = render_text(f"{spec.kind}-case.yaml.j2", context, root)
     except TemplateError as exc:
@@ -128,6 +115,55 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
         write_text(link_path, new_text)
     write_text(path, text)
     return Created(path, [p for p, _ in links])
+
+
+def skeleton_context(
+    spec: NewCase, case_id: str, country: str, members: list[str], groups: list[str]
+) -> dict[str, Any]:
+    """What `templates/<kind>-case.yaml.j2` prints: every value as YAML text."""
+    return {
+        "id": case_id,
+        "aliases": _scalar(spec.aliases) if spec.aliases else "",
+        "name": _scalar(spec.name) if spec.name else "",
+        "sex": _scalar(spec.sex) if spec.sex else "",
+        "country": _scalar(country),
+        "parliament": _scalar(spec.parliament) if spec.parliament else "",
+        "mandate": _scalar(spec.mandate) if spec.mandate else "",
+        "affiliation": _scalar(spec.affiliation) if spec.affiliation else "",
+        "party": _scalar(spec.party) if spec.party else "",
+        "title": _scalar(spec.title) if spec.title else "",
+        "collectives": _scalar(groups) if groups else "",
+        "members": [_scalar(m) for m in members],
+    }
+
+
+def sample_contexts(kind: str) -> Any:
+    """For `ipu templates check`: the skeleton `ipu new` would write for each case of `kind`."""
+
+    def build(base: CaseBase) -> Any:
+        for case in base.cases():
+            if isinstance(case, CollectiveCase) != (kind == "collective"):
+                continue
+            spec = NewCase(
+                kind,
+                case.id,
+                name=getattr(case, "name", None),
+                sex=getattr(case, "sex", None),
+                parliament=case.parliament,
+                mandate=getattr(case, "mandate", None),
+                affiliation=getattr(case, "affiliation", None),
+                party=getattr(case, "party", None),
+                title=getattr(case, "title", None),
+                aliases=list(case.aliases),
+            )
+            members = list(getattr(case, "members", []))
+            groups = list(getattr(case, "collectives", []))
+            yield (
+                f"{case.id} as 'ipu new' would start it",
+                skeleton_context(spec, case.id, case.country, members, groups),
+            )
+
+    return build
 
 
 def _refuse_taken(base: CaseBase, case_id: str, aliases: list[str]) -> None:

@@ -58,7 +58,16 @@ def _letters() -> None:
         BUILDERS[f"letter-{party}"] = sample_contexts(party)
 
 
+def _skeletons() -> None:
+    """Case-file skeletons (ipu_cli/newcase.py) are checked with every case of their kind."""
+    from .newcase import KINDS, sample_contexts
+
+    for kind in KINDS:
+        BUILDERS[f"{kind}-case"] = sample_contexts(kind)
+
+
 _letters()
+_skeletons()
 """Document name (the part of the template name before the first dot) -> sample contexts."""
 
 
@@ -68,6 +77,8 @@ class TemplateReport:
     contexts: int = 0
     problems: list[str] = field(default_factory=list)
     skipped: str | None = None
+    via: list[str] = field(default_factory=list)
+    """For a base template: the templates that extend it, whose checks cover it."""
 
 
 def check_templates(root: Path, base: CaseBase) -> list[TemplateReport]:
@@ -78,6 +89,7 @@ def check_templates(root: Path, base: CaseBase) -> list[TemplateReport]:
     """
     from .render import TemplateError, render_text, template_names, undeclared
 
+    parents = _parents(root)
     reports = []
     cache: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for name in template_names(root):
@@ -85,6 +97,9 @@ def check_templates(root: Path, base: CaseBase) -> list[TemplateReport]:
         reports.append(report)
         document = name.split(".", 1)[0]
         builder = BUILDERS.get(document)
+        if builder is None and name in parents:
+            report.via = sorted(parents[name])
+            continue
         if builder is None:
             report.skipped = f"no context builder for document '{document}' (templatecheck.BUILDERS)"
             continue
@@ -103,3 +118,19 @@ def check_templates(root: Path, base: CaseBase) -> list[TemplateReport]:
         if not report.contexts:
             report.skipped = f"no case in the base gives a context for '{document}'"
     return reports
+
+
+def _parents(root: Path) -> dict[str, set[str]]:
+    """Template -> the templates that extend, include or import it (jinja2.meta)."""
+    from jinja2 import meta
+
+    from .render import environment, template_names
+
+    env = environment(root)
+    out: dict[str, set[str]] = {}
+    for name in template_names(root):
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        for used in meta.find_referenced_templates(env.parse(source)):
+            if used:
+                out.setdefault(used, set()).add(name)
+    return out

@@ -266,8 +266,28 @@ def test_templates_check_passes_on_the_bundled_templates(repo: Path, ipu) -> Non
     shutil.copytree(Path(__file__).resolve().parent.parent / "templates", repo / "templates")
     result = ipu("templates", "check")
     assert result.code == 0, result.out
-    assert "templates/decision.md.j2: ok (6 contexts)\n" in result.out
-    assert "templates/decision.html.j2: ok (6 contexts)\n" in result.out
+    lines = result.out.splitlines()
+    assert "templates/decision.md.j2: ok (6 contexts)" in lines
+    assert "templates/decision.html.j2: ok (6 contexts)" in lines
+    assert "templates/individual-case.yaml.j2: ok (38 contexts)" in lines
+    assert "templates/collective-case.yaml.j2: ok (1 contexts)" in lines
+    assert (
+        "templates/letter-base.md.j2: ok (through letter-authorities.md.j2, "
+        "letter-complainant.md.j2, letter-third-party.md.j2)"
+    ) in lines
+    assert "templates/letter-authorities.md.j2: ok (2 contexts)" in lines
+    assert result.err == f"{len(lines)} template(s), 0 with problems\n"
+
+
+def test_templates_check_catches_a_broken_case_skeleton(repo: Path, ipu) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates" / "individual-case.yaml.j2").write_text("id: {{ id }}\nname: {{ nmae }}\n")
+    result = ipu("templates", "check")
+    assert result.code == 1
+    assert (
+        "templates/individual-case.yaml.j2: KHM-101 as 'ipu new' would start it: undeclared variable(s): nmae\n"
+        in result.out
+    )
 
 
 # --- headers -----------------------------------------------------------------------------

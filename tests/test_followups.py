@@ -129,3 +129,20 @@ def test_bad_options(repo, ipu):
         2,
         "ipu: invalid date for --as-of: 'March 2026' (expected YYYY-MM-DD)\n",
     )
+
+
+def test_months_and_as_of_out_of_range(repo, ipu):
+    result = ipu("followups", "--months", "0")
+    assert (result.code, result.out, result.err) == (2, "", "ipu: --months must be 1 or more, got 0\n")
+    result = ipu("followups", "--as-of", "2026-03-02")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "ipu: --as-of 2026-03-02 is after today (2026-03-01)\n",
+    )
+    result = ipu("followups", "--as-of", "2026-02-30")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "ipu: invalid date for --as-of: '2026-02-30' (expected YYYY-MM-DD)\n",
+    )

@@ -121,6 +121,18 @@ def test_new_collective_links_its_members(cases, ipu):
             "ipu: 'KHM-5' is not a collective id such as KHM-COLL-03\n",
         ),
         (
+            ["individual", "../../etc/passwd", *INDIVIDUAL],
+            1,
+            "ipu: '../../etc/passwd' is not an id such as KHM-60\n",
+        ),
+        (["individual", "KHM-COLL-09", *INDIVIDUAL], 1, "ipu: 'KHM-COLL-09' is not an id such as KHM-60\n"),
+        (["individual", "KHM-0060", *INDIVIDUAL], 1, "ipu: cases/KHM/KHM-60.yaml already exists; not overwritten\n"),
+        (
+            ["individual", "CMBD/60", *INDIVIDUAL],
+            1,
+            "ipu: 'CMBD/60' is not an id such as KHM-60\n",
+        ),
+        (
             ["collective", "KHM-COLL-05", "--parliament", "P", "--member", "KHM-999"],
             1,
             "ipu: 'KHM-999' is not an individual case with a readable file\n",

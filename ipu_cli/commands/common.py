@@ -51,10 +51,15 @@ def resolve_today(value: str | None) -> dt.date:
     text = value or os.environ.get("IPU_TODAY")
     if not text:
         return dt.date.today()
+    return parse_day(text, "--today/IPU_TODAY")
+
+
+def parse_day(text: str, option: str) -> dt.date:
+    """A YYYY-MM-DD option value, or exit 2 naming the option."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        fail(f"invalid date for --today/IPU_TODAY: {text!r} (expected YYYY-MM-DD)", 2)
+        fail(f"invalid date for {option}: {text!r} (expected YYYY-MM-DD)", 2)
 
 
 RowFormatOption = Annotated[

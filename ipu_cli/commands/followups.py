@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
-from .common import IncludeConfidentialOption, RootOption, check_row_format, fail, resolve_root, resolve_today
+from .common import (
+    IncludeConfidentialOption,
+    RootOption,
+    check_row_format,
+    fail,
+    parse_day,
+    resolve_root,
+    resolve_today,
+)
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -23,9 +30,7 @@ def followups(
             "--as-of", help="Report as of DATE (YYYY-MM-DD); default today ($IPU_TODAY).", show_default=False
         ),
     ] = None,
-    months: Annotated[
-        int, typer.Option("--months", min=1, help="Flag silence longer than this many months.")
-    ] = 6,
+    months: Annotated[int, typer.Option("--months", help="Flag silence longer than this many months.")] = 6,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown.")] = "table",
     include_confidential: IncludeConfidentialOption = False,
     root: RootOption = None,
@@ -41,13 +46,12 @@ def followups(
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
     check_row_format(fmt)
-    if as_of:
-        try:
-            day = dt.date.fromisoformat(as_of)
-        except ValueError:
-            fail(f"invalid date for --as-of: {as_of!r} (expected YYYY-MM-DD)", 2)
-    else:
-        day = resolve_today(None)
+    if months < 1:
+        fail(f"--months must be 1 or more, got {months}", 2)
+    today = resolve_today(None)
+    day = parse_day(as_of, "--as-of") if as_of else today
+    if day > today:
+        fail(f"--as-of {day.isoformat()} is after today ({today.isoformat()})", 2)
     repo = resolve_root(root)
     base = load_case_base(repo)
     cases = visible(followed_cases(base), base, include_confidential)

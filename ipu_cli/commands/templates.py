@@ -32,6 +32,8 @@ def check(root: RootOption = None) -> None:
             failed += 1
             for problem in report.problems:
                 sys.stdout.write(f"templates/{report.name}: {problem}\n")
+        elif report.via:
+            sys.stdout.write(f"templates/{report.name}: ok (through {', '.join(report.via)})\n")
         elif report.skipped:
             sys.stdout.write(f"templates/{report.name}: not checked: {report.skipped}\n")
         else:
