@@ -42,6 +42,8 @@ def all_ids(root: Path) -> list[str]:
 
 def find_case(root: Path, text: str) -> Path:
     """The file of a case named by id, loosely spelt id, or legacy id."""
+    if not text.strip():
+        raise ShowError("no case id given; name a case such as KHM-60 or KHM-COLL-03")
     canonical = normalise_id(text)
     if canonical:
         path = path_for_id(root, canonical)

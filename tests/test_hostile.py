@@ -236,3 +236,16 @@ def test_show_finds_a_yml_file_validate_accepts(repo, ipu):
     result = ipu("show", "KHM-48", "--format", "json")
     assert result.code == 0
     assert json.loads(result.out)["name"] == "Mu Sochua"
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_show_empty_id(repo, ipu, text):
+    result = ipu("show", text)
+    assert result.err == "no case id given; name a case such as KHM-60 or KHM-COLL-03\n"
+    assert (result.code, result.out) == (1, "")
+
+
+def test_list_empty_columns(repo, ipu):
+    result = ipu("list", "--columns", ",")
+    assert result.err.startswith("ipu: --columns: no column given; choose from id, kind, name, ")
+    assert (result.code, result.out) == (2, "")

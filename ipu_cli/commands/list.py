@@ -100,7 +100,9 @@ def list_cases(
     if columns:
         chosen = [c.strip() for c in columns.split(",") if c.strip()]
         unknown = [c for c in chosen if c not in COLUMNS]
-        if unknown or not chosen:
+        if not chosen:
+            fail(f"--columns: no column given; choose from {', '.join(COLUMNS)}", 2)
+        if unknown:
             fail(f"--columns: unknown column '{', '.join(unknown)}'; choose from {', '.join(COLUMNS)}", 2)
     base = load_case_base(resolve_root(root))
     try:
