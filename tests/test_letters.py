@@ -37,6 +37,7 @@ def test_authorities_markdown_matches_golden(repo, ipu):
     asks = [line for line in lines if line.startswith("- ")]
     assert len(asks) == 3
     assert all(ask.startswith("- " + start) for ask, start in zip(asks, ASKS, strict=True))
+    assert [ask[-1] for ask in asks] == [";", ";", "."]
     assert "the Secretary General to convey" not in "\n".join(asks)
 
 

@@ -96,6 +96,10 @@ def session_option(text: str) -> object:
     return Annotated[int | None, typer.Option("--session", help=text, show_default=False)]
 
 
+DocCaseArgument = Annotated[
+    str | None,
+    typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),
+]
 DocFormatOption = Annotated[
     str | None,
     typer.Option(

@@ -14,6 +14,7 @@ import typer
 
 from .common import (
     ConfidentialDocOption,
+    DocCaseArgument,
     DocFormatOption,
     DocOutputOption,
     ForceOption,
@@ -34,10 +35,7 @@ def register(app: typer.Typer) -> None:
 
 
 def draft_decision(
-    case_id: Annotated[
-        str | None,
-        typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),
-    ] = None,
+    case_id: DocCaseArgument = None,
     session: SessionOption = None,
     body: Annotated[
         str, typer.Option("--body", help="committee or governing-council: which counter --session counts.")

@@ -10,6 +10,7 @@ import typer
 
 from .common import (
     ConfidentialDocOption,
+    DocCaseArgument,
     DocFormatOption,
     DocOutputOption,
     ForceOption,
@@ -32,10 +33,7 @@ def register(app: typer.Typer) -> None:
 
 
 def draft_letter(
-    case_id: Annotated[
-        str | None,
-        typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),
-    ] = None,
+    case_id: DocCaseArgument = None,
     to: Annotated[
         str | None,
         typer.Option("--to", help="authorities, complainant or third-party.", show_default=False),
