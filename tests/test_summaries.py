@@ -88,3 +88,16 @@ def test_redacted_summary_reads_a_redacted_model(base):
     assert group.model().complaint.complainant is None
     raw = base.view("KHM-COLL-03")
     assert any(c.internal for c in raw.communications)  # the unfiltered summary: the full model
+
+
+def test_summary_from_a_model_equals_the_cached_one(base, repo):
+    """Uncacheable files (links...) get their summary from the model: it must match the cache's."""
+    from ipu_cli.casebase import check_file
+
+    for case_id in ("KHM-60", "KHM-COLL-03", "KHM-900"):
+        cached = base.view(case_id)
+        fresh = check_file(repo / "cases" / "KHM" / f"{case_id}.yaml", repo, base.reference).record
+        assert fresh is not None and fresh._row is None
+        names = [n for n in CaseSummary.__slots__ if not n.startswith("_")]
+        assert [getattr(fresh.summary, n) for n in names] == [getattr(cached, n) for n in names]
+        assert (fresh.summary.status, fresh.summary.complaint) == (cached.status, cached.complaint)
