@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -356,4 +357,49 @@ def test_draft_without_earlier_text_warns_in_plain_words(repo: Path, ipu) -> Non
     assert result.err == (
         "ipu: warning: KHM-COLL-03: the draft has no paragraphs: no draft block, "
         "and no decision adopted before committee-179 holds text\n"
+    )
+
+
+@pytest.mark.skipif(
+    not (shutil.which("chromium") or shutil.which("chromium-browser")), reason="no Chromium on PATH"
+)
+def test_html_prints_as_a4_pages_in_headless_chromium(repo: Path, ipu, tmp_path: Path) -> None:
+    """The Done-when browser check, automated where Chromium is installed (docs: manual command)."""
+    import subprocess
+
+    page = tmp_path / "draft.html"
+    assert ipu("draft-decision", "KHM-COLL-03", "--session", "180", "-o", str(page)).code == 0
+    pdf = tmp_path / "draft.pdf"
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    subprocess.run(
+        [
+            str(browser),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    data = pdf.read_bytes()
+    boxes = {
+        tuple(round(float(n)) for n in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", data)
+    }
+    assert boxes == {(0, 0, 595, 842)}  # A4 in points, every page
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 2
+
+
+def test_unknown_language_is_a_usage_error(repo: Path, ipu) -> None:
+    result = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "--lang", "de")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "ipu: unknown language 'de'; choose from en, fr\n",
     )

@@ -60,7 +60,7 @@ def draft_decision(
     """
     from ..casebase import load_case_base
     from ..confidentiality import ConfidentialRefused, is_public, redact, require_public
-    from ..decision import DecisionError, agenda, build, find_session
+    from ..decision import LANGS, DecisionError, agenda, build, find_session
     from ..lookup import CaseNotFound, find_case
     from ..render import TemplateError, render_document
 
@@ -68,6 +68,8 @@ def draft_decision(
         fail("--session N is required", 2)
     if body not in ("committee", "governing-council"):
         fail(f"unknown body '{body}'; choose committee or governing-council", 2)
+    if lang not in LANGS:
+        fail(f"unknown language '{lang}'; choose from {', '.join(LANGS)}", 2)
     if all_cases and case_id:
         fail("give a case id or --all, not both", 2)
     if not all_cases and not case_id:
