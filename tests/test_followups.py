@@ -146,3 +146,13 @@ def test_months_and_as_of_out_of_range(repo, ipu):
         "",
         "ipu: invalid date for --as-of: '2026-02-30' (expected YYYY-MM-DD)\n",
     )
+
+
+def test_unreadable_case_file_is_named_not_silently_dropped(repo, ipu):
+    lone = repo / "cases" / "KHM" / "KHM-101.yaml"
+    lone.write_text(lone.read_text() + "foo: [unclosed\n")
+    result = ipu("followups", "--as-of", "2026-03-01", "-f", "csv")
+    assert result.code == 0
+    assert (
+        result.err == "ipu: warning: left out, cannot be read: cases/KHM/KHM-101.yaml (run 'ipu validate')\n"
+    )

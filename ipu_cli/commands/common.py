@@ -202,3 +202,16 @@ def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
         fail(f"{message}; no {what} made from an incomplete base (see 'ipu validate')", 1)
     sys.stderr.write(f"ipu: {message}; the {what} may be incomplete (see 'ipu validate')\n")
     return True
+
+
+def warn_unreadable(base: object) -> None:
+    """Say on stderr which case files could not be read, so a report never omits them silently."""
+    from ..problems import ERROR
+
+    read = {str(record.path) for record in base.records.values()}  # type: ignore[attr-defined]
+    unreadable = sorted({p.path for p in base.problems if p.level == ERROR} - read)  # type: ignore[attr-defined]
+    if unreadable:
+        more = f" and {len(unreadable) - 1} more" if len(unreadable) > 1 else ""
+        sys.stderr.write(
+            f"ipu: warning: left out, cannot be read: {unreadable[0]}{more} (run 'ipu validate')\n"
+        )

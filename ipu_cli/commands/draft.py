@@ -24,6 +24,7 @@ from .common import (
     prepare_folder,
     resolve_root,
     session_option,
+    warn_unreadable,
     write_document,
 )
 
@@ -98,6 +99,7 @@ def draft_decision(
 
     if all_cases:
         assert output is not None
+        warn_unreadable(base)
         _draft_all(base, found, agenda(base, found), output, chosen, confidential, force, render_one)
         return
 

@@ -14,6 +14,7 @@ from .common import (
     parse_day,
     resolve_root,
     resolve_today,
+    warn_unreadable,
 )
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -54,6 +55,7 @@ def followups(
         fail(f"--as-of {day.isoformat()} is after today ({today.isoformat()})", 2)
     repo = resolve_root(root)
     base = load_case_base(repo)
+    warn_unreadable(base)
     cases = visible(followed_cases(base), base, include_confidential)
     items = follow_ups(base, cases, day, months)
     emit_rows(

@@ -22,6 +22,7 @@ from .common import (
     resolve_root,
     resolve_today,
     session_option,
+    warn_unreadable,
     write_document,
 )
 
@@ -78,6 +79,7 @@ def draft_letter(
 
     if all_cases:
         assert session is not None and output is not None
+        warn_unreadable(base)
         _all(repo, base, session, output, chosen, log, day, [to] if to else None, confidential, force)
         return
     try:
