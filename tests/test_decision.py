@@ -169,6 +169,12 @@ def test_confidential_case_refused_then_marked(repo: Path, ipu) -> None:
     assert lines[0] == "CONFIDENTIAL" and lines[-1] == "CONFIDENTIAL"
     html = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "--confidential", "-f", "html").out
     assert '<div class="page-mark">CONFIDENTIAL</div>' in html
+    assert (
+        ipu("draft-decision", "KHM-COLL-03", "--session", "180", "--include-confidential").out == allowed.out
+    )
+    refused = ipu("draft-decision", "CMBD/60", "--session", "180")
+    assert (refused.code, refused.out) == (1, "")
+    assert refused.err == "ipu: KHM-60 is confidential; pass --confidential to produce it for internal use\n"
 
 
 def test_missing_box_data_prints_dashes_and_warns(repo: Path, ipu) -> None:
