@@ -68,3 +68,17 @@ def render_svg(stats: Stats, root: Path | None = None, notice: str | None = None
     from .render import BUNDLED, render_text
 
     return render_text(TEMPLATE, layout(stats, notice), root or BUNDLED.parent)
+
+
+def sample_contexts(base: Any) -> Any:
+    """For `ipu templates check`: the chart of the base, public and internal, whole and by breakdown."""
+    import datetime as dt
+
+    from .confidentiality import NOTICE
+    from .stats import compute, period_for
+
+    period = period_for(None, None, dt.date.today())
+    for include in (False, True):
+        for by in (None, "country"):
+            label = f"stats ({'internal' if include else 'public'}{', by ' + by if by else ''})"
+            yield label, layout(compute(base, period, include, by), NOTICE if include else None)

@@ -66,8 +66,16 @@ def _skeletons() -> None:
         BUILDERS[f"{kind}-case"] = sample_contexts(kind)
 
 
+def _stats() -> None:
+    """The statistics chart (ipu_cli/statsvg.py), public and with confidential cases."""
+    from .statsvg import sample_contexts
+
+    BUILDERS["stats"] = sample_contexts
+
+
 _letters()
 _skeletons()
+_stats()
 """Document name (the part of the template name before the first dot) -> sample contexts."""
 
 

@@ -160,6 +160,13 @@ def test_draft_decision_never_shows_it(secret_repo, ipu, tmp_path):
 
 
 @pytest.mark.skipif(not _registered("draft-letter"), reason="ipu draft-letter is not registered")
-def test_draft_letter_refuses_it(secret_repo, ipu):
-    result = ipu("draft-letter", "KHM-900")
-    assert result.code != 0 and leaks(result.out) == []
+def test_draft_letter_refuses_it(secret_repo, ipu, tmp_path):
+    for party in ("authorities", "complainant"):
+        result = ipu("draft-letter", "KHM-900", "--to", party)
+        assert (result.code, result.out) == (1, "")
+        assert "confidential" in result.err
+    folder = tmp_path / "letters"
+    result = ipu("draft-letter", "--all", "--session", "179", "-o", str(folder))
+    assert result.code == 0
+    for path in sorted(folder.iterdir()):
+        assert leaks(path.read_text(encoding="utf-8")) == [], path.name

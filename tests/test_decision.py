@@ -277,7 +277,7 @@ def test_templates_check_passes_on_the_bundled_templates(repo: Path, ipu) -> Non
     assert "templates/decision.md.j2: ok (6 contexts)" in lines
     assert "templates/decision.html.j2: ok (6 contexts)" in lines
     assert "templates/individual-case.yaml.j2: ok (38 contexts)" in lines
-    assert "templates/collective-case.yaml.j2: ok (1 contexts)" in lines
+    assert "templates/collective-case.yaml.j2: ok (1 context)" in lines
     assert (
         "templates/letter-base.md.j2: ok (through letter-authorities.md.j2, "
         "letter-complainant.md.j2, letter-third-party.md.j2)"

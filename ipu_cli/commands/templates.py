@@ -37,6 +37,8 @@ def check(root: RootOption = None) -> None:
         elif report.skipped:
             sys.stdout.write(f"templates/{report.name}: not checked: {report.skipped}\n")
         else:
-            sys.stdout.write(f"templates/{report.name}: ok ({report.contexts} contexts)\n")
+            sys.stdout.write(
+                f"templates/{report.name}: ok ({report.contexts} context{'' if report.contexts == 1 else 's'})\n"
+            )
     sys.stderr.write(f"{len(reports)} template(s), {failed} with problems\n")
     raise typer.Exit(1 if failed else 0)
