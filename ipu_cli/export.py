@@ -11,14 +11,12 @@ then a rename.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import replacing, replacing_folder
 from .confidentiality import visible
 from .models import CollectiveCase, IndividualCase
 from .query import id_key, state
@@ -334,9 +332,7 @@ def to_json(data: dict[str, Table], notice: str | None = None) -> str:
 
 def write_sqlite(data: dict[str, Table], path: Path, notice: str | None = None) -> None:
     """A fresh database at `path`, built in a temporary file and renamed into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
+    with replacing(path) as tmp:
         connection = sqlite3.connect(tmp)
         try:
             connection.execute("PRAGMA foreign_keys = ON")
@@ -358,12 +354,6 @@ def write_sqlite(data: dict[str, Table], path: Path, notice: str | None = None) 
                 raise ExportError(f"internal error: foreign keys broken in the export: {broken[:3]}")
         finally:
             connection.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def write_csv_folder(data: dict[str, Table], path: Path, notice: str | None = None) -> None:
@@ -380,25 +370,10 @@ def write_csv_folder(data: dict[str, Table], path: Path, notice: str | None = No
         others = [p.name for p in path.iterdir() if not p.name.endswith(".csv")]
         if others:
             raise ExportError(f"{path} holds files other than CSV ({others[0]}); choose another folder")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    old: Path | None = None
-    try:
+    with replacing_folder(path) as tmp:
         for table in data.values():
             text = render_rows(table.rows, "csv", table.column_names, banner=notice)
             (tmp / f"{table.name}.csv").write_text(text, encoding="utf-8")
-        os.chmod(tmp, 0o755)
-        if path.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
-            os.rmdir(old)
-            os.replace(path, old)
-        os.replace(tmp, path)
-    except BaseException:
-        if old is not None and old.exists() and not path.exists():
-            os.replace(old, path)
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def export(base: CaseBase, fmt: str, path: Path, include_confidential: bool = False) -> dict[str, int]:
