@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .problems import ERROR, Problem
 
 if TYPE_CHECKING:
-    from .casebase import CaseRecord, Facts
+    from .records import CaseRecord, Facts
 
 _WORDS = {
     "one": 1,

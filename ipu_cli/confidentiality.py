@@ -54,7 +54,7 @@ def redact(case: T) -> T:
     A `CaseSummary` holds none of these; whatever it later reads from its full
     model (for `--grep`, `--since`...) is redacted here first.
     """
-    from .casebase import CaseSummary
+    from .records import CaseSummary
 
     if isinstance(case, CaseSummary):
         return case.redacted(redact)  # type: ignore[return-value]

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import cache
-from .casebase import CaseRecord, Facts, LatestDate, check_file, summary_row
+from .casebase import check_file
 from .problems import Problem
+from .records import CaseRecord, Facts, LatestDate, summary_row
 from .repo import display_path
 
 if TYPE_CHECKING:

@@ -14,9 +14,10 @@ import json
 import pytest
 from secrets_fixture import add_secrets
 
-from ipu_cli.casebase import CaseSummary, load_case_base
+from ipu_cli.casebase import load_case_base
 from ipu_cli.confidentiality import is_public, visible
 from ipu_cli.query import _select, parse_filters, row
+from ipu_cli.records import CaseSummary
 from ipu_cli.stats import compute, period_for
 
 QUERIES = (
