@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -95,3 +96,20 @@ def test_fast_path_imports_nothing_heavy(repo):
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stderr == "[]"
+
+
+def test_rich_view_on_a_terminal(repo, ipu, monkeypatch):
+    """On a TTY the rich panel is drawn; it carries the same facts as the plain view."""
+    import sys
+
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    result = ipu("show", "KHM-79")
+    assert result.code == 0 and result.err == ""
+    assert result.out.splitlines()[0].startswith("╭─ KHM-79  Lim Kimya ")
+    for text in (
+        "Deceased 2025-01-07",
+        "Group KHM-COLL-03: Former CNRP parliamentarians, 38 members",
+        "2025-01-07",
+    ):
+        assert text in result.out
