@@ -222,6 +222,16 @@ class CaseBase:
             if enabled:
                 gc.enable()
 
+    def unread_problems(self) -> list[Problem]:
+        """The errors of case files that could not be read: those cases are missing from the base.
+
+        Cross-file errors (a member not linked back, a duplicate alias) leave every case in
+        the base and are `ipu validate`'s business; a file that cannot be read drops a case
+        silently, so every report and export must say so.
+        """
+        read = {record.path for record in self.records.values()}
+        return [p for p in self.problems if p.level == ERROR and p.path not in read]
+
     def view(self, case_id: str) -> CaseSummary | None:
         """The summary of a case by id or legacy id (cheap: no model is built)."""
         record = self.records.get(case_id) or self.records.get(self.aliases.get(case_id, ""))

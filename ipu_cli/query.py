@@ -442,6 +442,40 @@ def list_rows(base: CaseBase, f: Filters, include_confidential: bool = False) ->
     return [row(case, base, ids) for case in _select(shown, base, f)]
 
 
+def parse_columns(text: str | None) -> list[str] | None:
+    """`--columns a,b`: the columns asked for, or None for the default set.
+
+    Checked before the base is read, so a typo costs nothing; FilterError names the
+    unknown column and the ones there are.
+    """
+    if not text:
+        return None
+    chosen = [c.strip() for c in text.split(",") if c.strip()]
+    if not chosen:
+        raise FilterError(f"--columns: no column given; choose from {', '.join(COLUMNS)}")
+    unknown = [c for c in chosen if c not in COLUMNS]
+    if unknown:
+        raise FilterError(
+            f"--columns: unknown column '{', '.join(unknown)}'; choose from {', '.join(COLUMNS)}"
+        )
+    return chosen
+
+
+def default_columns(fmt: str, kind: str) -> list[str]:
+    """The columns shown when none are asked for.
+
+    Text formats (table, CSV, Markdown) get a short set that fits a terminal, with the
+    kind and size of group cases when groups are listed; data formats get every column.
+    """
+    if fmt not in ("table", "csv", "markdown"):
+        return list(COLUMNS)
+    chosen = list(TABLE_COLUMNS)
+    if kind != "individual":
+        chosen.insert(1, "kind")
+        chosen.append("size")
+    return chosen
+
+
 def sort_rows(found: list[dict[str, Any]], spec: str) -> list[dict[str, Any]]:
     """Sort by a column ('-name' for descending); ids sort naturally, blanks last."""
     descending = spec.startswith("-")

@@ -48,8 +48,34 @@ class Period:
         return date is not None and date.latest() >= self.start and date.earliest() <= self.end
 
 
+class PeriodError(ValueError):
+    """A --year or --as-of that names no period the figures can cover (a usage error: exit 2)."""
+
+
+def period_end(year: int | None, as_of: str | None) -> dt.date | None:
+    """Check `--year`/`--as-of` on their own (before the base is read); the parsed --as-of date."""
+    if year is not None and as_of is not None:
+        raise PeriodError("give --year or --as-of, not both")
+    if year is not None and not 1000 <= year <= 9999:
+        raise PeriodError(f"--year: invalid year {year}")
+    if as_of is None:
+        return None
+    try:
+        return dt.date.fromisoformat(as_of)
+    except ValueError:
+        raise PeriodError(f"--as-of: invalid date '{as_of}' (expected YYYY-MM-DD)") from None
+
+
 def period_for(year: int | None, as_of: dt.date | None, today: dt.date) -> Period:
-    """`--year YYYY` is the whole year; `--as-of DATE` (default today) its year to date."""
+    """`--year YYYY` is the whole year; `--as-of DATE` (default today) its year to date.
+
+    Figures for a period not yet over would be published as final, so a year or date
+    after `today` raises PeriodError.
+    """
+    if year is not None and year > today.year:
+        raise PeriodError(f"--year {year} is in the future (today is {today.isoformat()})")
+    if as_of is not None and as_of > today:
+        raise PeriodError(f"--as-of {as_of.isoformat()} is in the future (today is {today.isoformat()})")
     if year is not None:
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
     end = as_of or today

@@ -12,7 +12,6 @@ import typer
 
 if TYPE_CHECKING:
     from ..casebase import CaseBase
-    from ..problems import Problem
 
 RootOption = Annotated[
     Path | None,
@@ -171,18 +170,6 @@ def prepare_folder(folder: Path, names: list[str], force: bool) -> None:
         fail(f"cannot create folder {folder}: {exc.strerror or exc}")
 
 
-def unread_files(base: CaseBase) -> list[Problem]:
-    """The errors of case files the base could not read: those cases are missing from it.
-
-    Cross-file errors (a member not linked back, a duplicate alias) leave every case in the
-    base and are `ipu validate`'s business; a file that cannot be read drops a case silently.
-    """
-    from ..problems import ERROR
-
-    read = {record.path for record in base.records.values()}
-    return [p for p in base.problems if p.level == ERROR and p.path not in read]
-
-
 def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
     """Print, located on stderr, why case files could not be read; True when any could not.
 
@@ -190,7 +177,7 @@ def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
     `refuse=True` (stats, export) exits 1 before anything is written; `ipu list` prints
     what it can and exits 1 afterwards.
     """
-    errors = unread_files(base)
+    errors = base.unread_problems()
     if not errors:
         return False
     from ..problems import format_problems
@@ -204,12 +191,9 @@ def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
     return True
 
 
-def warn_unreadable(base: object) -> None:
+def warn_unreadable(base: CaseBase) -> None:
     """Say on stderr which case files could not be read, so a report never omits them silently."""
-    from ..problems import ERROR
-
-    read = {str(record.path) for record in base.records.values()}  # type: ignore[attr-defined]
-    unreadable = sorted({p.path for p in base.problems if p.level == ERROR} - read)  # type: ignore[attr-defined]
+    unreadable = sorted({p.path for p in base.unread_problems()})
     if unreadable:
         more = f" and {len(unreadable) - 1} more" if len(unreadable) > 1 else ""
         sys.stderr.write(

@@ -9,7 +9,6 @@ import typer
 from .common import (
     IncludeConfidentialOption,
     RootOption,
-    check_row_format,
     fail,
     parse_day,
     resolve_root,
@@ -46,7 +45,6 @@ def followups(
 
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
-    check_row_format(fmt)
     if months < 1:
         fail(f"--months must be 1 or more, got {months}", 2)
     today = resolve_today(None)

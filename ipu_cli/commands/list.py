@@ -94,16 +94,12 @@ def list_cases(
     from ..casebase import load_case_base
     from ..confidentiality import NOTICE
     from ..output import emit_rows
-    from ..query import COLUMNS, TABLE_COLUMNS, FilterError, list_rows, parse_filters, sort_rows
+    from ..query import FilterError, default_columns, list_rows, parse_columns, parse_filters, sort_rows
 
-    chosen: list[str] | None = None
-    if columns:
-        chosen = [c.strip() for c in columns.split(",") if c.strip()]
-        unknown = [c for c in chosen if c not in COLUMNS]
-        if not chosen:
-            fail(f"--columns: no column given; choose from {', '.join(COLUMNS)}", 2)
-        if unknown:
-            fail(f"--columns: unknown column '{', '.join(unknown)}'; choose from {', '.join(COLUMNS)}", 2)
+    try:
+        chosen = parse_columns(columns)
+    except FilterError as exc:
+        fail(str(exc), 2)
     base = load_case_base(resolve_root(root))
     try:
         filters = parse_filters(
@@ -128,16 +124,11 @@ def list_cases(
         found = sort_rows(list_rows(base, filters, include_confidential), sort)
     except FilterError as exc:
         fail(str(exc), 2)
-    if chosen is None:
-        chosen = list(TABLE_COLUMNS if fmt in ("table", "csv", "markdown") else COLUMNS)
-        if filters.kind != "individual" and fmt in ("table", "csv", "markdown"):
-            chosen.insert(1, "kind")
-            chosen.append("size")
     noun = "case" if filters.kind != "individual" else "MP"
     emit_rows(
         found,
         fmt,
-        chosen,
+        chosen or default_columns(fmt, filters.kind),
         noun=noun,
         banner=NOTICE if include_confidential else None,
         stream=sys.stdout,

@@ -66,24 +66,16 @@ def stats(
     Exit 0; 1 when the case base has errors (no figures from an incomplete base) or FILE
     cannot be written; 2 on a usage error (also a --year or --as-of in the future).
     """
-    import datetime as dt
-
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
-    from ..stats import BREAKDOWNS
+    from ..stats import BREAKDOWNS, PeriodError, period_end
 
     if by is not None and by not in BREAKDOWNS:
         fail(f"--by: unknown breakdown '{by}'; choose from {', '.join(BREAKDOWNS)}", 2)
-    if year is not None and as_of is not None:
-        fail("give --year or --as-of, not both", 2)
-    if year is not None and not 1000 <= year <= 9999:
-        fail(f"--year: invalid year {year}", 2)
-    end = None
-    if as_of is not None:
-        try:
-            end = dt.date.fromisoformat(as_of)
-        except ValueError:
-            fail(f"--as-of: invalid date '{as_of}' (expected YYYY-MM-DD)", 2)
+    try:
+        end = period_end(year, as_of)
+    except PeriodError as exc:
+        fail(str(exc), 2)
     if fmt == "svg" and output is None:
         fail("--format svg needs -o FILE", 2)
 
@@ -92,14 +84,13 @@ def stats(
     from ..stats import compute, period_for
 
     repo = resolve_root(root)
-    now = resolve_today(today)
-    if year is not None and year > now.year:
-        fail(f"--year {year} is in the future (today is {now.isoformat()})", 2)
-    if end is not None and end > now:
-        fail(f"--as-of {end.isoformat()} is in the future (today is {now.isoformat()})", 2)
+    try:
+        period = period_for(year, end, resolve_today(today))
+    except PeriodError as exc:
+        fail(str(exc), 2)
     base = load_case_base(repo)
     report_unread_files(base, "figures", refuse=True)
-    figures = compute(base, period_for(year, end, now), include_confidential, by)
+    figures = compute(base, period, include_confidential, by)
     notice = NOTICE if include_confidential else None
     if fmt == "svg":
         from ..statsvg import render_svg
