@@ -14,17 +14,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from . import yamledit
 from .atomic import write_text
 from .casebase import CaseBase, check_loaded, load_case_base
 from .loader import load_text
 from .models import CollectiveCase, Communication, IndividualCase, PartialDate
+from .models.case import Direction, Party
 from .problems import ERROR, Problem
 from .repo import display_path
 
 LOCK_TIMEOUT = 30.0
+DIRECTIONS = get_args(Direction)
+PARTIES = get_args(Party)
 
 
 class LogError(Exception):

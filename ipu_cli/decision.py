@@ -501,3 +501,60 @@ def agenda(base: CaseBase, session: Session) -> list[Case]:
         cases = [c for c in cases if c.id in named]
     cases = [c for c in cases if not (isinstance(c, IndividualCase) and c.collectives)]
     return sorted(cases, key=lambda c: style.case_id_key(c.id))
+
+
+def draft(
+    base: CaseBase,
+    case: Case,
+    session: Session,
+    *,
+    adopted: bool = False,
+    lang: str = "en",
+    allow_confidential: bool = False,
+) -> DecisionContext:
+    """The context of one decision document, through the confidentiality filter.
+
+    Without `allow_confidential` the case is redacted (internal log entries and
+    addressees, the complainant's name never reach a public draft); with it, a
+    confidential case's pages are marked CONFIDENTIAL.
+    """
+    from .confidentiality import is_public, redact
+
+    return build(
+        base,
+        case if allow_confidential else redact(case),
+        session,
+        adopted=adopted,
+        lang=lang,
+        confidential=allow_confidential and not is_public(case, base),
+    )
+
+
+def file_name(case_id: str, session: Session, fmt: str) -> str:
+    """The file of one decision in a `--all` folder: `KHM-COLL-03-committee-180.md`."""
+    return f"{case_id}-{session.ref}.{fmt}"
+
+
+def index_document(session: Session, entries: list[tuple[str, str, str]], fmt: str) -> tuple[str, str]:
+    """The index of a `--all` folder, as (file name, text): one link per (case id, country, file).
+
+    HTML drafts get an HTML index so the folder opens in a browser; Markdown and
+    Word drafts get index.md.
+    """
+    title = (
+        f"Decisions for the {style.ordinal(session.number)} session "
+        f"({style.date_range(session.start, session.end)})"
+    )
+    if fmt == "html":
+        from markupsafe import escape
+
+        rows = "\n".join(
+            f'<li><a href="{escape(name)}">{escape(case_id)}</a> – {escape(country)}</li>'
+            for case_id, country, name in entries
+        )
+        return "index.html", (
+            f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{escape(title)}</title></head>\n'
+            f"<body>\n<h1>{escape(title)}</h1>\n<ul>\n{rows}\n</ul>\n</body>\n</html>\n"
+        )
+    rows = "\n".join(f"- [{case_id}]({name}) - {country}" for case_id, country, name in entries)
+    return "index.md", f"# {title}\n\n{rows}\n"

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from . import style
 from .asks import asks_of
+from .models.case import Party
 
 if TYPE_CHECKING:
     from .casebase import CaseBase
-    from .models import CollectiveCase, Decision, IndividualCase
+    from .models import CollectiveCase, Communication, Decision, IndividualCase
 
     Case = IndividualCase | CollectiveCase
 
-PARTIES = ("authorities", "complainant", "third-party")
+PARTIES = get_args(Party)
 GENERIC_SALUTATION = "Dear Sir or Madam,"
 
 
@@ -188,6 +189,39 @@ def log_description(context: LetterContext) -> str:
     if title:
         return f"Letter to the {title}"
     return f"Letter conveying the decision of the {context.session_number} session"
+
+
+def log_entry(context: LetterContext, day: dt.date) -> Communication:
+    """The log entry recording a letter as sent on `day` (`draft-letter --log`); raises LogError."""
+    from .caselog import make_entry
+
+    return make_entry(day.isoformat(), "to", context.to, log_description(context), today=day)
+
+
+def file_name(case_id: str, party: str, fmt: str) -> str:
+    """The file of one letter in a `--all` folder: `KHM-COLL-03-authorities.md`."""
+    return f"{case_id}-{party}.{fmt}"
+
+
+def index_text(session_number: int, day: dt.date, letters: list[LetterContext], names: list[str]) -> str:
+    """index.md of a `--all` folder: one row per letter, confidential ones flagged.
+
+    The officer sending the batch works from this table, so each row names the
+    addressee (or the party, when the case names no addressee) and links the file.
+    """
+    lines = [
+        f"# Letters conveying the decisions of the {style.ordinal(session_number)} session",
+        "",
+        f"Drafted {style.full_date(day)}.",
+        "",
+        "| case | to | addressee | file |",
+        "| --- | --- | --- | --- |",
+    ]
+    for context, name in zip(letters, names, strict=True):
+        flag = " (CONFIDENTIAL)" if context.confidential else ""
+        addressee = context.addressee.get("title") or f"the {context.to}"
+        lines.append(f"| {context.case_id}{flag} | {context.to} | {addressee} | [{name}]({name}) |")
+    return "\n".join(lines) + "\n"
 
 
 def letter_cases(base: CaseBase, session_number: int) -> list[Case]:

@@ -25,10 +25,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from .confidentiality import is_public, visible
 from .models import CollectiveCase, IndividualCase, PartialDate
+from .models.case import Affiliation, Mandate, Sex
 from .repo import normalise_id
 
 if TYPE_CHECKING:
@@ -38,9 +39,9 @@ if TYPE_CHECKING:
 Case = IndividualCase | CollectiveCase
 
 KINDS = ("individual", "collective", "all")
-SEXES = ("male", "female")
-AFFILIATIONS = ("opposition", "majority", "independent", "other")
-MANDATES = ("incumbent", "former", "elect", "substitute")
+SEXES = get_args(Sex)
+AFFILIATIONS = get_args(Affiliation)
+MANDATES = get_args(Mandate)
 STATES = ("active", "closed")
 
 COLUMNS = (

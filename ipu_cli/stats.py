@@ -22,15 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from .confidentiality import visible
 from .models import IndividualCase, PartialDate
-from .query import id_key, individual, state
+from .query import AFFILIATIONS, SEXES, id_key, individual, state
 from .repo import normalise_id
 
 if TYPE_CHECKING:
     from .casebase import CaseBase
 
 BREAKDOWNS = ("region", "country", "sex", "affiliation", "violation", "status")
-SEXES = ("male", "female")
-AFFILIATIONS = ("opposition", "majority", "independent", "other")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,13 @@ from .common import (
     warn_unreadable,
     write_document,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..casebase import CaseBase
+    from ..decision import Case
+    from ..models import Session
 
 SessionOption = session_option("Session number, e.g. 179 (required).")
 
@@ -60,8 +67,8 @@ def draft_decision(
     warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on a usage error.
     """
     from ..casebase import load_case_base
-    from ..confidentiality import ConfidentialRefused, is_public, redact, require_public
-    from ..decision import LANGS, DecisionError, agenda, build, find_session
+    from ..confidentiality import ConfidentialRefused, require_public
+    from ..decision import LANGS, DecisionError, agenda, draft, find_session
     from ..lookup import CaseNotFound, find_case
     from ..render import TemplateError, render_document
 
@@ -86,15 +93,8 @@ def draft_decision(
     except DecisionError as exc:
         fail(str(exc), 2)
 
-    def render_one(case: object) -> tuple[str | bytes, list[str]]:
-        context = build(
-            base,
-            case if confidential else redact(case),  # type: ignore[arg-type]
-            found,
-            adopted=adopted,
-            lang=lang,
-            confidential=confidential and not is_public(case, base),  # type: ignore[arg-type]
-        )
+    def render_one(case: Case) -> tuple[str | bytes, list[str]]:
+        context = draft(base, case, found, adopted=adopted, lang=lang, allow_confidential=confidential)
         return render_document("decision", context.as_dict(), chosen, repo), context.warnings
 
     if all_cases:
@@ -119,16 +119,22 @@ def draft_decision(
 
 
 def _draft_all(
-    base, session, cases, folder: Path, fmt: str, confidential: bool, force: bool, render_one
-) -> None:  # type: ignore[no-untyped-def]
+    base: CaseBase,
+    session: Session,
+    cases: list[Case],
+    folder: Path,
+    fmt: str,
+    confidential: bool,
+    force: bool,
+    render_one: Callable[[Case], tuple[str | bytes, list[str]]],
+) -> None:
     """One file per case on the agenda, then an index; confidential cases skipped unless allowed.
 
     Every document is rendered before any is written: one failure writes nothing.
     """
     from ..confidentiality import is_public
-    from ..decision import DecisionError
+    from ..decision import DecisionError, file_name, index_document
     from ..render import TemplateError
-    from ..style import date_range, ordinal
 
     documents: list[tuple[str, str | bytes]] = []
     written: list[tuple[str, str, str]] = []
@@ -139,7 +145,7 @@ def _draft_all(
                 f"ipu: skipped {case.id}: confidential (use --include-confidential for internal use)\n"
             )
             continue
-        name = f"{case.id}-{session.ref}.{fmt}"
+        name = file_name(case.id, session, fmt)
         try:
             document, warnings = render_one(case)
         except (DecisionError, TemplateError) as exc:
@@ -153,23 +159,7 @@ def _draft_all(
         for failure in failures:
             sys.stderr.write(f"ipu: {failure}\n")
         fail(f"{len(failures)} decision(s) could not be drafted; nothing written")
-    title = f"Decisions for the {ordinal(session.number)} session ({date_range(session.start, session.end)})"
-    if fmt == "html":
-        from markupsafe import escape
-
-        rows = "\n".join(
-            f'<li><a href="{escape(name)}">{escape(case_id)}</a> – {escape(country)}</li>'
-            for case_id, country, name in written
-        )
-        index_name = "index.html"
-        text = (
-            f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{escape(title)}</title></head>\n'
-            f"<body>\n<h1>{escape(title)}</h1>\n<ul>\n{rows}\n</ul>\n</body>\n</html>\n"
-        )
-    else:
-        index_name = "index.md"
-        rows = "\n".join(f"- [{case_id}]({name}) - {country}" for case_id, country, name in written)
-        text = f"# {title}\n\n{rows}\n"
+    index_name, text = index_document(session, written, fmt)
     prepare_folder(folder, [name for name, _ in documents] + [index_name], force)
     for name, document in documents:
         write_document(folder / name, document)

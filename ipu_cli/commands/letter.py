@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,12 @@ from .common import (
     warn_unreadable,
     write_document,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from ..casebase import CaseBase
+    from ..letters import LetterContext
 
 SessionOption = session_option("Committee session number (default: the case's latest decision).")
 
@@ -100,19 +106,19 @@ def draft_letter(
         _log(repo, base, context, day)
 
 
-def _render(context: Any, fmt: str, repo: Path) -> str | bytes:
+def _render(context: LetterContext, fmt: str, repo: Path) -> str | bytes:
     from ..render import render_document
 
     return render_document(f"letter-{context.to}", context.as_dict(), fmt, repo)
 
 
-def _log(repo: Path, base: Any, context: Any, day: Any) -> None:
-    from ..caselog import LogError, append_communication, make_entry
-    from ..letters import log_description
+def _log(repo: Path, base: CaseBase, context: LetterContext, day: dt.date) -> None:
+    from ..caselog import LogError, append_communication
+    from ..letters import log_entry
     from ..problems import format_problems
 
     try:
-        entry = make_entry(day.isoformat(), "to", context.to, log_description(context), today=day)
+        entry = log_entry(context, day)
         done = append_communication(repo, context.case_id, entry, base=base)
     except LogError as exc:
         sys.stderr.write(format_problems(exc.problems, "text"))
@@ -122,12 +128,12 @@ def _log(repo: Path, base: Any, context: Any, day: Any) -> None:
 
 def _all(
     repo: Path,
-    base: Any,
+    base: CaseBase,
     session: int,
     folder: Path,
     fmt: str,
     log: bool,
-    day: Any,
+    day: dt.date,
     only: list[str] | None,
     confidential: bool,
     force: bool,
@@ -137,15 +143,13 @@ def _all(
     Every letter is rendered before any is written: one failure writes nothing.
     """
     from ..confidentiality import is_public
-    from ..letters import LetterError, build_letter, letter_cases, parties_for
+    from ..letters import LetterError, build_letter, file_name, index_text, letter_cases, parties_for
     from ..render import TemplateError
-    from ..style import full_date, ordinal
 
     cases = letter_cases(base, session)
     if not cases:
         fail(f"no active case has a decision adopted at committee-{session}")
-    rows = []
-    documents: list[tuple[str, str | bytes, Any]] = []
+    documents: list[tuple[str, str | bytes, LetterContext]] = []
     for case in cases:
         if not confidential and not is_public(case, base):
             sys.stderr.write(
@@ -160,25 +164,13 @@ def _all(
                 fail(f"{exc}; nothing written")
             for warning in context.warnings:
                 sys.stderr.write(f"ipu: warning: {warning}\n")
-            name = f"{case.id}-{party}.{fmt}"
-            documents.append((name, document, context))
-            addressee = context.addressee.get("title") or f"the {party}"
-            rows.append((case.id, party, addressee, name, context.confidential))
-    lines = [
-        f"# Letters conveying the decisions of the {ordinal(session)} session",
-        "",
-        f"Drafted {full_date(day)}.",
-        "",
-        "| case | to | addressee | file |",
-        "| --- | --- | --- | --- |",
-    ]
-    for case_id, party, addressee, name, secret in rows:
-        flag = " (CONFIDENTIAL)" if secret else ""
-        lines.append(f"| {case_id}{flag} | {party} | {addressee} | [{name}]({name}) |")
-    prepare_folder(folder, [name for name, _, _ in documents] + ["index.md"], force)
+            documents.append((file_name(case.id, party, fmt), document, context))
+    names = [name for name, _, _ in documents]
+    index = index_text(session, day, [context for _, _, context in documents], names)
+    prepare_folder(folder, [*names, "index.md"], force)
     for name, document, context in documents:
         write_document(folder / name, document)
         if log:
             _log(repo, base, context, day)
-    write_document(folder / "index.md", "\n".join(lines) + "\n")
-    sys.stderr.write(f"ipu: wrote {len(rows)} letters and index.md to {folder}\n")
+    write_document(folder / "index.md", index)
+    sys.stderr.write(f"ipu: wrote {len(documents)} letters and index.md to {folder}\n")

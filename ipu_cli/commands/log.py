@@ -9,9 +9,6 @@ import typer
 
 from .common import RootOption, TodayOption, fail, resolve_root, resolve_today
 
-DIRECTIONS = ("to", "from")
-PARTIES = ("authorities", "complainant", "third-party")
-
 
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
@@ -43,7 +40,7 @@ def log(
     A member of a group is logged in the group's file. The file is checked before
     it is written; on any problem nothing is written (exit 1).
     """
-    from ..caselog import LogError, append_communication, make_entry
+    from ..caselog import DIRECTIONS, PARTIES, LogError, append_communication, make_entry
     from ..problems import format_problems
     from ..repo import display_path
 
