@@ -163,8 +163,11 @@ def test_draft_decision_never_shows_it(secret_repo, ipu, tmp_path):
 def test_draft_letter_refuses_it(secret_repo, ipu, tmp_path):
     for party in ("authorities", "complainant"):
         result = ipu("draft-letter", "KHM-900", "--to", party)
-        assert (result.code, result.out) == (1, "")
-        assert "confidential" in result.err
+        assert (result.code, result.out, result.err) == (
+            1,
+            "",
+            "ipu: KHM-900 is confidential; pass --confidential to produce it for internal use\n",
+        )
     folder = tmp_path / "letters"
     result = ipu("draft-letter", "--all", "--session", "179", "-o", str(folder))
     assert result.code == 0

@@ -244,12 +244,28 @@ def test_individual_case_renders_from_its_own_file(repo: Path, ipu) -> None:
 def test_all_writes_each_agenda_case_and_an_index(repo: Path, ipu, tmp_path: Path) -> None:
     out = tmp_path / "drafts"
     result = ipu("draft-decision", "--session", "180", "--all", "-o", str(out))
-    assert result.code == 0
+    assert (result.code, result.out) == (0, "")
     assert result.err == f"ipu: wrote 1 decision(s) and index.md to {out}\n"
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.md", "index.md"]
     assert (out / "index.md").read_text() == (
         "# Decisions for the 180th session (April 2026)\n\n"
         "- [KHM-COLL-03](KHM-COLL-03-committee-180.md) - Cambodia\n"
+    )
+
+
+def test_all_as_html_writes_an_html_index(repo: Path, ipu, tmp_path: Path) -> None:
+    """HTML drafts get an index a browser opens, linking the .html files."""
+    out = tmp_path / "drafts"
+    result = ipu("draft-decision", "--session", "180", "--all", "-f", "html", "-o", str(out))
+    assert (result.code, result.out) == (0, "")
+    assert result.err == f"ipu: wrote 1 decision(s) and index.html to {out}\n"
+    assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.html", "index.html"]
+    assert (out / "index.html").read_text() == (
+        '<!DOCTYPE html>\n<html lang="en">\n'
+        '<head><meta charset="utf-8"><title>Decisions for the 180th session (April 2026)</title></head>\n'
+        "<body>\n<h1>Decisions for the 180th session (April 2026)</h1>\n<ul>\n"
+        '<li><a href="KHM-COLL-03-committee-180.html">KHM-COLL-03</a> – Cambodia</li>\n'
+        "</ul>\n</body>\n</html>\n"
     )
 
 

@@ -167,8 +167,14 @@ def test_stats_refuse_impossible_periods(repo, ipu, args, message):
 
 
 def test_stats_for_this_year_and_today_are_accepted(repo, ipu):
-    assert ipu("stats", "--year", "2026", "--format", "json").code == 0
-    assert ipu("stats", "--as-of", "2026-03-01", "--format", "json").code == 0
+    """The boundary of the future checks: the current year, and today itself, are allowed."""
+    for args, period in (
+        (["--year", "2026"], {"from": "2026-01-01", "to": "2026-12-31"}),
+        (["--as-of", "2026-03-01"], {"from": "2026-01-01", "to": "2026-03-01"}),
+    ):
+        result = ipu("stats", *args, "--format", "json")
+        assert (result.code, result.err) == (0, "")
+        assert json.loads(result.out)["period"] == period
 
 
 @pytest.mark.parametrize(
@@ -198,9 +204,11 @@ def test_list_matching_nothing_in_every_format(repo, ipu, fmt, expected):
 
 def test_list_unknown_country_is_a_usage_error(repo, ipu):
     result = ipu("list", "--country", "XXX")
-    assert result.code == 2
-    assert result.out == ""
-    assert result.err.startswith("ipu: ")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "ipu: --country: unknown country 'XXX' (use an ISO code such as KHM or a name)\n",
+    )
 
 
 def test_corpus_files_are_single_diagnostics():

@@ -103,6 +103,16 @@ def test_confidential_case_letter_is_refused_then_marked(repo, ipu, tmp_path):
         f"ipu: wrote 0 letters and index.md to {folder}\n"
     )
     assert [p.name for p in folder.iterdir()] == ["index.md"]
+    internal = tmp_path / "internal"
+    result = ipu("draft-letter", "--all", "--session", "179", "--confidential", "-o", str(internal))
+    assert (result.code, result.out) == (0, "")
+    assert result.err == NO_ADDRESSEE + f"ipu: wrote 2 letters and index.md to {internal}\n"
+    assert (internal / "index.md").read_text().splitlines()[-2:] == [
+        "| KHM-COLL-03 (CONFIDENTIAL) | authorities | Secretary General of the National Assembly | "
+        "[KHM-COLL-03-authorities.md](KHM-COLL-03-authorities.md) |",
+        "| KHM-COLL-03 (CONFIDENTIAL) | complainant | the complainant | "
+        "[KHM-COLL-03-complainant.md](KHM-COLL-03-complainant.md) |",
+    ]
     for flag in ("--include-confidential", "--confidential"):
         out = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", flag).out
         assert out.startswith("**CONFIDENTIAL**\n\nInter-Parliamentary Union\n")

@@ -96,7 +96,10 @@ def test_paths_limit_the_report_but_not_the_checks(repo, ipu):
     assert ipu("validate", "cases/KHM/KHM-60.yaml").code == 0
     result = ipu("validate", "cases/KHM/KHM-900.yaml")
     assert result.code == 1
-    assert "member-not-linked" in result.out
+    assert result.out == (
+        "cases/KHM/KHM-900.yaml:8:15: error member-not-linked"
+        " KHM-COLL-03 does not list KHM-900 among its members\n"
+    )
     assert result.err == "1 file checked: 1 error, 0 warnings\n"
 
 
@@ -118,21 +121,49 @@ def test_strict_fails_on_warnings(repo, ipu):
         )
     )
     result = ipu("validate")
-    assert result.code == 0
-    assert "warning date-order" in result.out
-    assert ipu("validate", "--strict").code == 1
+    assert (result.code, result.out, result.err) == (
+        0,
+        "cases/KHM/KHM-58.yaml:32:11: warning date-order events are kept oldest first: 2013-11 comes after 2016\n",
+        "39 files checked: 0 errors, 1 warning\n",
+    )
+    strict = ipu("validate", "--strict")
+    assert (strict.code, strict.out) == (1, result.out)
 
 
 def test_future_date_follows_today(repo, ipu):
     shutil.copy(CORPUS / "future-date.yaml", repo / "cases" / "KHM" / "KHM-900.yaml")
-    assert ipu("validate", "--today", "2031-06-01").code == 0
-    assert ipu("validate", "--today", "not-a-date").code == 2
+    result = ipu("validate")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "cases/KHM/KHM-900.yaml:9:11: error future-date date 2031-05 is after today (2026-03-01)\n",
+        "40 files checked: 1 error, 0 warnings\n",
+    )
+    later = ipu("validate", "--today", "2031-06-01")
+    assert (later.code, later.out, later.err) == (0, "", "40 files checked: no problems\n")
+    bad = ipu("validate", "--today", "not-a-date")
+    assert (bad.code, bad.out, bad.err) == (
+        2,
+        "",
+        "ipu: invalid date for --today/IPU_TODAY: 'not-a-date' (expected YYYY-MM-DD)\n",
+    )
 
 
 def test_usage_errors_exit_2(repo, ipu):
-    assert ipu("validate", "--format", "xml").code == 2
-    assert ipu("validate", "--explain", "no-such-code").code == 2
-    assert ipu("validate", "--bogus").code == 2
+    fmt = ipu("validate", "--format", "xml")
+    assert (fmt.code, fmt.out, fmt.err) == (
+        2,
+        "",
+        "ipu: unknown format 'xml'; choose from text, json, github\n",
+    )
+    explain = ipu("validate", "--explain", "no-such-code")
+    assert (explain.code, explain.out, explain.err) == (
+        2,
+        "",
+        "ipu: unknown code 'no-such-code'; 'ipu validate --explain all' lists them\n",
+    )
+    bogus = ipu("validate", "--bogus")
+    assert (bogus.code, bogus.out) == (2, "")
+    assert "No such option: --bogus" in bogus.err  # Typer's framed message
 
 
 def test_no_repository(tmp_path, ipu, monkeypatch):
