@@ -16,6 +16,12 @@ KHM = Path("cases") / "KHM"
 BROKEN_48 = "id: KHM-48\nname: [unclosed\n"
 BROKEN_48_PROBLEMS = "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
 
+# Every column of `ipu list`, in order, as its messages name them.
+ALL_COLUMNS = (
+    "id, kind, name, sex, country, region, parliament, mandate, affiliation, party, "
+    "collectives, members, size, status, closed, deceased, violations, current_violations, confidentiality"
+)
+
 
 def test_bom_and_crlf_are_read_like_any_file(repo, ipu):
     """Windows editors write a BOM and CRLF line endings: both are valid YAML, the file is clean."""
@@ -255,5 +261,11 @@ def test_show_empty_id(repo, ipu, text):
 
 def test_list_empty_columns(repo, ipu):
     result = ipu("list", "--columns", ",")
-    assert result.err.startswith("ipu: --columns: no column given; choose from id, kind, name, ")
+    assert result.err == "ipu: --columns: no column given; choose from " + ALL_COLUMNS + "\n"
+    assert (result.code, result.out) == (2, "")
+
+
+def test_list_unknown_columns_are_named_together(repo, ipu):
+    result = ipu("list", "--columns", "id,height,weight")
+    assert result.err == "ipu: --columns: unknown column 'height, weight'; choose from " + ALL_COLUMNS + "\n"
     assert (result.code, result.out) == (2, "")

@@ -193,6 +193,25 @@ def test_bad_filters_exit_2(repo, ipu, args, message):
     result = ipu("list", *args)
     assert (result.code, result.out) == (2, "")
     if message is None:
-        assert result.err.startswith("ipu: --sort: unknown column 'height'; choose from id, kind, name")
+        assert result.err == (
+            "ipu: --sort: unknown column 'height'; choose from id, kind, name, sex, country, region, "
+            "parliament, mandate, affiliation, party, collectives, members, size, status, closed, deceased, "
+            "violations, current_violations, confidentiality\n"
+        )
     else:
         assert result.err == message
+
+
+def test_group_listing_adds_kind_and_size_to_the_default_columns(repo, ipu):
+    """Listing groups, the short text columns name the kind and count the members."""
+    result = ipu("list", "--kind", "collective", "-f", "table")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "id           kind        name                          sex  country  mandate  affiliation"
+        "  collectives  status  size\n"
+        "-----------  ----------  ----------------------------  ---  -------  -------  -----------"
+        "  -----------  ------  ----\n"
+        "KHM-COLL-03  collective  Former CNRP parliamentarians       KHM                          "
+        "               active  38\n"
+        "1 case\n"
+    )
