@@ -53,12 +53,11 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
         )
     if case.country not in ref.countries:
         if not _iso_country(case.country):
-            hint = _closest(case.country, ref.countries)
             report(
                 ("country",),
                 "unknown-country",
                 f"'{case.country}' is not an ISO 3166 alpha-3 code"
-                + (f"; did you mean '{hint}'?" if hint else ""),
+                + _did_you_mean(case.country, ref.countries),
             )
         else:
             report(
@@ -72,11 +71,10 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
         seen: set[str] = set()
         for index, violation in enumerate(case.violations):
             if ref.violations and violation.code not in ref.violations:
-                hint = _closest(violation.code, ref.violations)
                 report(
                     ("violations", index, "code"),
                     "unknown-violation",
-                    f"unknown violation '{violation.code}'" + (f"; did you mean '{hint}'?" if hint else ""),
+                    f"unknown violation '{violation.code}'" + _did_you_mean(violation.code, ref.violations),
                 )
             if violation.code in seen:
                 report(
@@ -96,11 +94,10 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
 
     for index, event in enumerate(case.events):
         if ref.event_types and event.type not in ref.event_types:
-            hint = _closest(event.type, ref.event_types)
             report(
                 ("events", index, "type"),
                 "unknown-event-type",
-                f"unknown event type '{event.type}'" + (f"; did you mean '{hint}'?" if hint else ""),
+                f"unknown event type '{event.type}'" + _did_you_mean(event.type, ref.event_types),
             )
 
     for name in ("events", "missions", "hearings", "communications"):
@@ -150,20 +147,20 @@ def _check_verbs(report: Any, loc: tuple[Any, ...], paragraphs: list[Any], ref: 
         return
     for index, paragraph in enumerate(paragraphs):
         if paragraph.verb not in ref.verbs:
-            hint = _closest(paragraph.verb, ref.verbs)
             report(
                 (*loc, "paragraphs", index, "verb"),
                 "unknown-verb",
                 f"operative verb '{paragraph.verb}' is not in data/verbs.yaml"
-                + (f"; did you mean '{hint}'?" if hint else ""),
+                + _did_you_mean(paragraph.verb, ref.verbs),
                 WARNING,
             )
 
 
-def _closest(word: str, options: Iterable[str]) -> str | None:
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    """ "; did you mean 'X'?" for the closest known value, so a typo points at its fix; else ""."""
 
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    return f"; did you mean '{matches[0]}'?" if matches else ""
 
 
 def _iso_country(code: str) -> bool:

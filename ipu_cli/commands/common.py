@@ -152,6 +152,26 @@ def write_document(path: Path, document: str | bytes) -> None:
         fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
+def emit_document(output: Path | None, document: str | bytes) -> None:
+    """A rendered document to stdout, or written atomically to `output` (then say so on stderr)."""
+    if output is None:
+        sys.stdout.write(document if isinstance(document, str) else document.decode())
+        return
+    write_document(output, document)
+    sys.stderr.write(f"ipu: wrote {output}\n")
+
+
+def warn(warnings: list[str]) -> None:
+    """Print a document's warnings (data missing from the case file) on stderr."""
+    for warning in warnings:
+        sys.stderr.write(f"ipu: warning: {warning}\n")
+
+
+def say_skipped_confidential(case_id: str) -> None:
+    """--all leaves confidential cases out of a public batch; say which, so none vanishes silently."""
+    sys.stderr.write(f"ipu: skipped {case_id}: confidential (use --include-confidential for internal use)\n")
+
+
 def prepare_folder(folder: Path, names: list[str], force: bool) -> None:
     """The --all output folder: created if missing; existing files replaced only with --force."""
     if folder.exists() and not folder.is_dir():

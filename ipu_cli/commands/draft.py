@@ -20,10 +20,13 @@ from .common import (
     ForceOption,
     RootOption,
     document_format,
+    emit_document,
     fail,
     prepare_folder,
     resolve_root,
+    say_skipped_confidential,
     session_option,
+    warn,
     warn_unreadable,
     write_document,
 )
@@ -109,13 +112,8 @@ def draft_decision(
         document, warnings = render_one(case)
     except (CaseNotFound, ConfidentialRefused, DecisionError, TemplateError) as exc:
         fail(str(exc))
-    for warning in warnings:
-        sys.stderr.write(f"ipu: warning: {warning}\n")
-    if output is None:
-        sys.stdout.write(document if isinstance(document, str) else document.decode())
-        return
-    write_document(output, document)
-    sys.stderr.write(f"ipu: wrote {output}\n")
+    warn(warnings)
+    emit_document(output, document)
 
 
 def _draft_all(
@@ -141,9 +139,7 @@ def _draft_all(
     failures: list[str] = []
     for case in cases:
         if not confidential and not is_public(case, base):
-            sys.stderr.write(
-                f"ipu: skipped {case.id}: confidential (use --include-confidential for internal use)\n"
-            )
+            say_skipped_confidential(case.id)
             continue
         name = file_name(case.id, session, fmt)
         try:
@@ -151,8 +147,7 @@ def _draft_all(
         except (DecisionError, TemplateError) as exc:
             failures.append(f"{case.id}: {exc}")
             continue
-        for warning in warnings:
-            sys.stderr.write(f"ipu: warning: {warning}\n")
+        warn(warnings)
         documents.append((name, document))
         written.append((case.id, base.reference.country_name(case.country), name))
     if failures:

@@ -17,11 +17,14 @@ from .common import (
     RootOption,
     TodayOption,
     document_format,
+    emit_document,
     fail,
     prepare_folder,
     resolve_root,
     resolve_today,
+    say_skipped_confidential,
     session_option,
+    warn,
     warn_unreadable,
     write_document,
 )
@@ -95,13 +98,8 @@ def draft_letter(
         document = _render(context, chosen, repo)
     except (CaseNotFound, ConfidentialRefused, LetterError, TemplateError) as exc:
         fail(str(exc))
-    for warning in context.warnings:
-        sys.stderr.write(f"ipu: warning: {warning}\n")
-    if output is None:
-        sys.stdout.write(document if isinstance(document, str) else document.decode())
-    else:
-        write_document(output, document)
-        sys.stderr.write(f"ipu: wrote {output}\n")
+    warn(context.warnings)
+    emit_document(output, document)
     if log:
         _log(repo, base, context, day)
 
@@ -152,9 +150,7 @@ def _all(
     documents: list[tuple[str, str | bytes, LetterContext]] = []
     for case in cases:
         if not confidential and not is_public(case, base):
-            sys.stderr.write(
-                f"ipu: skipped {case.id}: confidential (use --include-confidential for internal use)\n"
-            )
+            say_skipped_confidential(case.id)
             continue
         for party in only or parties_for(case):
             try:
@@ -162,8 +158,7 @@ def _all(
                 document = _render(context, fmt, repo)
             except (LetterError, TemplateError) as exc:
                 fail(f"{exc}; nothing written")
-            for warning in context.warnings:
-                sys.stderr.write(f"ipu: warning: {warning}\n")
+            warn(context.warnings)
             documents.append((file_name(case.id, party, fmt), document, context))
     names = [name for name, _, _ in documents]
     index = index_text(session, day, [context for _, _, context in documents], names)
