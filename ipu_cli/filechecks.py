@@ -157,8 +157,7 @@ def _check_verbs(report: Any, loc: tuple[Any, ...], paragraphs: list[Any], ref: 
 
 
 def _did_you_mean(word: str, options: Iterable[str]) -> str:
-    """ "; did you mean 'X'?" for the closest known value, so a typo points at its fix; else ""."""
-
+    """The suffix `; did you mean 'X'?` naming the closest known value, so a typo points at its fix."""
     matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"; did you mean '{matches[0]}'?" if matches else ""
 

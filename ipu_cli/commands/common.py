@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -38,6 +37,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def resolve_root(root: Path | str | None) -> Path:
+    """The case repository (--root, $IPU_ROOT or the nearest folder above); exit 2 if none."""
     from ..repo import RootNotFound, find_root
 
     try:
@@ -47,10 +47,14 @@ def resolve_root(root: Path | str | None) -> Path:
 
 
 def resolve_today(value: str | None) -> dt.date:
-    text = value or os.environ.get("IPU_TODAY")
-    if not text:
-        return dt.date.today()
-    return parse_day(text, "--today/IPU_TODAY")
+    """--today, else $IPU_TODAY, else the system date; exit 2 on a malformed date."""
+    from ..today import BadToday
+    from ..today import resolve_today as today_from
+
+    try:
+        return today_from(value)
+    except BadToday as exc:
+        fail(str(exc), 2)
 
 
 def parse_day(text: str, option: str) -> dt.date:

@@ -8,20 +8,17 @@ import sys
 
 def run_show(case_id: str, fmt: str, root: str | None, today: str | None) -> int:
     """Shared by the Typer command and the fast path; returns the exit code."""
-    import datetime as dt
-    import os
-
     from ..repo import RootNotFound, find_root
     from ..show import ShowError, case_view, render_text
+    from ..today import BadToday, resolve_today
 
     if fmt not in ("auto", "text", "json", "yaml"):
         sys.stderr.write(f"ipu: unknown format '{fmt}'; choose from auto, text, json, yaml\n")
         return 2
-    text = today or os.environ.get("IPU_TODAY")
     try:
-        day = dt.date.fromisoformat(text) if text else dt.date.today()
-    except ValueError:
-        sys.stderr.write(f"ipu: invalid date for --today/IPU_TODAY: {text!r} (expected YYYY-MM-DD)\n")
+        day = resolve_today(today)
+    except BadToday as exc:
+        sys.stderr.write(f"ipu: {exc}\n")
         return 2
     try:
         repo = find_root(override=root)

@@ -21,10 +21,9 @@ def run_validate(
     today: str | None,
 ) -> int:
     """Check the base, print the problems (stdout) and the summary (stderr); the exit code."""
-    import datetime as dt
-
     from ..problems import FORMATS, format_problems, summary_line
     from ..repo import RootNotFound, find_root
+    from ..today import BadToday, resolve_today
     from ..validate import validate as run
 
     chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -34,11 +33,10 @@ def run_validate(
         repo = find_root(override=root)
     except RootNotFound as exc:
         return _fail(str(exc))
-    text = today or os.environ.get("IPU_TODAY")
     try:
-        day = dt.date.fromisoformat(text) if text else dt.date.today()
-    except ValueError:
-        return _fail(f"invalid date for --today/IPU_TODAY: {text!r} (expected YYYY-MM-DD)")
+        day = resolve_today(today)
+    except BadToday as exc:
+        return _fail(str(exc))
     report = run(repo, paths or None, day, cache=not no_cache)
     sys.stdout.write(format_problems(report.problems, chosen))
     if chosen == "text":
