@@ -13,7 +13,10 @@ def test_sqlite_answers_the_same_counts(repo, ipu, tmp_path):
     target = tmp_path / "cases.db"
     result = ipu("export", "--format", "sqlite", "-o", str(target))
     assert result.code == 0 and result.out == ""
-    assert result.err.startswith(f"ipu: wrote {target} (39 cases, 38 members, 3 aliases, 38 memberships")
+    assert result.err == (
+        f"ipu: wrote {target} (39 cases, 38 members, 3 aliases, 38 memberships, 19 violation_categories, "
+        "353 violations, 54 events, 1 missions, 1 hearings, 4 communications, 2 decisions, 9 paragraphs)\n"
+    )
     db = sqlite3.connect(target)
     assert db.execute("SELECT count(*), sum(sex = 'male'), sum(sex = 'female') FROM members").fetchone() == (
         38,

@@ -27,6 +27,12 @@ def cases(repo):
     return repo
 
 
+def assert_clean(ipu) -> None:
+    """The whole base validates with no error and no warning (exit 0 alone would allow warnings)."""
+    result = ipu("validate")
+    assert (result.code, result.out) == (0, ""), result.out
+
+
 def test_new_individual_validates_as_written(cases, ipu):
     result = ipu("new", "individual", "khm-7", *INDIVIDUAL, "--alias", "KHM7")
     assert (result.code, result.out, result.err) == (0, "created cases/KHM/KHM-7.yaml\n", "")
@@ -55,10 +61,15 @@ def test_new_file_takes_log_entries(cases, ipu):
     assert ipu("new", "individual", "KHM-7", *INDIVIDUAL).code == 0
     path = cases / "cases/KHM/KHM-7.yaml"
     before = path.read_text()
-    assert ipu("log", "KHM-7", "--direction", "to", "--party", "authorities", "--date", "2026-01").code == 0
+    logged = ipu("log", "KHM-7", "--direction", "to", "--party", "authorities", "--date", "2026-01")
+    assert (logged.code, logged.out, logged.err) == (
+        0,
+        "cases/KHM/KHM-7.yaml: logged 2026-01 to authorities (entry 1 of 1)\n",
+        "",
+    )
     added = "communications:\n  - date: 2026-01\n    direction: to\n    party: authorities\n"
     assert path.read_text() == before.replace("communications: []\n", added)
-    assert ipu("validate").code == 0
+    assert_clean(ipu)
 
 
 def test_new_member_is_added_to_its_group(cases, ipu):
@@ -71,7 +82,7 @@ def test_new_member_is_added_to_its_group(cases, ipu):
     text = (cases / "cases/KHM/KHM-200.yaml").read_text()
     assert "collectives: [KHM-COLL-03]\n" in text
     assert "communications" not in text.split("collectives:")[1]  # the group holds the log
-    assert ipu("validate").code == 0
+    assert_clean(ipu)
 
 
 def test_new_collective_links_its_members(cases, ipu):
@@ -91,7 +102,7 @@ def test_new_collective_links_its_members(cases, ipu):
     text = (cases / "cases/KHM/KHM-COLL-04.yaml").read_text()
     assert text.startswith("# yaml-language-server: $schema=../../schemas/collective-case.schema.json\n")
     assert "members:\n  - KHM-60\n  - KHM-48\n" in text
-    assert ipu("validate").code == 0
+    assert_clean(ipu)
 
 
 @pytest.mark.parametrize(

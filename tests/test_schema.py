@@ -7,6 +7,8 @@ from pathlib import Path
 from ipu_cli.repo import case_files
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every file kind an editor gets a schema for, in the order `ipu schema` reports them.
+KINDS = ("individual-case", "collective-case", "violations", "event-types", "verbs", "countries", "sessions")
 
 
 def test_schemas_are_up_to_date(ipu):
@@ -17,10 +19,24 @@ def test_schemas_are_up_to_date(ipu):
 def test_check_reports_stale(tmp_path, ipu):
     (tmp_path / "cases").mkdir()
     result = ipu("schema", "--check", "--root", str(tmp_path))
-    assert result.code == 1
-    assert f"{tmp_path}/schemas/individual-case.schema.json: out of date; run 'ipu schema'" in result.err
-    assert ipu("schema", "--root", str(tmp_path)).code == 0
-    assert ipu("schema", "--check", "--root", str(tmp_path)).code == 0
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "".join(
+        f"{tmp_path}/schemas/{name}.schema.json: out of date; run 'ipu schema'\n" for name in KINDS
+    )
+    assert not (tmp_path / "schemas").exists(), "--check writes nothing"
+    written = ipu("schema", "--root", str(tmp_path))
+    assert (written.code, written.out, written.err) == (
+        0,
+        f"7 schema file(s) written to {tmp_path}/schemas\n",
+        "",
+    )
+    assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(
+        f"{n}.schema.json" for n in KINDS
+    )
+    checked = ipu("schema", "--check", "--root", str(tmp_path))
+    assert (checked.code, checked.out, checked.err) == (0, "", "")
+    again = ipu("schema", "--root", str(tmp_path))
+    assert (again.code, again.out) == (0, f"schemas in {tmp_path}/schemas are up to date\n")
 
 
 def test_every_case_file_names_its_schema():

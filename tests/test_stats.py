@@ -63,6 +63,7 @@ def test_persons_not_files(repo, ipu):
 
 def test_by_sex_csv(repo, ipu):
     result = ipu("stats", "--by", "sex", "--format", "csv")
+    assert (result.code, result.err) == (0, "")
     assert result.out == (
         "figure,key,value\n"
         "total,mps,38\ntotal,files,38\ntotal,countries,1\n"
@@ -73,7 +74,7 @@ def test_by_sex_csv(repo, ipu):
 
 def test_table_has_bars(repo, ipu):
     result = ipu("stats", "--by", "sex")
-    assert result.code == 0
+    assert (result.code, result.err) == (0, "")
     assert result.out.splitlines() == [
         "Violations of the human rights of MPs – 2026 (2026-01-01 to 2026-03-01)",
         "MPs under examination: 38 in 1 country (38 case files)",
