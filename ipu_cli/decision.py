@@ -406,6 +406,11 @@ def starting_text(case: Case, session: Session) -> tuple[list[Paragraph], str | 
 
 
 def find_session(ref: Reference, number: int, body: str = "committee") -> Session:
+    """Session N of `body` from data/sessions.yaml; DecisionError (exit 2) lists the known ones.
+
+    The committee and the Governing Council number their sessions separately, and only
+    they adopt decisions, so an assembly session is refused.
+    """
     key = session_ref(number, body)
     session = ref.session(key)
     if session is None:

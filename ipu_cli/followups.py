@@ -28,7 +28,9 @@ from .style import month_year
 
 if TYPE_CHECKING:
     from .casebase import CaseBase
-    from .models import Communication, Decision, PartialDate
+    from .models import CollectiveCase, Communication, Decision, IndividualCase, PartialDate
+
+    Case = IndividualCase | CollectiveCase
 
 NOT_CONVEYED = "not conveyed"
 AUTHORITIES_SILENT = "authorities silent"
@@ -96,7 +98,7 @@ def _short(text: str, width: int = SHORT) -> str:
     return plain[:width].rsplit(" ", 1)[0].rstrip(",;") + "…"
 
 
-def followed_cases(base: CaseBase) -> list[Any]:
+def followed_cases(base: CaseBase) -> list[Case]:
     """Active cases that carry their own log: groups, and MPs in no group."""
     out = []
     for case in base.cases():
@@ -107,7 +109,12 @@ def followed_cases(base: CaseBase) -> list[Any]:
     return out
 
 
-def follow_up(case: Any, base: CaseBase, as_of: dt.date, months: int) -> FollowUp:
+def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> FollowUp:
+    """Where one case stands on `as_of`, entries dated later ignored so a past report can be rerun.
+
+    A decision counts as conveyed only by a letter to the authorities after its session
+    ended; a party is silent when nothing came from it for more than `months`.
+    """
     log = [c for c in case.communications if c.date.earliest() <= as_of]
     last: dict[tuple[str, str], Communication | None] = {}
     for direction in ("to", "from"):
@@ -146,7 +153,7 @@ def urgency(item: FollowUp) -> tuple[int, int, int, str]:
     return (0 if NOT_CONVEYED in item.flags else 1, -len(item.flags), -item.silence, item.case_id)
 
 
-def follow_ups(base: CaseBase, cases: list[Any], as_of: dt.date, months: int = 6) -> list[FollowUp]:
+def follow_ups(base: CaseBase, cases: list[Case], as_of: dt.date, months: int = 6) -> list[FollowUp]:
     """The follow-up state of `cases`, most urgent first."""
     return sorted((follow_up(case, base, as_of, months) for case in cases), key=urgency)
 

@@ -169,6 +169,7 @@ def resolve_country(value: str, ref: Reference) -> str:
 
 
 def resolve_region(value: str, ref: Reference) -> str:
+    """A --region value as spelt in data/countries.yaml (case and accents ignored)."""
     lowered = fold(value.strip())
     for region in ref.regions:
         if fold(region) == lowered:
@@ -237,6 +238,7 @@ def individual(case: Case) -> bool:
 
 
 def groups(case: IndividualCase, base: CaseBase) -> list[CollectiveCase]:
+    """The group cases an MP is examined in (their status decides whether the MP is closed)."""
     return base.groups_of(case)
 
 
