@@ -425,3 +425,18 @@ def test_unknown_language_is_a_usage_error(repo: Path, ipu) -> None:
         "",
         "ipu: unknown language 'de'; choose from en, fr\n",
     )
+
+
+def test_all_names_unreadable_files_before_drafting(repo: Path, ipu, tmp_path: Path) -> None:
+    """A member whose file cannot be read is said twice: which files, and which members are missing."""
+    for name in ("KHM-101", "KHM-48"):
+        path = repo / "cases" / "KHM" / f"{name}.yaml"
+        path.write_text(path.read_text() + "foo: [unclosed\n")
+    out = tmp_path / "drafts"
+    result = ipu("draft-decision", "--all", "--session", "180", "-o", str(out))
+    assert (result.code, result.out) == (0, "")
+    assert result.err == (
+        "ipu: warning: left out, cannot be read: cases/KHM/KHM-101.yaml and 1 more (run 'ipu validate')\n"
+        "ipu: warning: KHM-COLL-03: member files not read, left out: KHM-48, KHM-101\n"
+        f"ipu: wrote 1 decision(s) and index.md to {out}\n"
+    )
