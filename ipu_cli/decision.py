@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import style
 from .models import CollectiveCase, Decision, IndividualCase, Paragraph, Session
+from .repo import id_key
 
 if TYPE_CHECKING:
     from .casebase import CaseBase
@@ -181,7 +182,7 @@ _MODE_FR = {"unanimously": "à l'unanimité", "by consensus": "par consensus", "
 def members_of(case: Case, base: CaseBase) -> list[IndividualCase]:
     """The MPs a decision covers, in numeric id order."""
     people = base.members(case) if isinstance(case, CollectiveCase) else [case]
-    return sorted(people, key=lambda mp: style.case_id_key(mp.id))
+    return sorted(people, key=lambda mp: id_key(mp.id))
 
 
 def checklist(
@@ -446,7 +447,7 @@ def build(
     members = members_of(case, base)
     warnings: list[str] = []
     if isinstance(case, CollectiveCase) and len(members) < len(case.members):
-        unread = sorted(set(case.members) - {mp.id for mp in members}, key=style.case_id_key)
+        unread = sorted(set(case.members) - {mp.id for mp in members}, key=id_key)
         warnings.append(f"{case.id}: member files not read, left out: {', '.join(unread)}")
     mode: str | None = None
     if adopted:
@@ -505,7 +506,7 @@ def agenda(base: CaseBase, session: Session) -> list[Case]:
     if named:
         cases = [c for c in cases if c.id in named]
     cases = [c for c in cases if not (isinstance(c, IndividualCase) and c.collectives)]
-    return sorted(cases, key=lambda c: style.case_id_key(c.id))
+    return sorted(cases, key=lambda c: id_key(c.id))
 
 
 def draft(

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from .atomic import replacing, replacing_folder
 from .confidentiality import visible
 from .models import CollectiveCase, IndividualCase
-from .query import id_key, state
+from .query import state
+from .repo import id_key
 
 if TYPE_CHECKING:
     from .casebase import CaseBase

@@ -7,12 +7,11 @@ references, the order of dated lists, verbs. Cross-file checks live in
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, WARNING, Problem, closest
 from .repo import stem_id
 
 if TYPE_CHECKING:
@@ -158,8 +157,8 @@ def _check_verbs(report: Any, loc: tuple[Any, ...], paragraphs: list[Any], ref: 
 
 def _did_you_mean(word: str, options: Iterable[str]) -> str:
     """The suffix `; did you mean 'X'?` naming the closest known value, so a typo points at its fix."""
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{matches[0]}'?" if matches else ""
+    hint = closest(word, options)
+    return f"; did you mean '{hint}'?" if hint else ""
 
 
 def _iso_country(code: str) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .asks import asks_of
 from .style import month_year
+from .today import months_since
 
 if TYPE_CHECKING:
     from .casebase import CaseBase
@@ -51,7 +52,7 @@ COLUMNS = (
 
 def months_between(date: PartialDate, as_of: dt.date) -> int:
     """Whole calendar months from the month of `date` (January for a bare year) to `as_of`."""
-    return (as_of.year - date.year) * 12 + as_of.month - (date.month or 1)
+    return months_since(date.year, date.month, as_of)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from . import style
 from .asks import asks_of
 from .models.case import Party
+from .repo import id_key
 
 if TYPE_CHECKING:
     from .casebase import CaseBase
@@ -234,7 +235,7 @@ def letter_cases(base: CaseBase, session_number: int) -> list[Case]:
         and not getattr(c, "collectives", [])
         and any(d.session == ref for d in c.decisions)
     ]
-    return sorted(found, key=lambda c: style.case_id_key(c.id))
+    return sorted(found, key=lambda c: id_key(c.id))
 
 
 def parties_for(case: Case) -> list[str]:

@@ -35,6 +35,14 @@ class Problem:
         return f"::{kind} file={self.path},line={self.line},col={self.column},title={self.code}::{message}"
 
 
+def closest(word: str, options: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known value nearest to a typo, for "did you mean" hints in messages."""
+    import difflib
+
+    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=cutoff)
+    return matches[0] if matches else None
+
+
 FORMATS = ("text", "json", "github")
 
 

@@ -21,7 +21,6 @@ people and would match every member.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from .confidentiality import is_public, visible
 from .models import CollectiveCase, IndividualCase, PartialDate
 from .models.case import Affiliation, Mandate, Sex
-from .repo import normalise_id
+from .repo import id_key, normalise_id
 
 if TYPE_CHECKING:
     from .casebase import CaseBase
@@ -145,13 +144,13 @@ def resolve_violation(value: str, ref: Reference) -> str:
     for code, category in ref.violations.items():
         if lowered in (code, fold(category.label), fold(category.label_fr or "")):
             return code
-    import difflib
+    from .problems import closest
 
     options = list(ref.violations) + [c.label for c in ref.violations.values()]
-    hint = difflib.get_close_matches(wanted, options, n=1, cutoff=0.5)
+    hint = closest(wanted, options, cutoff=0.5)
     raise FilterError(
         f"--violation: unknown violation '{value}'"
-        + (f"; did you mean '{hint[0]}'?" if hint else "")
+        + (f"; did you mean '{hint}'?" if hint else "")
         + " (codes and labels are in data/violations.yaml)"
     )
 
@@ -376,16 +375,6 @@ def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
             out.append(case)
     out.sort(key=lambda c: id_key(c.id))
     return out
-
-
-_NUMBER = re.compile(r"(\d+)$")
-
-
-def id_key(case_id: str) -> tuple[str, int, int, str]:
-    """Natural id order: KHM-48 < KHM-101 < KHM-COLL-03."""
-    match = _NUMBER.search(case_id)
-    number = int(match.group(1)) if match else 0
-    return (case_id[:3], 1 if "-COLL-" in case_id else 0, number, case_id)
 
 
 # --- rows -----------------------------------------------------------------------------

@@ -90,6 +90,16 @@ def normalise_id(text: str) -> str | None:
     return f"{country.upper()}-{int(number)}"
 
 
+_TRAILING_NUMBER = re.compile(r"(\d+)$")
+
+
+def id_key(case_id: str) -> tuple[str, int, int, str]:
+    """Natural id order, used wherever cases are listed: KHM-48 < KHM-99 < KHM-101 < KHM-COLL-03."""
+    match = _TRAILING_NUMBER.search(case_id)
+    number = int(match.group(1)) if match else 0
+    return (case_id[:3], 1 if "-COLL-" in case_id else 0, number, case_id)
+
+
 def path_for_id(root: Path, case_id: str) -> Path:
     """Where the file of a (canonical) id lives: cases/KHM/KHM-60.yaml."""
     return root / CASES / case_id[:3] / f"{case_id}.yaml"

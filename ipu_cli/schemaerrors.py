@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -11,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .loader import Loaded
-from .problems import Problem
+from .problems import Problem, closest
 
 _QUOTED = re.compile(r"'([^']*)'")
 
@@ -64,7 +63,7 @@ def _problem(loaded: Loaded, model: type[BaseModel], err: Any) -> Problem:
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else "?"
         known = _fields_at(model, loc[:-1])
-        hint = _suggest(name, known)
+        hint = closest(name, known)
         message = f"unknown field '{name}'" + (f", did you mean '{hint}'?" if hint else "")
         return loaded.problem(loc, "unknown-field", message, key=True)
     if kind == "missing":
@@ -81,7 +80,7 @@ def _problem(loaded: Loaded, model: type[BaseModel], err: Any) -> Problem:
         msg = msg[0].lower() + msg[1:]
     if kind == "literal_error" and isinstance(value, str):
         options = _QUOTED.findall(err.get("ctx", {}).get("expected", ""))
-        hint = _suggest(value, options)
+        hint = closest(value, options)
         msg = f"'{value}' is not one of {', '.join(options)}" + (f"; did you mean '{hint}'?" if hint else "")
     elif kind == "string_pattern_mismatch":
         msg = f"'{value}' does not have the expected form ({_pattern_hint(err)})"
@@ -112,11 +111,6 @@ def _dotted(loc: tuple[Any, ...]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def _suggest(word: str, options: typing.Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

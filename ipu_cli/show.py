@@ -8,14 +8,14 @@ and imports neither Pydantic nor the renderers. It does not validate: that is
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from pathlib import Path
 from typing import Any
 
 from .loader import load_file
-from .problems import Problem
+from .problems import Problem, closest
 from .repo import CASE_SUFFIXES, CASES, DATA, display_path, normalise_id, path_for_id
+from .today import months_since
 
 PARTIES = ("authorities", "complainant")
 
@@ -56,8 +56,8 @@ def find_case(root: Path, text: str) -> Path:
     if found:
         return found
     ids = all_ids(root)
-    guess = difflib.get_close_matches(canonical or text.upper(), ids, n=1, cutoff=0.6)
-    hint = f"; did you mean {guess[0]}?" if guess else ""
+    guess = closest(canonical or text.upper(), ids)
+    hint = f"; did you mean {guess}?" if guess else ""
     raise ShowError(f"no case {text}{hint}")
 
 
@@ -118,11 +118,13 @@ def _reference(root: Path, name: str) -> dict[str, Any]:
 
 
 def _months_between(earlier: str, today: dt.date) -> int | None:
+    """Months since a log date as the file spells it (2025, 2025-12, 2025-12-03)."""
+    text = str(earlier)
     try:
-        year, month = int(str(earlier)[:4]), int(str(earlier)[5:7] or 1) if len(str(earlier)) >= 7 else 1
+        year, month = int(text[:4]), int(text[5:7]) if len(text) >= 7 else None
     except ValueError:
         return None
-    return (today.year - year) * 12 + today.month - month
+    return months_since(year, month, today)
 
 
 def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, Any]:

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from .confidentiality import visible
 from .models import IndividualCase, PartialDate
-from .query import AFFILIATIONS, SEXES, id_key, individual, state
-from .repo import normalise_id
+from .query import AFFILIATIONS, SEXES, individual, state
+from .repo import id_key, normalise_id
 
 if TYPE_CHECKING:
     from .casebase import CaseBase

@@ -13,7 +13,6 @@ too; English is the default everywhere.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, Protocol
@@ -161,14 +160,6 @@ def case_line(case_id: str, name: str, sex: str | None) -> str:
 def superscript(number: int) -> str:
     """Footnote markers: 1 -> "¹", 12 -> "¹²"."""
     return str(number).translate(_SUPERSCRIPTS)
-
-
-_ID_PARTS = re.compile(r"(\d+)")
-
-
-def case_id_key(case_id: str) -> tuple[Any, ...]:
-    """Sort key putting KHM-99 before KHM-101 (numeric, not text, order)."""
-    return tuple(int(part) if part.isdigit() else part for part in _ID_PARTS.split(case_id))
 
 
 def with_period(text: str) -> str:

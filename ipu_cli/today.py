@@ -24,3 +24,11 @@ def resolve_today(value: str | None) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise BadToday(f"invalid date for --today/IPU_TODAY: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def months_since(year: int, month: int | None, as_of: dt.date) -> int:
+    """Whole calendar months from a (year, month) to `as_of`; a bare year counts from January.
+
+    "How long ago" in `ipu show` and the silences of `ipu followups` both count this way.
+    """
+    return (as_of.year - year) * 12 + as_of.month - (month or 1)

@@ -126,11 +126,6 @@ def test_superscript() -> None:
     assert [style.superscript(n) for n in (1, 2, 3, 12)] == ["¹", "²", "³", "¹²"]
 
 
-def test_case_id_key_sorts_numerically() -> None:
-    ids = ["KHM-101", "KHM-99", "KHM-48", "KHM-102"]
-    assert sorted(ids, key=style.case_id_key) == ["KHM-48", "KHM-99", "KHM-101", "KHM-102"]
-
-
 def test_plural_capitalise_period() -> None:
     assert style.plural(1, "case") == "case"
     assert style.plural(2, "mission") == "missions"
