@@ -6,7 +6,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -103,11 +103,13 @@ def stats(
         from ..stats import flat_rows
 
         text = render_rows(flat_rows(figures), "csv", ["figure", "key", "value"], banner=notice)
-    elif output is None and sys.stdout.isatty():
-        _rich_tables(figures, notice)
+    elif output is None:
+        _tables(figures, notice, sys.stdout)
         return
     else:
-        text = _plain_tables(figures, notice)
+        buffer = io.StringIO()
+        _tables(figures, notice, buffer)
+        text = buffer.getvalue()
     if output is None:
         sys.stdout.write(text)
         return
@@ -120,42 +122,18 @@ def stats(
     sys.stderr.write(f"ipu: wrote {output}\n")
 
 
-def _plain_tables(figures: Stats, notice: str | None) -> str:
-    from ..output import render_rows
+def _tables(figures: Stats, notice: str | None, stream: TextIO) -> None:
+    """The summary, then one table per breakdown, through the shared row formatter
+    (rich tables on a terminal, aligned text with block bars otherwise)."""
+    from ..output import emit_rows
     from ..stats import LABELS, breakdown_rows, summary_lines
 
-    out = io.StringIO()
+    terminal = stream.isatty()
     if notice:
-        out.write(notice + "\n")
-    out.write("\n".join(summary_lines(figures)) + "\n")
+        stream.write(notice + "\n")
+    stream.write("\n".join(summary_lines(figures)) + "\n")
     for name in figures.breakdowns:
-        out.write(f"\n{LABELS[name]}\n")
+        if not terminal:
+            stream.write(f"\n{LABELS[name]}\n")
         rows = breakdown_rows(figures, name)
-        out.write(render_rows(rows, "table", noun="item"))
-    return out.getvalue()
-
-
-def _rich_tables(figures: Stats, notice: str | None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from ..stats import LABELS, breakdown_rows, summary_lines
-
-    console = Console(highlight=False)
-    if notice:
-        console.print(f"[bold red]{notice}[/bold red]")
-    lines = summary_lines(figures)
-    console.print(f"[bold]{lines[0]}[/bold]")
-    for line in lines[1:]:
-        console.print(line)
-    for name in figures.breakdowns:
-        rows = breakdown_rows(figures, name)
-        table = Table(title=LABELS[name], title_justify="left")
-        key = name.replace("_", " ")
-        table.add_column(key)
-        table.add_column("MPs", justify="right")
-        table.add_column("share", justify="right")
-        table.add_column("")
-        for row in rows:
-            table.add_row(str(row[key]), str(row["MPs"]), row["share"], f"[blue]{row['']}[/blue]")
-        console.print(table)
+        emit_rows(rows, "table", noun="item", title=LABELS[name] if terminal else None, stream=stream)
