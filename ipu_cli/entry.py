@@ -14,36 +14,58 @@ from __future__ import annotations
 import os
 import sys
 
-_SHOW_FLAGS = {"--format", "--root", "--today"}
 
+def _plain_call(
+    argv: list[str], command: str, values: dict[str, str], flags: dict[str, str]
+) -> tuple[dict[str, object], list[str]] | None:
+    """Options and positional arguments of a plain `ipu COMMAND ...` call, or None.
 
-def _fast_show_args(argv: list[str]) -> dict[str, str] | None:
-    """The options of a plain `ipu show ID ...` call, or None to use Typer."""
-    if len(argv) < 2 or argv[0] != "show":
+    `values` maps option spellings that take a value to their key, `flags` those
+    that take none. Anything this does not recognise for certain (an unknown
+    option, a repeated one, a missing value, `--help`) returns None, and the
+    call goes to Typer, which parses it properly.
+    """
+    if not argv or argv[0] != command:
         return None
-    args: dict[str, str] = {}
+    options: dict[str, object] = {}
+    positional: list[str] = []
     rest = argv[1:]
     index = 0
     while index < len(rest):
         item = rest[index]
-        if item.startswith("--"):
-            name, _, value = item.partition("=")
-            if name not in _SHOW_FLAGS:
-                return None
-            if not value:
+        name, equals, value = item.partition("=") if item.startswith("--") else (item, "", "")
+        if name in flags and not equals:
+            options[flags[name]] = True
+        elif name in values:
+            if not equals:
                 index += 1
-                if index >= len(rest):
+                if index >= len(rest) or rest[index].startswith("-"):
                     return None
                 value = rest[index]
-            args[name[2:]] = value
-        elif item.startswith("-") or "id" in args:
+            key = values[name]
+            if key in options or not value:
+                return None
+            options[key] = value
+        elif item.startswith("-") or not item:
             return None
         else:
-            args["id"] = item
+            positional.append(item)
         index += 1
-    if "id" not in args or args.get("format", "auto") not in ("auto", "text", "json", "yaml"):
+    return options, positional
+
+
+_SHOW_VALUES = {"--format": "format", "--root": "root", "--today": "today"}
+
+
+def _fast_show_args(argv: list[str]) -> dict[str, str] | None:
+    """The options of a plain `ipu show ID ...` call, or None to use Typer."""
+    parsed = _plain_call(argv, "show", _SHOW_VALUES, {})
+    if parsed is None:
         return None
-    return args
+    options, positional = parsed
+    if len(positional) != 1 or options.get("format", "auto") not in ("auto", "text", "json", "yaml"):
+        return None
+    return {"id": positional[0], **options}  # type: ignore[dict-item]
 
 
 _VALIDATE_VALUES = {"--format": "format", "-f": "format", "--root": "root", "--today": "today"}
@@ -52,32 +74,11 @@ _VALIDATE_FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
 
 def _fast_validate_args(argv: list[str]) -> dict[str, object] | None:
     """The options and paths of a plain `ipu validate [PATH...]` call, or None to use Typer."""
-    if not argv or argv[0] != "validate":
+    parsed = _plain_call(argv, "validate", _VALIDATE_VALUES, _VALIDATE_FLAGS)
+    if parsed is None:
         return None
-    args: dict[str, object] = {"paths": []}
-    rest = argv[1:]
-    index = 0
-    while index < len(rest):
-        item = rest[index]
-        name, equals, value = item.partition("=") if item.startswith("--") else (item, "", "")
-        if name in _VALIDATE_FLAGS and not equals:
-            args[_VALIDATE_FLAGS[name]] = True
-        elif name in _VALIDATE_VALUES:
-            if not equals:
-                index += 1
-                if index >= len(rest) or rest[index].startswith("-"):
-                    return None
-                value = rest[index]
-            key = _VALIDATE_VALUES[name]
-            if key in args or not value:
-                return None
-            args[key] = value
-        elif item.startswith("-") or not item:
-            return None
-        else:
-            args["paths"].append(item)  # type: ignore[attr-defined]
-        index += 1
-    return args
+    options, paths = parsed
+    return {"paths": paths, **options}
 
 
 def _run_fast_validate(args: dict[str, object]) -> int:
