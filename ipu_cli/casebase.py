@@ -88,12 +88,12 @@ def check_loaded(path: Path, loaded: Loaded, ref: Reference) -> FileResult:
     if not loaded.ok:
         return FileResult(None, loaded.problems)
     model = model_for(path)
-    if (
-        isinstance(loaded.data, dict)
-        and model is IndividualCase
-        and is_collective_id(str(loaded.data.get("id", "")))
-    ):
-        model = CollectiveCase
+    if isinstance(loaded.data, dict):
+        if model is IndividualCase and is_collective_id(str(loaded.data.get("id", ""))):
+            model = CollectiveCase
+        wrong = _wrong_kind(loaded, model)
+        if wrong is not None:
+            return FileResult(None, [*loaded.problems, wrong])
     case, problems = validate_model(loaded, model)
     problems = loaded.problems + problems
     if case is None:
@@ -101,6 +101,30 @@ def check_loaded(path: Path, loaded: Loaded, ref: Reference) -> FileResult:
     assert isinstance(case, IndividualCase | CollectiveCase)
     problems.extend(single_file_checks(path, loaded, case, ref))
     return FileResult(_record(loaded, case), problems)
+
+
+# Fields only one kind of case file has: seeing one in the other kind means the file
+# is named for the wrong kind, and one diagnostic beats a cascade of unknown/missing fields.
+_KIND_MARKERS = {"members": "a collective case", "name": "an individual case", "sex": "an individual case"}
+
+
+def _wrong_kind(loaded: Loaded, model: type[IndividualCase] | type[CollectiveCase]) -> Problem | None:
+    """A collective case's fields in a file named for an MP (or the other way round)."""
+    fields = model.model_fields
+    for key, kind in _KIND_MARKERS.items():
+        if key in loaded.data and key not in fields:
+            if kind == "a collective case":
+                message = (
+                    f"'{key}' belongs in {kind}, but this file is named for an MP; a group's id and "
+                    "file name look like KHM-COLL-03, and an MP names its groups in 'collectives'"
+                )
+            else:
+                message = (
+                    f"'{key}' belongs in {kind}, but this file is named for a collective case "
+                    "(KHM-COLL-NN); an MP's id and file name look like KHM-60"
+                )
+            return loaded.problem((key,), "wrong-kind", message, key=True)
+    return None
 
 
 def _record(loaded: Loaded, case: Case) -> CaseRecord:

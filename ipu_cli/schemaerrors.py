@@ -21,38 +21,10 @@ def validate_model(loaded: Loaded, model: type[BaseModel]) -> tuple[BaseModel | 
         kind = type(loaded.data).__name__ if loaded.data is not None else "nothing"
         kind = {"list": "a list", "str": "text", "int": "a number"}.get(kind, kind)
         return None, [loaded.problem((), "not-a-mapping", f"expected a mapping of fields, found {kind}")]
-    wrong = _wrong_kind(loaded, model)
-    if wrong is not None:
-        return None, [wrong]
     try:
         return model.model_validate(loaded.data), []
     except ValidationError as exc:
         return None, [_problem(loaded, model, err) for err in exc.errors(include_url=False)]
-
-
-# Fields only one kind of case file has: seeing one in the other kind means the file
-# is named for the wrong kind, and one diagnostic beats a cascade of unknown/missing fields.
-_KIND_MARKERS = {"members": "a collective case", "name": "an individual case", "sex": "an individual case"}
-
-
-def _wrong_kind(loaded: Loaded, model: type[BaseModel]) -> Problem | None:
-    """A collective case's fields in a file named for an MP (or the other way round)."""
-    assert isinstance(loaded.data, dict)
-    fields = model.model_fields
-    for key, kind in _KIND_MARKERS.items():
-        if key in loaded.data and key not in fields:
-            if kind == "a collective case":
-                message = (
-                    f"'{key}' belongs in {kind}, but this file is named for an MP; a group's id and "
-                    "file name look like KHM-COLL-03, and an MP names its groups in 'collectives'"
-                )
-            else:
-                message = (
-                    f"'{key}' belongs in {kind}, but this file is named for a collective case "
-                    "(KHM-COLL-NN); an MP's id and file name look like KHM-60"
-                )
-            return loaded.problem((key,), "wrong-kind", message, key=True)
-    return None
 
 
 def _problem(loaded: Loaded, model: type[BaseModel], err: Any) -> Problem:
