@@ -1,5 +1,5 @@
 """`python -m ipu_cli` runs the same entry point as the `ipu` script."""
 
-from .entry import main
+from ipu_cli.entry import main
 
 main()

@@ -66,7 +66,7 @@ def add_secrets(root: Path) -> None:
 
 def leaks(text: str) -> list[str]:
     """The secret strings found in `text` (accents and case ignored)."""
-    from ipu_cli.query import fold
+    from ipu_cli.queries.filters import fold
 
     folded = fold(text)
     return [secret for secret in SECRETS if fold(secret) in folded]

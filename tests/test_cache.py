@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ipu_cli import cache, scan
-from ipu_cli.casebase import load_case_base
+from ipu_cli.checks.pipeline import load_case_base
+from ipu_cli.store import cache, scan
 
 CORPUS = Path(__file__).parent / "corpus"
-PACKAGE = Path(cache.__file__).resolve().parent
+PACKAGE = Path(cache.__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -22,9 +22,9 @@ def parsed(monkeypatch):
     seen: list[str] = []
     real = scan._analyse
 
-    def spy(name, shown, root, ref):
+    def spy(name, shown, *rest):
         seen.append(shown)
-        return real(name, shown, root, ref)
+        return real(name, shown, *rest)
 
     monkeypatch.setattr(scan, "_analyse", spy)
     return seen
@@ -93,7 +93,9 @@ def test_code_change_invalidates_everything(repo, ipu, parsed, monkeypatch, tmp_
     parsed.clear()
     copy = tmp_path / "ipu_cli"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "checks.py").write_text((copy / "checks.py").read_text() + "\n# a change\n")
+    (copy / "checks" / "crossfile.py").write_text(
+        (copy / "checks" / "crossfile.py").read_text() + "\n# a change\n"
+    )
     monkeypatch.setattr(cache, "_PACKAGE", copy)
     monkeypatch.setattr(cache, "_code_digest", None)
     assert ipu("validate").code == 0
@@ -169,7 +171,7 @@ def test_warm_validate_imports_neither_yaml_nor_pydantic(repo, monkeypatch):
     load_case_base(repo)
     code = (
         "import sys, datetime, pathlib\n"
-        "from ipu_cli.validate import validate\n"
+        "from ipu_cli.checks.pipeline import validate\n"
         f"r = validate(pathlib.Path({str(repo)!r}), None, datetime.date(2026, 3, 1))\n"
         "print(len(r.problems), r.files, 'pydantic' in sys.modules, 'yaml' in sys.modules)\n"
     )
@@ -187,7 +189,7 @@ def test_show_finds_legacy_ids_through_the_index(repo, ipu):
 
 
 def test_validate_library_call_takes_cache_flag(repo):
-    from ipu_cli.validate import validate
+    from ipu_cli.checks.pipeline import validate
 
     report = validate(repo, None, dt.date(2026, 3, 1), cache=False)
     assert (report.files, report.problems) == (39, [])

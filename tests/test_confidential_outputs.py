@@ -134,7 +134,7 @@ def test_export_include_confidential(secret_repo, ipu, tmp_path):
 
 
 def _registered(name: str) -> bool:
-    from ipu_cli.cli import app
+    from ipu_cli.cli.app import app
 
     return any(command.name == name for command in app.registered_commands)
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ipu_cli.models import PartialDate
+from ipu_cli.domain.dates import PartialDate
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ipu_cli import decision
-from ipu_cli.models import PartialDate, Session
-from ipu_cli.render import docx_plain_lines, markdown_plain_lines
+from ipu_cli.documents import decision
+from ipu_cli.documents.word import docx_plain_lines, markdown_plain_lines
+from ipu_cli.domain.datafiles import Session
+from ipu_cli.domain.dates import PartialDate
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED = (

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from ipu_cli.cli import app
+from ipu_cli.cli.app import app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 # command -> (docs file, heading that opens its section; None for the whole file)

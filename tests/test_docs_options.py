@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import typer.main
 
-from ipu_cli.cli import app
+from ipu_cli.cli.app import app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = {

@@ -55,7 +55,7 @@ def test_missing_folder(repo, ipu, tmp_path, command):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_unwritable_file_is_a_message_not_a_traceback(repo, ipu, tmp_path, command, monkeypatch):
-    from ipu_cli import atomic
+    from ipu_cli.store import atomic
 
     def refuse(path: Path, data: bytes) -> None:
         raise PermissionError(13, "Permission denied", str(path))

@@ -99,7 +99,7 @@ def test_show_collective_with_a_broken_member(repo, ipu, fmt):
     assert result.out == ""
     assert result.err == (
         "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
-        "cannot read cases/KHM/KHM-48.yaml; run 'ipu validate' for details\n"
+        "ipu: cannot read cases/KHM/KHM-48.yaml; run 'ipu validate' for details\n"
     )
     assert result.code == 1
 
@@ -255,7 +255,7 @@ def test_show_finds_a_yml_file_validate_accepts(repo, ipu):
 @pytest.mark.parametrize("text", ["", "   "])
 def test_show_empty_id(repo, ipu, text):
     result = ipu("show", text)
-    assert result.err == "no case id given; name a case such as KHM-60 or KHM-COLL-03\n"
+    assert result.err == "ipu: no case id given; name a case such as KHM-60 or KHM-COLL-03\n"
     assert (result.code, result.out) == (1, "")
 
 

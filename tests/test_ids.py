@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ipu_cli.repo import id_key
+from ipu_cli.domain.ids import id_key
 
 
 def test_id_key_sorts_numerically() -> None:

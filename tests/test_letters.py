@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ipu_cli.render import docx_plain_lines, markdown_plain_lines
+from ipu_cli.documents.word import docx_plain_lines, markdown_plain_lines
 
 GOLDEN = Path(__file__).parent / "golden"
 COLL = "cases/KHM/KHM-COLL-03.yaml"

@@ -280,7 +280,7 @@ def test_killed_process_leaves_the_file_intact(repo):
 def test_locked_file_is_refused(repo, ipu, monkeypatch):
     from filelock import FileLock
 
-    from ipu_cli import caselog
+    from ipu_cli.edits import caselog
 
     path = repo / COLL
     before = path.read_bytes()
@@ -296,8 +296,8 @@ RACER = """
 import sys
 from pathlib import Path
 
-from ipu_cli.casebase import load_case_base
-from ipu_cli.caselog import append_communication, make_entry
+from ipu_cli.checks.pipeline import load_case_base
+from ipu_cli.edits.caselog import append_communication, make_entry
 
 root, party = Path(sys.argv[1]), sys.argv[2]
 base = load_case_base(root)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from ipu_cli.query import fold
+from ipu_cli.queries.filters import fold
 
 
 def ids(result) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ipu_cli.repo import case_files
+from ipu_cli.store.paths import case_files
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every file kind an editor gets a schema for, in the order `ipu schema` reports them.
@@ -40,7 +40,7 @@ def test_check_reports_stale(tmp_path, ipu):
 
 
 def test_every_case_file_names_its_schema():
-    for path in case_files(ROOT):
+    for path in map(Path, case_files(ROOT)):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = "collective" if "-COLL-" in path.name else "individual"
         assert first == f"# yaml-language-server: $schema=../../schemas/{kind}-case.schema.json", path

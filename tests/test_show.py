@@ -9,7 +9,7 @@ import sys
 
 import yaml
 
-from ipu_cli.entry import _fast_show_args
+from ipu_cli.cli.fast import show_args as _fast_show_args
 
 
 def test_collective_json_counts_members(repo, ipu):
@@ -54,7 +54,7 @@ def test_legacy_and_loose_ids(repo, ipu):
 
 def test_unknown_id_suggests(repo, ipu):
     result = ipu("show", "KHM-600")
-    assert (result.code, result.out, result.err) == (1, "", "no case KHM-600; did you mean KHM-60?\n")
+    assert (result.code, result.out, result.err) == (1, "", "ipu: no case KHM-600; did you mean KHM-60?\n")
 
 
 def test_yaml_format(repo, ipu):

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from ipu_cli.stats import Period, Stats
-from ipu_cli.statsvg import render_svg
+from ipu_cli.documents.chart import render_svg
+from ipu_cli.queries.figures import Period, Stats
 
 SVG = "{http://www.w3.org/2000/svg}"
 

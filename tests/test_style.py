@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from ipu_cli import style
-from ipu_cli.models import PartialDate
+from ipu_cli.documents import style
+from ipu_cli.domain.dates import PartialDate
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,11 @@ import json
 import pytest
 from secrets_fixture import add_secrets
 
-from ipu_cli.casebase import load_case_base
-from ipu_cli.confidentiality import is_public, visible
-from ipu_cli.query import _select, parse_filters, row
-from ipu_cli.records import CaseSummary
-from ipu_cli.stats import compute, period_for
+from ipu_cli.checks.pipeline import load_case_base
+from ipu_cli.domain.visibility import is_public, visible
+from ipu_cli.queries.figures import compute, period_for
+from ipu_cli.queries.filters import _select, parse_filters, row
+from ipu_cli.store.records import CaseSummary
 
 QUERIES = (
     {},
@@ -94,7 +94,7 @@ def test_redacted_summary_reads_a_redacted_model(base):
 
 def test_summary_from_a_model_equals_the_cached_one(base, repo):
     """Uncacheable files (links...) get their summary from the model: it must match the cache's."""
-    from ipu_cli.casebase import check_file
+    from ipu_cli.checks.pipeline import check_file
 
     for case_id in ("KHM-60", "KHM-COLL-03", "KHM-900"):
         cached = base.view(case_id)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ipu_cli import codes
+from ipu_cli.checks import codes
 
 CORPUS = Path(__file__).parent / "corpus"
 BROKEN = sorted(p.stem for p in CORPUS.glob("*.yaml"))
@@ -153,7 +153,7 @@ def test_usage_errors_exit_2(repo, ipu):
     assert (fmt.code, fmt.out, fmt.err) == (
         2,
         "",
-        "ipu: unknown format 'xml'; choose from text, json, github\n",
+        "ipu: unknown format 'xml'; choose from text, parsable, json, github\n",
     )
     explain = ipu("validate", "--explain", "no-such-code")
     assert (explain.code, explain.out, explain.err) == (

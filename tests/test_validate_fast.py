@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ipu_cli import entry
-from ipu_cli.entry import _fast_validate_args
+from ipu_cli.cli import fast as fast_paths
+from ipu_cli.cli.fast import validate_args as _fast_validate_args
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -62,7 +62,7 @@ def test_both_paths_print_the_same(repo, ipu, monkeypatch, call):
     shutil.copy(CORPUS / "future-date.yaml", repo / "cases" / "KHM" / "KHM-900.yaml")
     assert _fast_validate_args(["validate", *call]) is not None
     fast = ipu("validate", *call)
-    monkeypatch.setattr(entry, "_fast_validate_args", lambda argv: None)
+    monkeypatch.setattr(fast_paths, "fast_call", lambda argv: None)
     typer_path = ipu("validate", *call)
     assert fast == typer_path
     assert fast.out or fast.err  # each call reports something

@@ -1,0 +1,325 @@
+"""Every diagnostic code ipu can report, with its level and what to do.
+
+`ipu validate --explain CODE` prints these; docs/checks.md is generated from
+them and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    level: str
+    title: str
+    explanation: str
+
+
+_TABLE: list[tuple[str, str, str, str]] = [
+    # Reading the file
+    (
+        "unreadable",
+        "error",
+        "The file cannot be read",
+        "The operating system refused to read the file (permissions, a broken link). Fix the file system entry.",
+    ),
+    (
+        "file-too-large",
+        "error",
+        "The file is too large",
+        "Case files are limited to 1,000,000 bytes. A file that large is almost certainly not a case file; split or remove it.",
+    ),
+    (
+        "encoding",
+        "error",
+        "The file is not UTF-8",
+        "Case files are UTF-8 text. Re-save the file as UTF-8; the position given is the first byte that is not valid UTF-8.",
+    ),
+    (
+        "symlink-outside",
+        "error",
+        "A link points outside the repository",
+        "A file under cases/ is a symbolic link to a place outside the case repository. ipu does not follow it; copy the file in or remove the link.",
+    ),
+    (
+        "empty-file",
+        "error",
+        "The file is empty",
+        "A case file must hold one YAML mapping. Delete the file or fill it in (`ipu new` writes a skeleton).",
+    ),
+    (
+        "yaml-syntax",
+        "error",
+        "The file is not valid YAML",
+        "The YAML parser stopped at the position given. Common causes: an unclosed bracket or quote, a colon inside unquoted text, wrong indentation.",
+    ),
+    (
+        "tab",
+        "error",
+        "A tab character in indentation",
+        "YAML indentation must use spaces. Replace the tab with spaces.",
+    ),
+    (
+        "multiple-documents",
+        "error",
+        "More than one YAML document",
+        "A case file holds exactly one document: remove the extra '---' separator and what follows, or move it to its own file.",
+    ),
+    (
+        "duplicate-key",
+        "error",
+        "The same key twice in one mapping",
+        "YAML parsers silently keep the last of two equal keys, so data would be lost. Merge the two entries.",
+    ),
+    (
+        "yaml-alias",
+        "error",
+        "Anchors and aliases are not allowed",
+        "Anchors (&name), aliases (*name) and merge keys (<<) make files hard to read and can expand into huge documents. Write the values out.",
+    ),
+    (
+        "yaml-tag",
+        "error",
+        "A YAML tag is not allowed",
+        "Tags such as !!python/object ask the loader to build program objects. Case files hold only text, numbers, dates, lists and mappings.",
+    ),
+    (
+        "not-a-mapping",
+        "error",
+        "The file does not hold a mapping",
+        "The top level of a case file is a mapping of field names to values, not a list or a single value.",
+    ),
+    (
+        "not-a-case-file",
+        "error",
+        "A file named on the command line is not a case file",
+        "`ipu validate PATH` checks case files, whose names end in .yaml or .yml. Other files (notes, PDFs) in cases/ are ignored by a full run; name only case files.",
+    ),
+    # The model
+    (
+        "wrong-kind",
+        "error",
+        "A collective case's fields in an MP's file, or the other way round",
+        "The file name decides the kind: KHM-COLL-03.yaml is a collective case (members, no name or sex), KHM-60.yaml an MP (name, sex, collectives). Rename the file and its id, or move the fields to the right file.",
+    ),
+    (
+        "unknown-field",
+        "error",
+        "A field the model does not know",
+        "The field is not part of the model at this place; it is usually a misspelling (the message suggests the closest known field). See schemas/ for every field.",
+    ),
+    (
+        "missing-field",
+        "error",
+        "A required field is missing",
+        "Add the field named in the message at the place given.",
+    ),
+    (
+        "invalid-value",
+        "error",
+        "A value of the wrong type or form",
+        "The value does not fit the field: a wrong type, a pattern (ids such as KHM-60, dates such as 2011-11), or a value outside a fixed list.",
+    ),
+    # One file against the reference data
+    (
+        "id-filename",
+        "error",
+        "The id differs from the file name",
+        "A case's id must equal its file name (KHM-60 lives in KHM-60.yaml), so that ipu can find a case from its id without reading the whole base.",
+    ),
+    (
+        "wrong-folder",
+        "warning",
+        "The file is not in its country folder",
+        "Case files live in cases/<country code>/, e.g. cases/KHM/KHM-60.yaml. Move the file.",
+    ),
+    (
+        "country-prefix",
+        "error",
+        "The id prefix differs from the country",
+        "The three letters of an id are the country code: KHM-60 belongs to KHM.",
+    ),
+    (
+        "unknown-country",
+        "error",
+        "Not an ISO 3166 alpha-3 country code",
+        "Use the three-letter ISO code (KHM for Cambodia). The message suggests close codes.",
+    ),
+    (
+        "country-not-in-table",
+        "warning",
+        "The country has no row in data/countries.yaml",
+        "Without a row ipu does not know the country's display name or region. Add the country to data/countries.yaml.",
+    ),
+    (
+        "unknown-violation",
+        "error",
+        "A violation code not in data/violations.yaml",
+        "Use a code from data/violations.yaml, or add the new category there with its exact label.",
+    ),
+    (
+        "unknown-event-type",
+        "error",
+        "An event type not in data/event-types.yaml",
+        "Use a type from data/event-types.yaml or add it there.",
+    ),
+    (
+        "unknown-verb",
+        "warning",
+        "An operative verb not in data/verbs.yaml",
+        "Decisions open each paragraph with an operative verb from the house list. Check the spelling, or add the verb to data/verbs.yaml.",
+    ),
+    (
+        "unknown-session",
+        "error",
+        "A session not in data/sessions.yaml",
+        "Decisions, drafts, hearings and agendas name sessions such as committee-179; each must be described in data/sessions.yaml.",
+    ),
+    (
+        "future-date",
+        "error",
+        "A date in the future",
+        "Facts are recorded once they happened. Use --today or IPU_TODAY to check as of another day.",
+    ),
+    (
+        "date-order",
+        "warning",
+        "Dates out of order",
+        "Events, communications and missions are kept oldest first so that files read as a timeline and diffs stay small.",
+    ),
+    (
+        "death-not-recorded",
+        "warning",
+        "A killing or death event on a case not marked deceased",
+        "Set `deceased: true` (and `death_date`) when the case records the MP's death.",
+    ),
+    (
+        "decision-outside-session",
+        "warning",
+        "A decision dated outside its session",
+        "The adoption date of a decision should fall within the dates of the session that adopted it.",
+    ),
+    (
+        "duplicate-violation",
+        "error",
+        "The same violation listed twice",
+        "List each violation category once per MP; use `scope` for past or current.",
+    ),
+    # Across files
+    ("duplicate-id", "error", "Two files with the same id", "Every case id is unique across the repository."),
+    (
+        "duplicate-alias",
+        "error",
+        "A legacy id used twice",
+        "A legacy id (alias) must point to exactly one case and must not equal another case's id.",
+    ),
+    (
+        "unknown-member",
+        "error",
+        "A group member without a case file",
+        "Every member of a collective case has its own file in cases/<country>/.",
+    ),
+    (
+        "member-not-linked",
+        "error",
+        "A member does not name its group back",
+        "An MP listed in a collective case's members must list that case in `collectives`, and the other way round.",
+    ),
+    (
+        "unknown-collective",
+        "error",
+        "A collective case that does not exist",
+        "The MP names a collective case that has no file.",
+    ),
+    (
+        "member-country",
+        "error",
+        "A member from another country",
+        "A collective case groups MPs of one country.",
+    ),
+    (
+        "victims-mismatch",
+        "error",
+        "The victims override disagrees with the members",
+        "The `victims` text of a collective case must give the same number of MPs (and of women and men, where it says) as its members list.",
+    ),
+    (
+        "unknown-agenda-case",
+        "error",
+        "A session agenda names an unknown case",
+        "Every case id on a session's agenda in data/sessions.yaml must have a case file.",
+    ),
+]
+
+CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}
+
+
+def explain(code: str) -> str | None:
+    entry = CODES.get(code)
+    if entry is None:
+        return None
+    return f"{entry.code} ({entry.level}): {entry.title}\n\n{entry.explanation}\n"
+
+
+USAGE = """## Running it
+
+```console
+$ ipu validate                        # the whole base
+39 files checked: no problems
+$ ipu validate cases/KHM/KHM-60.yaml  # report on these files or folders only
+$ ipu validate --format json          # a JSON list of problems
+$ ipu validate --explain duplicate-key
+```
+
+- `PATH...`: files or folders to report on. The whole base is still read, because
+  cross-file checks need it, but only problems in the paths named are printed. A path
+  that does not exist is `unreadable`; a file that is not `.yaml`/`.yml` is
+  `not-a-case-file` (a full run ignores such files in `cases/`, e.g. notes or PDFs).
+- Each problem is one line, `path:line:column: level code message`, sorted by file and
+  position, on stdout; the count (`39 files checked: ...`) goes to stderr.
+- `--format text|parsable|json|github` (`-f`): `text` as above; `parsable`, yamllint's
+  `path:line:column: [level] message (code)`; `json`, a list of objects with
+  `path line column level code message`; `github`, workflow commands
+  (`::error file=...,line=...,col=...::`). Default: `github` when `GITHUB_ACTIONS=true`,
+  else `text`.
+- `--strict`: warnings fail the run too.
+- `--explain CODE` prints one entry of the table below (`--explain all`: this page).
+- `--today DATE` (or `IPU_TODAY`): the day `future-date` compares with.
+- `--no-cache`: check every file afresh; neither read nor write `.ipu-cache/`.
+- `--root DIR` (or `IPU_ROOT`): the case repository; default, the nearest folder at or
+  above the working directory that holds `cases/`.
+
+Exit codes: 0 no errors (warnings allowed without `--strict`), 1 problems found, 2 usage
+error (unknown format or code, no case repository, invalid `--today`).
+
+A file with a YAML-level error (syntax, tab, duplicate key, alias, tag, encoding...) gives
+that one diagnostic and is not checked against the model. A file whose fields belong to
+the other kind of case (`members` in `KHM-60.yaml`) gives one `wrong-kind` diagnostic.
+
+`.pre-commit-hooks.yaml` lets another case repository run `ipu validate` as a
+pre-commit hook (hook id `ipu-validate`)."""
+
+
+def markdown() -> str:
+    """docs/checks.md, generated from the table above."""
+    lines = [
+        "# Checks made by `ipu validate`",
+        "",
+        "Generated from `ipu_cli/checks/codes.py`; `ipu validate --explain CODE` prints one entry.",
+        "A test fails when this file and the table differ (`ipu validate --explain all > docs/checks.md`).",
+        "",
+        *USAGE.splitlines(),
+        "",
+        "## Diagnostic codes",
+        "",
+        "| code | level | what it means |",
+        "| --- | --- | --- |",
+    ]
+    for entry in CODES.values():
+        lines.append(f"| `{entry.code}` | {entry.level} | **{entry.title}.** {entry.explanation} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,190 @@
+"""Checks across files: ids, legacy ids, group membership, agendas.
+
+They run on `CaseRecord`s, which keep the source positions these checks
+report at, so no file is parsed twice, and read only each record's `facts`,
+so that they run on records from the cache without building any model (and
+without importing Pydantic).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ipu_cli.checks.problems import Problem
+
+if TYPE_CHECKING:
+    from ipu_cli.store.records import CaseRecord, Facts
+
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NUMBER = re.compile(r"\b(\d+|" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(\d+|" + "|".join(_WORDS) + r")\s+(male|female|men|women)\b", re.IGNORECASE)
+
+
+def _problem(record: CaseRecord, key: str, code: str, message: str) -> Problem:
+    line, column = record.at(key)
+    return Problem(record.path, line, column, code, message)
+
+
+def cross_file_problems(
+    records: dict[str, CaseRecord], duplicates: list[CaseRecord], ref: Any
+) -> tuple[dict[str, str], list[Problem]]:
+    """Return the legacy-id index and every cross-file problem.
+
+    `ref` is the `Reference`, or anything with its `sessions` (each with an
+    `agenda`) and `session_paths`, such as the cache's summary of them.
+    """
+    problems: list[Problem] = []
+    for record in duplicates:
+        first = records[record.id]
+        problems.append(
+            _problem(record, "id", "duplicate-id", f"id '{record.id}' is also used by {first.path}")
+        )
+
+    aliases: dict[str, str] = {}
+    for record in records.values():
+        for alias in record.facts.aliases:
+            if alias in records and alias != record.id:
+                problems.append(
+                    _problem(
+                        record,
+                        f"aliases.{alias}",
+                        "duplicate-alias",
+                        f"legacy id '{alias}' is the id of {records[alias].path}",
+                    )
+                )
+            elif alias in aliases and aliases[alias] != record.id:
+                other = records[aliases[alias]]
+                problems.append(
+                    _problem(
+                        record,
+                        f"aliases.{alias}",
+                        "duplicate-alias",
+                        f"legacy id '{alias}' also names {other.id} ({other.path})",
+                    )
+                )
+            else:
+                aliases[alias] = record.id
+
+    for record in records.values():
+        case = record.facts
+        if case.collective:
+            problems.extend(_group_problems(record, case, records))
+        else:
+            for group in case.collectives:
+                target = records.get(group)
+                key = f"collectives.{group}"
+                if target is None:
+                    problems.append(
+                        _problem(record, key, "unknown-collective", f"collective case '{group}' has no file")
+                    )
+                elif target.facts.collective and case.id not in target.facts.members:
+                    problems.append(
+                        _problem(
+                            record,
+                            key,
+                            "member-not-linked",
+                            f"{group} does not list {case.id} among its members",
+                        )
+                    )
+
+    for session_ref, session in ref.sessions.items():
+        path, line, column = ref.session_paths[session_ref]
+        for case_id in session.agenda:
+            if case_id not in records and case_id not in aliases:
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        column,
+                        "unknown-agenda-case",
+                        f"session {session_ref} has '{case_id}' on its agenda but no such case exists",
+                    )
+                )
+    return aliases, problems
+
+
+def _group_problems(record: CaseRecord, group: Facts, records: dict[str, CaseRecord]) -> list[Problem]:
+    out: list[Problem] = []
+    members: list[Facts] = []
+    for member in group.members:
+        key = f"members.{member}"
+        target = records.get(member)
+        if target is None:
+            out.append(_problem(record, key, "unknown-member", f"member '{member}' has no case file"))
+            continue
+        case = target.facts
+        if case.collective:
+            out.append(
+                _problem(record, key, "unknown-member", f"member '{member}' is not an individual case")
+            )
+            continue
+        members.append(case)
+        if group.id not in case.collectives:
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "member-not-linked",
+                    f"{member} ({target.path}) does not list {group.id} in its collectives",
+                )
+            )
+        if case.country != group.country:
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "member-country",
+                    f"member {member} is from {case.country}, the group from {group.country}",
+                )
+            )
+    if group.victims and len(members) == len(group.members):
+        out.extend(_victims_problems(record, group.victims, members))
+    return out
+
+
+def _victims_problems(record: CaseRecord, text: str, members: list[Facts]) -> list[Problem]:
+    counts = {"female": sum(m.sex == "female" for m in members)}
+    counts["male"] = len(members) - counts["female"]
+    counted = {m.group(2).lower(): _value(m.group(1)) for m in _COUNTED.finditer(text)}
+    out = []
+    for word, number in counted.items():
+        sex = "female" if word in ("female", "women") else "male"
+        if number != counts[sex]:
+            out.append(
+                _problem(
+                    record,
+                    "victims",
+                    "victims-mismatch",
+                    f"victims text says {number} {word} but the members include {counts[sex]}",
+                )
+            )
+    first = _NUMBER.search(text)
+    counted_starts = {m.start() for m in _COUNTED.finditer(text)}
+    if first and first.start() not in counted_starts and _value(first.group(1)) != len(members):
+        out.append(
+            _problem(
+                record,
+                "victims",
+                "victims-mismatch",
+                f"victims text says {first.group(1)} but the group has {len(members)} members",
+            )
+        )
+    return out
+
+
+def _value(token: str) -> int:
+    return int(token) if token.isdigit() else _WORDS[token.lower()]

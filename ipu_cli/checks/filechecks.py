@@ -1,0 +1,148 @@
+"""Checks one valid case file can be given on its own, against the reference data.
+
+Ids against file names and folders, country codes, vocabulary codes, session
+references, the order of dated lists, verbs. Cross-file checks live in
+`checks.py`; both report through `problems.Problem`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ipu_cli.checks.problems import Problem
+from ipu_cli.domain.dated import out_of_order
+from ipu_cli.domain.suggest import did_you_mean
+from ipu_cli.store.paths import stem_id
+
+if TYPE_CHECKING:
+    from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+    from ipu_cli.store.refdata import Reference
+    from ipu_cli.store.yamlload import Loaded
+
+    Case = IndividualCase | CollectiveCase
+
+
+def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -> list[Problem]:
+    from ipu_cli.domain.cases import IndividualCase
+
+    out: list[Problem] = []
+
+    def report(loc: tuple[Any, ...], code: str, message: str) -> None:
+        out.append(Problem.at(loaded, loc, code, message))
+
+    expected = stem_id(path)
+    if case.id != expected:
+        report(
+            ("id",),
+            "id-filename",
+            f"id '{case.id}' differs from the file name '{path.name}'; expected id '{expected}'",
+        )
+    if path.parent.name != case.country:
+        report(
+            ("id",),
+            "wrong-folder",
+            f"file is in '{path.parent.name}/'; cases of {case.country} live in 'cases/{case.country}/'",
+        )
+    if case.id[:3] != case.country:
+        report(
+            ("country",),
+            "country-prefix",
+            f"id '{case.id}' starts with '{case.id[:3]}' but country is '{case.country}'",
+        )
+    if case.country not in ref.countries:
+        if not _iso_country(case.country):
+            report(
+                ("country",),
+                "unknown-country",
+                f"'{case.country}' is not an ISO 3166 alpha-3 code"
+                + did_you_mean(case.country, ref.countries),
+            )
+        else:
+            report(
+                ("country",),
+                "country-not-in-table",
+                f"country '{case.country}' has no row in data/countries.yaml",
+            )
+
+    if isinstance(case, IndividualCase):
+        seen: set[str] = set()
+        for index, violation in enumerate(case.violations):
+            if ref.violations and violation.code not in ref.violations:
+                report(
+                    ("violations", index, "code"),
+                    "unknown-violation",
+                    f"unknown violation '{violation.code}'" + did_you_mean(violation.code, ref.violations),
+                )
+            if violation.code in seen:
+                report(
+                    ("violations", index, "code"),
+                    "duplicate-violation",
+                    f"violation '{violation.code}' is listed twice",
+                )
+            seen.add(violation.code)
+        if not case.deceased and any(e.type in ("killing", "death") for e in case.events):
+            index = next(i for i, e in enumerate(case.events) if e.type in ("killing", "death"))
+            report(
+                ("events", index, "type"),
+                "death-not-recorded",
+                "the case records a death but 'deceased' is not true",
+            )
+
+    for index, event in enumerate(case.events):
+        if ref.event_types and event.type not in ref.event_types:
+            report(
+                ("events", index, "type"),
+                "unknown-event-type",
+                f"unknown event type '{event.type}'" + did_you_mean(event.type, ref.event_types),
+            )
+
+    for loc, message in out_of_order(case):
+        report(loc, "date-order", message)
+
+    def check_session(loc: tuple[Any, ...], session: str | None) -> None:
+        if session and ref.sessions and session not in ref.sessions:
+            report(loc, "unknown-session", f"session '{session}' is not in data/sessions.yaml")
+
+    for index, decision in enumerate(case.decisions):
+        check_session(("decisions", index, "session"), decision.session)
+        session = ref.sessions.get(decision.session)
+        if session is not None:
+            end = session.end or session.start
+            if (
+                decision.adopted.latest() < session.start.earliest()
+                or decision.adopted.earliest() > end.latest()
+            ):
+                report(
+                    ("decisions", index, "adopted"),
+                    "decision-outside-session",
+                    f"decision adopted {decision.adopted} but session {decision.session} ran {session.start} to {end}",
+                )
+        _check_verbs(report, ("decisions", index), decision.paragraphs, ref)
+    if case.draft:
+        check_session(("draft", "session"), case.draft.session)
+        _check_verbs(report, ("draft",), case.draft.paragraphs, ref)
+    for index, hearing in enumerate(case.hearings):
+        check_session(("hearings", index, "session"), hearing.session)
+    for index, session_ref in enumerate(case.agenda):
+        check_session(("agenda", index), session_ref)
+    return out
+
+
+def _check_verbs(report: Any, loc: tuple[Any, ...], paragraphs: list[Any], ref: Reference) -> None:
+    if not ref.verbs:
+        return
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.verb not in ref.verbs:
+            report(
+                (*loc, "paragraphs", index, "verb"),
+                "unknown-verb",
+                f"operative verb '{paragraph.verb}' is not in data/verbs.yaml"
+                + did_you_mean(paragraph.verb, ref.verbs),
+            )
+
+
+def _iso_country(code: str) -> bool:
+    import pycountry
+
+    return pycountry.countries.get(alpha_3=code) is not None

@@ -1,0 +1,53 @@
+"""`ipu export`: the case base as SQLite, CSV files or one JSON document."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ipu_cli.cli.options import IncludeConfidentialOption, RootOption, fail, report_unread_files, resolve_root
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+
+
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite, csv (a folder) or json.")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="File (sqlite, json) or folder (csv) to write.", show_default=False
+        ),
+    ],
+    include_confidential: IncludeConfidentialOption = False,
+    root: RootOption = None,
+) -> None:
+    """Export every public case: one table per concept (cases, members, violations, events...).
+
+    Exit 0, 1 when the case base has errors (nothing is written) or the target cannot be written, 2 on a usage error.
+    """
+    from ipu_cli.queries.tables import FORMATS
+
+    if fmt not in FORMATS:
+        fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
+    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.domain.visibility import NOTICE
+    from ipu_cli.queries.tables import ExportError
+    from ipu_cli.queries.tables import export as run
+
+    base = load_case_base(resolve_root(root))
+    report_unread_files(base, "export", refuse=True)
+    try:
+        counts = run(base, fmt, output, include_confidential)
+    except ExportError as exc:
+        fail(str(exc), 2)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    if include_confidential:
+        sys.stderr.write(NOTICE + "\n")
+    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
+    sys.stderr.write(f"ipu: wrote {output} ({summary})\n")

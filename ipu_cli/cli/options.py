@@ -1,0 +1,223 @@
+"""Options and helpers shared by every command: --root, --today, errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from ipu_cli.errors import IpuError
+
+if TYPE_CHECKING:
+    from ipu_cli.store.casebase import CaseBase
+
+RootOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="Case repository (default: $IPU_ROOT, else the nearest folder above holding cases/).",
+        show_default=False,
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Act as if today were DATE (YYYY-MM-DD); default $IPU_TODAY, else today.",
+        show_default=False,
+    ),
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Stop the command: `ipu_cli.entry` prints `ipu: message` on stderr and exits with `code`."""
+    raise IpuError(message, exit_code=code)
+
+
+def resolve_root(root: Path | str | None) -> Path:
+    """The case repository (--root, $IPU_ROOT or the nearest folder above); exit 2 if none."""
+    from ipu_cli.store.paths import find_root
+
+    return find_root(override=root)
+
+
+def resolve_today(value: str | None) -> dt.date:
+    """--today, else $IPU_TODAY, else the system date; exit 2 on a malformed date."""
+    from ipu_cli.cli.today import resolve_today as today_from
+
+    return today_from(value)
+
+
+def parse_day(text: str, option: str) -> dt.date:
+    """A YYYY-MM-DD option value, or exit 2 naming the option."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(f"invalid date for {option}: {text!r} (expected YYYY-MM-DD)", 2)
+
+
+RowFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, json, jsonl, csv, yaml or markdown.",
+    ),
+]
+IncludeConfidentialOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-confidential",
+        help="Include confidential cases and internal fields (internal use only; the output says so).",
+    ),
+]
+
+
+def check_row_format(fmt: str) -> str:
+    """Refuse an unknown row format with exit 2."""
+    from ipu_cli.queries.rows import ROW_FORMATS
+
+    if fmt not in ROW_FORMATS:
+        fail(f"unknown format '{fmt}'; choose from {', '.join(ROW_FORMATS)}", 2)
+    return fmt
+
+
+# --- options and file handling shared by the document commands (draft-decision, draft-letter) ---
+
+
+def session_option(text: str) -> object:
+    """`--session N`, with the command's own help text."""
+    return Annotated[int | None, typer.Option("--session", help=text, show_default=False)]
+
+
+DocCaseArgument = Annotated[
+    str | None,
+    typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),
+]
+DocFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="md, html or docx (default: from -o's extension, else md).",
+        show_default=False,
+    ),
+]
+DocOutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="File to write (a folder with --all).", show_default=False),
+]
+ConfidentialDocOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-confidential",
+        "--confidential",
+        help="Allow confidential cases (internal use only); every page says CONFIDENTIAL.",
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help="With --all: replace files already in the folder.")
+]
+
+
+def document_format(output: Path | None, fmt: str | None, all_cases: bool = False) -> str:
+    """The format of a document command, or exit 2 (unknown, conflicting, Word to stdout)."""
+    from ipu_cli.documents.environment import TemplateError, format_for
+
+    try:
+        chosen = format_for(None if all_cases else output, fmt)
+    except TemplateError as exc:
+        fail(str(exc), 2)
+    if chosen == "docx" and output is None:
+        fail("Word output is a file: give -o FILE.docx", 2)
+    return chosen
+
+
+def write_document(path: Path, document: str | bytes) -> None:
+    """Write one document atomically; a clear message (never a traceback) when it cannot be."""
+    from ipu_cli.store.atomic import write_bytes
+
+    if path.is_dir():
+        fail(f"{path} is a folder; give a file name", 2)
+    if not path.parent.is_dir():
+        fail(f"cannot write {path}: folder {path.parent} does not exist", 2)
+    try:
+        write_bytes(path, document.encode("utf-8") if isinstance(document, str) else document)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def emit_document(output: Path | None, document: str | bytes) -> None:
+    """A rendered document to stdout, or written atomically to `output` (then say so on stderr)."""
+    if output is None:
+        sys.stdout.write(document if isinstance(document, str) else document.decode())
+        return
+    write_document(output, document)
+    sys.stderr.write(f"ipu: wrote {output}\n")
+
+
+def warn(warnings: list[str]) -> None:
+    """Print a document's warnings (data missing from the case file) on stderr."""
+    for warning in warnings:
+        sys.stderr.write(f"ipu: warning: {warning}\n")
+
+
+def say_skipped_confidential(case_id: str) -> None:
+    """--all leaves confidential cases out of a public batch; say which, so none vanishes silently."""
+    sys.stderr.write(f"ipu: skipped {case_id}: confidential (use --include-confidential for internal use)\n")
+
+
+def prepare_folder(folder: Path, names: list[str], force: bool) -> None:
+    """The --all output folder: created if missing; existing files replaced only with --force."""
+    if folder.exists() and not folder.is_dir():
+        fail(f"{folder} is a file; --all writes into a folder", 2)
+    clashes = [name for name in names if (folder / name).exists()]
+    if clashes and not force:
+        if len(clashes) == 1:
+            fail(f"{folder / clashes[0]} already exists; use --force to replace it", 2)
+        fail(
+            f"{folder / clashes[0]} and {len(clashes) - 1} more file(s) already exist; use --force to replace them",
+            2,
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"cannot create folder {folder}: {exc.strerror or exc}")
+
+
+def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
+    """Print, located on stderr, why case files could not be read; True when any could not.
+
+    Figures and exports made without a case would be wrong without saying so, so
+    `refuse=True` (stats, export) exits 1 before anything is written; `ipu list` prints
+    what it can and exits 1 afterwards.
+    """
+    from ipu_cli.checks.pipeline import unread_problems
+
+    errors = unread_problems(base)
+    if not errors:
+        return False
+    from ipu_cli.checks.problems import format_problems
+
+    sys.stderr.write(format_problems(errors, "text"))
+    files = len({p.path for p in errors})
+    message = f"{files} case file{' was' if files == 1 else 's were'} not read"
+    if refuse:
+        fail(f"{message}; no {what} made from an incomplete base (see 'ipu validate')", 1)
+    sys.stderr.write(f"ipu: {message}; the {what} may be incomplete (see 'ipu validate')\n")
+    return True
+
+
+def warn_unreadable(base: CaseBase) -> None:
+    """Say on stderr which case files could not be read, so a report never omits them silently."""
+    from ipu_cli.checks.pipeline import unread_problems
+
+    unreadable = sorted({p.path for p in unread_problems(base)})
+    if unreadable:
+        more = f" and {len(unreadable) - 1} more" if len(unreadable) > 1 else ""
+        sys.stderr.write(
+            f"ipu: warning: left out, cannot be read: {unreadable[0]}{more} (run 'ipu validate')\n"
+        )

@@ -1,0 +1,139 @@
+"""`ipu stats`: the yearly figures, as tables with bars, data or an SVG chart."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from ipu_cli.cli.options import (
+    IncludeConfidentialOption,
+    RootOption,
+    TodayOption,
+    fail,
+    report_unread_files,
+    resolve_root,
+    resolve_today,
+)
+
+if TYPE_CHECKING:
+    from ipu_cli.queries.figures import Stats
+
+FORMATS = ("table", "json", "csv", "svg")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stats")(stats)
+
+
+def stats(
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="A whole calendar year.", metavar="YYYY", show_default=False),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="1 January to DATE (default: today).",
+            metavar="DATE",
+            show_default=False,
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            help="Only this breakdown: region, country, sex, affiliation, violation or status.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or svg.")] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of the terminal.", show_default=False),
+    ] = None,
+    include_confidential: IncludeConfidentialOption = False,
+    root: RootOption = None,
+    today: TodayOption = None,
+) -> None:
+    """The figures the IPU publishes each year: MPs (persons), countries, breakdowns, new and closed cases.
+
+    Exit 0; 1 when the case base has errors (no figures from an incomplete base) or FILE
+    cannot be written; 2 on a usage error (also a --year or --as-of in the future).
+    """
+    if fmt not in FORMATS:
+        fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
+    from ipu_cli.queries.figures import BREAKDOWNS, PeriodError, period_end
+
+    if by is not None and by not in BREAKDOWNS:
+        fail(f"--by: unknown breakdown '{by}'; choose from {', '.join(BREAKDOWNS)}", 2)
+    try:
+        end = period_end(year, as_of)
+    except PeriodError as exc:
+        fail(str(exc), 2)
+    if fmt == "svg" and output is None:
+        fail("--format svg needs -o FILE", 2)
+
+    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.domain.visibility import NOTICE
+    from ipu_cli.queries.figures import compute, period_for
+
+    repo = resolve_root(root)
+    try:
+        period = period_for(year, end, resolve_today(today))
+    except PeriodError as exc:
+        fail(str(exc), 2)
+    base = load_case_base(repo)
+    report_unread_files(base, "figures", refuse=True)
+    figures = compute(base, period, include_confidential, by)
+    notice = NOTICE if include_confidential else None
+    if fmt == "svg":
+        from ipu_cli.documents.chart import render_svg
+
+        text = render_svg(figures, repo, notice)
+    elif fmt == "json":
+        text = json.dumps(figures.as_dict(notice), indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        from ipu_cli.queries.figures import flat_rows
+        from ipu_cli.queries.rows import render_rows
+
+        text = render_rows(flat_rows(figures), "csv", ["figure", "key", "value"], banner=notice)
+    elif output is None:
+        _tables(figures, notice, sys.stdout)
+        return
+    else:
+        buffer = io.StringIO()
+        _tables(figures, notice, buffer)
+        text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ipu_cli.store.atomic import write_text
+
+    try:
+        write_text(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    sys.stderr.write(f"ipu: wrote {output}\n")
+
+
+def _tables(figures: Stats, notice: str | None, stream: TextIO) -> None:
+    """The summary, then one table per breakdown, through the shared row formatter
+    (rich tables on a terminal, aligned text with block bars otherwise)."""
+    from ipu_cli.queries.figures import LABELS, breakdown_rows, summary_lines
+    from ipu_cli.queries.rows import emit_rows
+
+    terminal = stream.isatty()
+    if notice:
+        stream.write(notice + "\n")
+    stream.write("\n".join(summary_lines(figures)) + "\n")
+    for name in figures.breakdowns:
+        if not terminal:
+            stream.write(f"\n{LABELS[name]}\n")
+        rows = breakdown_rows(figures, name)
+        emit_rows(rows, "table", noun="item", title=LABELS[name] if terminal else None, stream=stream)

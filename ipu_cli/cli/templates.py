@@ -1,0 +1,44 @@
+"""`ipu templates check`: render every template against the case base."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ipu_cli.cli.options import RootOption, resolve_root
+
+templates_app = typer.Typer(help="Document templates (templates/*.j2).", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("check")
+def check(root: RootOption = None) -> None:
+    """Render every template with contexts from the case base; report undeclared variables.
+
+    Exit 0 when every template renders, 1 otherwise.
+    """
+    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.documents.templatecheck import check_templates
+
+    repo = resolve_root(root)
+    reports = check_templates(repo, load_case_base(repo))
+    failed = 0
+    for report in reports:
+        if report.problems:
+            failed += 1
+            for problem in report.problems:
+                sys.stdout.write(f"templates/{report.name}: {problem}\n")
+        elif report.via:
+            sys.stdout.write(f"templates/{report.name}: ok (through {', '.join(report.via)})\n")
+        elif report.skipped:
+            sys.stdout.write(f"templates/{report.name}: not checked: {report.skipped}\n")
+        else:
+            sys.stdout.write(
+                f"templates/{report.name}: ok ({report.contexts} context{'' if report.contexts == 1 else 's'})\n"
+            )
+    sys.stderr.write(f"{len(reports)} template(s), {failed} with problems\n")
+    raise typer.Exit(1 if failed else 0)

@@ -1,0 +1,163 @@
+"""The one Jinja environment: documents (decisions, letters, charts, skeletons) from `templates/`.
+
+One Jinja environment for every document: `StrictUndefined` (a missing value
+is an error naming the template, the line and the variable, never a blank),
+autoescaping for HTML templates, and the house-style filters of
+`ipu_cli.style`. A document `NAME` has `templates/NAME.md.j2` and
+`templates/NAME.html.j2`; the Word file is built with python-docx from the
+Markdown rendering of the same context, so the three formats cannot drift
+apart and Word needs no template of its own.
+
+python-docx has no footnote API: footnote markers are the Unicode superscripts
+(¹ ² ³) the Markdown carries, and the notes are ordinary paragraphs, exactly
+where the Markdown puts them. A context with `draft: true` or
+`confidential: true` gets a DRAFT / CONFIDENTIAL banner in the header of every
+Word page (and the templates print it at the top of the body).
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+from typing import Any
+
+from ipu_cli.documents import style
+from ipu_cli.errors import IpuError
+
+FORMATS = ("md", "html", "docx")
+TEMPLATES = "templates"
+BUNDLED = Path(__file__).resolve().parents[2] / TEMPLATES
+"""The templates shipped with ipu; a case repository's own templates/ take precedence."""
+_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+
+
+class TemplateError(IpuError):
+    """A template could not be rendered: the message names the template and line."""
+
+
+def format_for(path: Path | None, fmt: str | None) -> str:
+    """The format asked for, else the one the output file's extension implies, else md.
+
+    An extension that names another format than `--format` is refused, and so is
+    an unknown extension when no `--format` says what to write.
+    """
+    if fmt and fmt not in FORMATS:
+        raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    implied = _EXTENSIONS.get(path.suffix.lower()) if path is not None else None
+    if fmt:
+        if implied and implied != fmt:
+            raise TemplateError(f"--format {fmt} conflicts with the extension of {path} ({implied})")
+        return fmt
+    if path is not None and implied is None:
+        raise TemplateError(
+            f"cannot tell the format from '{path.name}': use .md, .html or .docx, or give --format"
+        )
+    return implied or "md"
+
+
+def _emphasis(text: str) -> Any:
+    """HTML filter: escape, then turn the Markdown *italics* and **bold** of adopted text into tags."""
+    from markupsafe import Markup, escape
+
+    html = str(escape(text))
+    html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html)
+    html = re.sub(r"\*(.+?)\*", r"<em>\1</em>", html)
+    return Markup(html)
+
+
+def template_dirs(root: Path) -> list[Path]:
+    """Where templates are looked up: the repository's templates/, then the bundled ones."""
+    dirs = [root / TEMPLATES]
+    if BUNDLED.resolve() != dirs[0].resolve():
+        dirs.append(BUNDLED)
+    return [d for d in dirs if d.is_dir()]
+
+
+def environment(root: Path) -> Any:
+    """The Jinja environment over `<root>/templates`, falling back on the bundled templates."""
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(root)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2", "svg", "svg.j2"), default=False
+        ),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(style.FILTERS)
+    env.filters["emphasis"] = _emphasis
+    return env
+
+
+def template_names(root: Path) -> list[str]:
+    """Every template file (repository and bundled), by name."""
+    return sorted({p.name for d in template_dirs(root) for p in d.glob("*.j2")})
+
+
+def _where(exc: BaseException, root: Path) -> str:
+    """'templates/x.md.j2, line 12' from a Jinja exception's traceback."""
+    lineno = getattr(exc, "lineno", None)
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None)
+    if not lineno:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                name, lineno = frame.filename, frame.lineno
+                break
+    if name and Path(name).parent.name:
+        name = f"{Path(name).parent.name}/{Path(name).name}"
+    return f"{name or 'template'}, line {lineno or '?'}"
+
+
+def render_text(template_name: str, context: dict[str, Any], root: Path) -> str:
+    """Render one template; every Jinja failure becomes a TemplateError with its location."""
+    import jinja2
+
+    env = environment(root)
+    try:
+        return env.get_template(template_name).render(context)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template {TEMPLATES}/{exc.name} not found") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{_where(exc, root)}: {exc.message}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{_where(exc, root)}: {exc.message}") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise TemplateError(f"{_where(exc, root)}: {exc}") from None
+
+
+def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) -> str | bytes:
+    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx."""
+    if fmt == "md":
+        return render_text(f"{name}.md.j2", context, root)
+    if fmt == "html":
+        return render_text(f"{name}.html.j2", context, root)
+    if fmt == "docx":
+        from ipu_cli.documents.word import markdown_to_docx
+
+        markdown = render_text(f"{name}.md.j2", context, root)
+        return markdown_to_docx(markdown, page_banner=_banner(context))
+    raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+
+
+def _banner(context: dict[str, Any]) -> str | None:
+    labels = context.get("labels") or {}
+    parts = []
+    if context.get("confidential"):
+        parts.append(labels.get("confidential", "CONFIDENTIAL"))
+    if context.get("draft"):
+        parts.append(labels.get("draft", "DRAFT"))
+    return " - ".join(parts) or None
+
+
+def undeclared(template_name: str, context: dict[str, Any], root: Path) -> list[str]:
+    """Top-level names the template uses that the context does not provide (jinja2.meta)."""
+    from jinja2 import meta
+
+    env = environment(root)
+    source = env.loader.get_source(env, template_name)[0]  # type: ignore[union-attr]
+    names = meta.find_undeclared_variables(env.parse(source))
+    return sorted(n for n in names if n not in context and n not in env.globals)

@@ -1,0 +1,144 @@
+"""`ipu templates check`: render every template against the case base.
+
+A template is checked by rendering it with real contexts built from the case
+base (a typo in a variable name fails at once under StrictUndefined) and by
+listing, with jinja2.meta, the top-level names it uses that the context does
+not provide. Each document kind registers how to build its sample contexts in
+`BUILDERS` (document name -> function of the case base); a template whose
+document has no builder is reported, not skipped silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ipu_cli.store.casebase import CaseBase
+
+Contexts = Iterable[tuple[str, dict[str, Any]]]
+
+
+def decision_contexts(base: CaseBase) -> Contexts:
+    """A draft for every case on every decision-making session's agenda, and every adopted decision."""
+    from ipu_cli.documents.decision import DecisionError, agenda, build
+
+    sessions = [s for s in base.reference.sessions.values() if s.body != "assembly"]
+    for session in sessions:
+        for case in agenda(base, session):
+            try:
+                yield (
+                    f"{case.id} draft for {session.ref}",
+                    build(base, case, session, confidential=True).as_dict(),
+                )
+            except DecisionError:
+                continue
+    for case in base.cases():
+        for decision in case.decisions:
+            session = base.reference.session(decision.session)
+            if session is None or session.body == "assembly":
+                continue
+            try:
+                context = build(base, case, session, adopted=True, confidential=True)
+            except DecisionError:
+                continue
+            yield f"{case.id} adopted at {session.ref}", context.as_dict()
+
+
+BUILDERS: dict[str, Callable[[CaseBase], Contexts]] = {"decision": decision_contexts}
+
+
+def _letters() -> None:
+    """Letter templates (ipu_cli/letters.py) are checked against every decision of every case."""
+    from ipu_cli.documents.letters import PARTIES, sample_contexts
+
+    for party in PARTIES:
+        BUILDERS[f"letter-{party}"] = sample_contexts(party)
+
+
+def _skeletons() -> None:
+    """Case-file skeletons (ipu_cli/newcase.py) are checked with every case of their kind."""
+    from ipu_cli.edits.newcase import KINDS, sample_contexts
+
+    for kind in KINDS:
+        BUILDERS[f"{kind}-case"] = sample_contexts(kind)
+
+
+def _stats() -> None:
+    """The statistics chart (ipu_cli/statsvg.py), public and with confidential cases."""
+    from ipu_cli.documents.chart import sample_contexts
+
+    BUILDERS["stats"] = sample_contexts
+
+
+_letters()
+_skeletons()
+_stats()
+"""Document name (the part of the template name before the first dot) -> sample contexts."""
+
+
+@dataclass
+class TemplateReport:
+    name: str
+    contexts: int = 0
+    problems: list[str] = field(default_factory=list)
+    skipped: str | None = None
+    via: list[str] = field(default_factory=list)
+    """For a base template: the templates that extend it, whose checks cover it."""
+
+
+def check_templates(root: Path, base: CaseBase) -> list[TemplateReport]:
+    """Render every templates/*.j2 with every sample context of its document.
+
+    A template without a builder (or without any context) is marked `skipped`: listed
+    as not checked, which is not a failure.
+    """
+    from ipu_cli.documents.environment import TemplateError, render_text, template_names, undeclared
+
+    parents = _parents(root)
+    reports = []
+    cache: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for name in template_names(root):
+        report = TemplateReport(name)
+        reports.append(report)
+        document = name.split(".", 1)[0]
+        builder = BUILDERS.get(document)
+        if builder is None and name in parents:
+            report.via = sorted(parents[name])
+            continue
+        if builder is None:
+            report.skipped = f"no context builder for document '{document}' (templatecheck.BUILDERS)"
+            continue
+        if document not in cache:
+            cache[document] = list(builder(base))
+        for label, context in cache[document]:
+            report.contexts += 1
+            missing = undeclared(name, context, root)
+            if missing:
+                report.problems.append(f"{label}: undeclared variable(s): {', '.join(missing)}")
+                continue
+            try:
+                render_text(name, context, root)
+            except TemplateError as exc:
+                report.problems.append(f"{label}: {exc}")
+        if not report.contexts:
+            report.skipped = f"no case in the base gives a context for '{document}'"
+    return reports
+
+
+def _parents(root: Path) -> dict[str, set[str]]:
+    """Template -> the templates that extend, include or import it (jinja2.meta)."""
+    from jinja2 import meta
+
+    from ipu_cli.documents.environment import environment, template_names
+
+    env = environment(root)
+    out: dict[str, set[str]] = {}
+    for name in template_names(root):
+        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
+        for used in meta.find_referenced_templates(env.parse(source)):
+            if used:
+                out.setdefault(used, set()).add(name)
+    return out

@@ -1,0 +1,41 @@
+"""Case identifiers: their forms, loose spellings and natural order.
+
+Ids are kept exactly as published, zero padding included (`PHL-08`), so the
+canonical form of a typed id is only decided against the ids that exist
+(`resolve_id`); `normalise_id` gives the spelling a file would carry.
+"""
+
+from __future__ import annotations
+
+import re
+
+ID_PATTERN = r"^[A-Z]{3}-[0-9]{1,4}$"
+COLLECTIVE_ID_PATTERN = r"^[A-Z]{3}-COLL-[0-9]{2,3}$"
+ANY_ID_PATTERN = r"^[A-Z]{3}-(COLL-)?[0-9]{1,4}$"
+
+_COLLECTIVE_RE = re.compile(COLLECTIVE_ID_PATTERN)
+_ID_SPELLING = re.compile(r"^\s*([A-Za-z]{3})\s*[-/ ]?\s*(COLL\s*[-/ ]?\s*)?(\d{1,4})\s*$", re.IGNORECASE)
+_TRAILING_NUMBER = re.compile(r"(\d+)$")
+
+
+def is_collective_id(case_id: str) -> bool:
+    """Collective ids carry COLL: KHM-COLL-03."""
+    return bool(_COLLECTIVE_RE.match(case_id))
+
+
+def normalise_id(text: str) -> str | None:
+    """Canonical spelling of an id typed loosely: 'khm60', 'KHM/60', 'khm-coll-3'."""
+    match = _ID_SPELLING.match(text)
+    if not match:
+        return None
+    country, coll, number = match.groups()
+    if coll:
+        return f"{country.upper()}-COLL-{int(number):02d}"
+    return f"{country.upper()}-{int(number)}"
+
+
+def id_key(case_id: str) -> tuple[str, int, int, str]:
+    """Natural id order, used wherever cases are listed: KHM-48 < KHM-99 < KHM-101 < KHM-COLL-03."""
+    match = _TRAILING_NUMBER.search(case_id)
+    number = int(match.group(1)) if match else 0
+    return (case_id[:3], 1 if "-COLL-" in case_id else 0, number, case_id)

@@ -1,0 +1,202 @@
+"""Starting a case file from the commented skeletons in templates/.
+
+`ipu new` renders `templates/<kind>-case.yaml.j2` (editable by the
+secretariat), checks the result exactly as `ipu validate` checks a file, and
+refuses to overwrite a file or to reuse an id or a legacy id. A group and its
+members name each other, so a new group is added to its members'
+`collectives` and a new member to its group's `members` (only lines added).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ipu_cli.checks.pipeline import check_loaded, load_case_base
+from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+from ipu_cli.domain.ids import is_collective_id, normalise_id
+from ipu_cli.errors import IpuError
+from ipu_cli.store import yamledit
+from ipu_cli.store.atomic import write_text
+from ipu_cli.store.casebase import CaseBase
+from ipu_cli.store.paths import display_path, path_for_id
+from ipu_cli.store.yamlload import load_text
+
+KINDS = ("individual", "collective")
+REQUIRED = {
+    "individual": ("name", "sex", "parliament", "mandate", "affiliation"),
+    "collective": ("parliament", "members"),
+}
+
+
+class NewCaseError(IpuError):
+    """The case cannot be created; nothing was written."""
+
+
+@dataclass
+class NewCase:
+    """What the officer gave on the command line."""
+
+    kind: str
+    id: str
+    name: str | None = None
+    sex: str | None = None
+    country: str | None = None
+    parliament: str | None = None
+    mandate: str | None = None
+    affiliation: str | None = None
+    party: str | None = None
+    title: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    collectives: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Created:
+    path: Path
+    linked: list[Path]
+
+
+def missing_options(spec: NewCase) -> list[str]:
+    """The options a kind of case cannot do without (the model requires them)."""
+    return [
+        f"--{name.rstrip('s') if name == 'members' else name}"
+        for name in REQUIRED[spec.kind]
+        if not getattr(spec, name)
+    ]
+
+
+def _scalar(value: Any) -> str:
+    """A value as YAML text, quoted only when YAML needs it."""
+    import yaml
+
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+    return text.removesuffix("\n").removesuffix("\n...")
+
+
+def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Created:
+    """Write the new case file (and the links from its group or members); all checked first."""
+    from ipu_cli.documents.environment import TemplateError, render_text
+
+    if spec.kind not in KINDS:
+        raise NewCaseError(f"kind must be individual or collective, got '{spec.kind}'")
+    case_id = normalise_id(spec.id)
+    if case_id is None or is_collective_id(case_id) != (spec.kind == "collective"):
+        expected = (
+            "a collective id such as KHM-COLL-03" if spec.kind == "collective" else "an id such as KHM-60"
+        )
+        raise NewCaseError(f"'{spec.id}' is not {expected}")
+    path = path_for_id(root, case_id)
+    shown = display_path(path, root)
+    if path.exists():
+        raise NewCaseError(f"{shown} already exists; not overwritten")
+    base = base or load_case_base(root)
+    _refuse_taken(base, case_id, spec.aliases)
+
+    country = spec.country or case_id[:3]
+    members = [normalise_id(m) or m for m in spec.members]
+    groups = [normalise_id(g) or g for g in spec.collectives]
+    context = skeleton_context(spec, case_id, country, members, groups)
+    try:
+        text = render_text(f"{spec.kind}-case.yaml.j2", context, root)
+    except TemplateError as exc:
+        raise NewCaseError(str(exc)) from None
+    result = check_loaded(path, load_text(text, shown), base.reference)
+    errors = [p for p in result.problems if p.is_error]
+    if errors or result.record is None:
+        raise NewCaseError(f"{shown} would not be valid; nothing written", errors)
+
+    links = _links(root, base, case_id, country, members, groups)
+    for link_path, new_text in links:
+        write_text(link_path, new_text)
+    write_text(path, text)
+    return Created(path, [p for p, _ in links])
+
+
+def skeleton_context(
+    spec: NewCase, case_id: str, country: str, members: list[str], groups: list[str]
+) -> dict[str, Any]:
+    """What `templates/<kind>-case.yaml.j2` prints: every value as YAML text."""
+    return {
+        "id": case_id,
+        "aliases": _scalar(spec.aliases) if spec.aliases else "",
+        "name": _scalar(spec.name) if spec.name else "",
+        "sex": _scalar(spec.sex) if spec.sex else "",
+        "country": _scalar(country),
+        "parliament": _scalar(spec.parliament) if spec.parliament else "",
+        "mandate": _scalar(spec.mandate) if spec.mandate else "",
+        "affiliation": _scalar(spec.affiliation) if spec.affiliation else "",
+        "party": _scalar(spec.party) if spec.party else "",
+        "title": _scalar(spec.title) if spec.title else "",
+        "collectives": _scalar(groups) if groups else "",
+        "members": [_scalar(m) for m in members],
+    }
+
+
+def sample_contexts(kind: str) -> Any:
+    """For `ipu templates check`: the skeleton `ipu new` would write for each case of `kind`."""
+
+    def build(base: CaseBase) -> Any:
+        for case in base.cases():
+            if isinstance(case, CollectiveCase) != (kind == "collective"):
+                continue
+            spec = NewCase(
+                kind,
+                case.id,
+                name=getattr(case, "name", None),
+                sex=getattr(case, "sex", None),
+                parliament=case.parliament,
+                mandate=getattr(case, "mandate", None),
+                affiliation=getattr(case, "affiliation", None),
+                party=getattr(case, "party", None),
+                title=getattr(case, "title", None),
+                aliases=list(case.aliases),
+            )
+            members = list(getattr(case, "members", []))
+            groups = list(getattr(case, "collectives", []))
+            yield (
+                f"{case.id} as 'ipu new' would start it",
+                skeleton_context(spec, case.id, case.country, members, groups),
+            )
+
+    return build
+
+
+def _refuse_taken(base: CaseBase, case_id: str, aliases: list[str]) -> None:
+    for name in (case_id, *aliases):
+        if name in base.records:
+            raise NewCaseError(f"'{name}' is already the id of {base.records[name].path}")
+        owner = base.aliases.get(name)
+        if owner:
+            raise NewCaseError(f"'{name}' is already a legacy id of {owner} ({base.records[owner].path})")
+
+
+def _links(
+    root: Path, base: CaseBase, case_id: str, country: str, members: list[str], groups: list[str]
+) -> list[tuple[Path, str]]:
+    """The new texts of the files that must name the new case back."""
+    out = []
+    for other_id, want, key in [(m, IndividualCase, "collectives") for m in members] + [
+        (g, CollectiveCase, "members") for g in groups
+    ]:
+        other = base.get(other_id)
+        kind = "an individual case" if want is IndividualCase else "a collective case"
+        if not isinstance(other, want):
+            raise NewCaseError(f"'{other_id}' is not {kind} with a readable file")
+        if other.country != country:
+            raise NewCaseError(f"{other.id} is from {other.country}, the new case from {country}")
+        record = base.records[other.id]
+        path = root / record.path
+        old = path.read_text(encoding="utf-8")
+        try:
+            new = yamledit.append_to_list(old, key, case_id, after=("party", "affiliation", "mandate"))
+        except yamledit.EditError as exc:
+            raise NewCaseError(f"{record.path}: {exc}; add {case_id} by hand") from None
+        result = check_loaded(path, load_text(new, record.path), base.reference)
+        errors = [p for p in result.problems if p.is_error]
+        if errors:
+            raise NewCaseError(f"{record.path} would not be valid after adding {case_id}", errors)
+        out.append((path, new))
+    return out

@@ -1,0 +1,352 @@
+"""`ipu show`: one case, read from its own file and the few files it names.
+
+This path must start fast, so it works on the plain data the loader returns
+and imports neither Pydantic nor the renderers. It does not validate: that is
+`ipu validate`'s job; a file too broken to read is reported and refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from ipu_cli.checks.problems import Problem
+from ipu_cli.domain.dates import months_since
+from ipu_cli.domain.ids import normalise_id
+from ipu_cli.domain.suggest import closest
+from ipu_cli.errors import IpuError
+from ipu_cli.store.paths import CASE_SUFFIXES, CASES, DATA, display_path, path_for_id
+from ipu_cli.store.yamlload import load_file
+
+PARTIES = ("authorities", "complainant")
+
+
+class ShowError(IpuError):
+    """A case that cannot be shown; the message is for stderr."""
+
+
+def all_ids(root: Path) -> list[str]:
+    """Ids from file names only: cheap, no file is opened."""
+    ids = []
+    base = root / CASES
+    for folder in os.scandir(base):
+        if folder.is_dir():
+            for entry in os.scandir(folder.path):
+                if entry.name.endswith(".yaml"):
+                    ids.append(entry.name[:-5])
+    return ids
+
+
+def find_case(root: Path, text: str) -> Path:
+    """The file of a case named by id, loosely spelt id, or legacy id."""
+    if not text.strip():
+        raise ShowError("no case id given; name a case such as KHM-60 or KHM-COLL-03")
+    canonical = normalise_id(text)
+    if canonical:
+        path = path_for_id(root, canonical)
+        if path.is_file():
+            return path
+        # `ipu validate` accepts .yml as well as .yaml: show what it checks.
+        if path.with_suffix(".yml").is_file():
+            return path.with_suffix(".yml")
+    found = _find_alias(root, text.strip())
+    if found:
+        return found
+    ids = all_ids(root)
+    guess = closest(canonical or text.upper(), ids)
+    hint = f"; did you mean {guess}?" if guess else ""
+    raise ShowError(f"no case {text}{hint}")
+
+
+def _find_alias(root: Path, alias: str) -> Path | None:
+    """Scan files for a legacy id; only reached when the id is not a file name.
+
+    The index the last full read of the base left in the cache (ipu_cli/cache.py)
+    is tried first; its answer is checked against the file itself, so a stale
+    index only costs the scan.
+    """
+    if not alias:
+        return None
+    from ipu_cli.store.cache import alias_hint
+
+    hint = alias_hint(root, alias)
+    if hint:
+        candidate = root / hint
+        try:
+            if candidate.is_file() and alias in (_read(candidate, root).get("aliases") or []):
+                return candidate
+        except ShowError:
+            pass
+    # Legacy ids are matched regardless of case: 'cmbd/60' finds CMBD/60.
+    wanted = alias.upper()
+    needle = wanted.encode()
+    for folder in sorted(os.scandir(root / CASES), key=lambda e: e.name):
+        if not folder.is_dir():
+            continue
+        for entry in sorted(os.scandir(folder.path), key=lambda e: e.name):
+            if not entry.name.endswith(CASE_SUFFIXES):
+                continue
+            with open(entry.path, "rb") as handle:
+                raw = handle.read()
+            if needle not in raw.upper():
+                continue
+            data = _read(Path(entry.path), root)
+            if wanted in (str(a).upper() for a in data.get("aliases") or []):
+                return Path(entry.path)
+    return None
+
+
+def _read(path: Path, root: Path) -> dict[str, Any]:
+    loaded = load_file(path, display_path(path, root))
+    if not loaded.ok or not isinstance(loaded.data, dict):
+        problems = [Problem.of(loaded.path, fault) for fault in loaded.faults] or [
+            Problem(loaded.path, 1, 1, "not-a-mapping", "expected a mapping")
+        ]
+        raise ShowError(f"cannot read {loaded.path}; run 'ipu validate' for details", problems)
+    return loaded.data
+
+
+def _reference(root: Path, name: str) -> dict[str, Any]:
+    path = root / DATA / name
+    if not path.is_file():
+        return {}
+    loaded = load_file(path)
+    return loaded.data if isinstance(loaded.data, dict) else {}
+
+
+def _months_between(earlier: str, today: dt.date) -> int | None:
+    """Months since a log date as the file spells it (2025, 2025-12, 2025-12-03)."""
+    text = str(earlier)
+    try:
+        year, month = int(text[:4]), int(text[5:7]) if len(text) >= 7 else None
+    except ValueError:
+        return None
+    return months_since(year, month, today)
+
+
+def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, Any]:
+    """Everything `ipu show` prints, as plain data (also the --format json/yaml output)."""
+    today = today or dt.date.today()
+    path = find_case(root, text)
+    data = _read(path, root)
+    labels = {
+        c.get("code"): c.get("label")
+        for c in _reference(root, "violations.yaml").get("categories", [])
+        if isinstance(c, dict)
+    }
+    types = {
+        t.get("code"): t.get("label")
+        for t in _reference(root, "event-types.yaml").get("types", [])
+        if isinstance(t, dict)
+    }
+    countries = {
+        c.get("code"): c
+        for c in _reference(root, "countries.yaml").get("countries", [])
+        if isinstance(c, dict)
+    }
+    country = countries.get(data.get("country"), {})
+    kind = "collective" if "members" in data else "individual"
+    view: dict[str, Any] = {
+        "id": data.get("id"),
+        "kind": kind,
+        "file": display_path(path, root),
+        "name": data.get("name") or data.get("title"),
+        "aliases": data.get("aliases", []),
+        "country": data.get("country"),
+        "country_name": country.get("name", data.get("country")),
+        "region": country.get("region"),
+        "parliament": data.get("parliament"),
+        "status": (data.get("status") or {}).get("state", "active"),
+        "confidentiality": data.get("confidentiality", "confidential"),
+    }
+    case_level = data
+    if kind == "individual":
+        view.update(
+            {
+                "sex": data.get("sex"),
+                "mandate": data.get("mandate"),
+                "affiliation": data.get("affiliation"),
+                "party": data.get("party"),
+                "deceased": bool(data.get("deceased")),
+                "death_date": _s(data.get("death_date")),
+                "violations": [
+                    {
+                        "code": v.get("code"),
+                        "label": labels.get(v.get("code"), v.get("code")),
+                        "scope": v.get("scope", "current"),
+                        "note": v.get("note"),
+                    }
+                    for v in data.get("violations", [])
+                    if isinstance(v, dict)
+                ],
+            }
+        )
+        groups = []
+        for group_id in data.get("collectives", []):
+            group_path = path_for_id(root, str(group_id))
+            if group_path.is_file():
+                group = _read(group_path, root)
+                groups.append(
+                    {"id": group_id, "title": group.get("title"), "members": len(group.get("members", []))}
+                )
+                if not data.get("decisions") and not data.get("communications"):
+                    case_level = group
+            else:
+                groups.append({"id": group_id, "title": None, "members": None})
+        view["collectives"] = groups
+    else:
+        members = []
+        for member_id in data.get("members", []):
+            member_path = path_for_id(root, str(member_id))
+            if member_path.is_file():
+                member = _read(member_path, root)
+                members.append(
+                    {
+                        "id": member_id,
+                        "name": member.get("name"),
+                        "sex": member.get("sex"),
+                        "deceased": bool(member.get("deceased")),
+                    }
+                )
+            else:
+                members.append({"id": member_id, "name": None, "sex": None, "deceased": False})
+        view["members"] = members
+        view["counts"] = {
+            "members": len(members),
+            "male": sum(m["sex"] == "male" for m in members),
+            "female": sum(m["sex"] == "female" for m in members),
+        }
+    events = [
+        {
+            "date": _s(e.get("date")),
+            "type": e.get("type"),
+            "label": types.get(e.get("type"), e.get("type")),
+            "text": e.get("text"),
+            "sentence": e.get("sentence"),
+        }
+        for e in data.get("events", [])
+        if isinstance(e, dict)
+    ]
+    view["events"] = sorted(events, key=lambda e: str(e["date"]))
+    source = case_level.get("id") if case_level is not data else None
+    view["case_level_from"] = source
+    decisions = [d for d in case_level.get("decisions", []) if isinstance(d, dict)]
+    if decisions:
+        latest = decisions[-1]
+        view["latest_decision"] = {
+            "session": latest.get("session"),
+            "adopted": _s(latest.get("adopted")),
+            "paragraphs": len(latest.get("paragraphs") or []),
+            "opening": [p.get("verb") for p in latest.get("paragraphs") or [] if isinstance(p, dict)],
+        }
+    else:
+        view["latest_decision"] = None
+    view["follow_up"] = _follow_up(case_level.get("communications", []), today)
+    view["as_of"] = today.isoformat()
+    return view
+
+
+def _s(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _follow_up(log: list[Any], today: dt.date) -> list[dict[str, Any]]:
+    rows = []
+    for direction in ("from", "to"):
+        for party in PARTIES:
+            items = [
+                c
+                for c in log
+                if isinstance(c, dict)
+                and c.get("direction") == direction
+                and c.get("party") == party
+                and not c.get("internal")
+            ]
+            last = max(items, key=lambda c: str(c.get("date")), default=None)
+            rows.append(
+                {
+                    "direction": direction,
+                    "party": party,
+                    "date": _s(last.get("date")) if last else None,
+                    "description": last.get("description") if last else None,
+                    "months_ago": _months_between(str(last.get("date")), today) if last else None,
+                }
+            )
+    return rows
+
+
+def render_text(view: dict[str, Any]) -> str:
+    """The plain view printed when stdout is not a terminal."""
+    lines: list[str] = []
+    add = lines.append
+    add(f"{view['id']}  {view['name'] or ''}".rstrip())
+    kind = "Collective case" if view["kind"] == "collective" else "Individual case"
+    add(f"  {kind} · {view['country_name']} ({view['country']}) · {view['parliament']}")
+    if view["kind"] == "individual":
+        who = [str(view["sex"]).capitalize(), f"{view['mandate']} MP", str(view["affiliation"])]
+        if view.get("party"):
+            who[-1] += f" ({view['party']})"
+        add("  " + " · ".join(who))
+        if view["deceased"]:
+            add(f"  Deceased{' ' + view['death_date'] if view['death_date'] else ''}")
+    add(f"  Status: {view['status']} · {view['confidentiality']}")
+    if view["aliases"]:
+        add(f"  Legacy ids: {', '.join(view['aliases'])}")
+    if view["kind"] == "individual":
+        for group in view["collectives"]:
+            extra = f" ({group['title']}, {group['members']} members)" if group["title"] else ""
+            add(f"  Group: {group['id']}{extra}")
+        add("")
+        add("Violations")
+        if not view["violations"]:
+            add("  none recorded")
+        for v in view["violations"]:
+            note = f" ({v['note']})" if v.get("note") else ""
+            add(f"  {v['scope']:<8} {v['label']}{note}")
+    else:
+        counts = view["counts"]
+        add(f"  Members: {counts['members']} ({counts['male']} male, {counts['female']} female)")
+        add("")
+        add("Members")
+        for m in view["members"]:
+            flags = " (Ms.)" if m["sex"] == "female" else ""
+            flags += " †" if m["deceased"] else ""
+            add(f"  {m['id']:<8} {m['name'] or '(no file)'}{flags}")
+    add("")
+    add("Timeline")
+    if not view["events"]:
+        add("  none recorded")
+    for e in view["events"]:
+        add(f"  {e['date']:<10}  {e['label']}: {_one_line(e['text'])}")
+    via = f" (from {view['case_level_from']})" if view["case_level_from"] else ""
+    add("")
+    add(f"Latest decision{via}")
+    decision = view["latest_decision"]
+    if decision:
+        add(f"  {decision['session']}, adopted {decision['adopted']}: {decision['paragraphs']} paragraphs")
+    else:
+        add("  none")
+    add("")
+    add(f"Follow-up as of {view['as_of']}{via}")
+    for row in view["follow_up"]:
+        label = f"{row['direction']} the {row['party']}"
+        if row["date"] is None:
+            add(f"  {label:<20} - - -")
+            continue
+        desc = f"  {row['description']}" if row["description"] else ""
+        add(f"  {label:<20} {row['date']:<10} {_ago(row['months_ago'])}{desc}")
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+def _ago(months: int | None) -> str:
+    if months is None:
+        return ""
+    if months <= 0:
+        return "(this month)"
+    return f"({months} month{'s' if months != 1 else ''} ago)"

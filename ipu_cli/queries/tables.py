@@ -1,0 +1,406 @@
+"""The case base as data: one SQLite database, a folder of CSV files, or one JSON document.
+
+All three are written from the same tables (`tables`), one per concept, with
+the keys and foreign keys of the SQLite schema, so a query gives the same
+answer whichever form it runs on. Only what `confidentiality.visible` lets
+through is exported; drafts (work in progress) and addressees are not. Every
+form is written atomically: a temporary file or folder next to the target,
+then a rename.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.visibility import visible
+from ipu_cli.errors import UsageError
+from ipu_cli.queries.filters import state
+from ipu_cli.store.atomic import replacing, replacing_folder
+
+if TYPE_CHECKING:
+    from ipu_cli.store.casebase import CaseBase
+
+FORMATS = ("json", "csv", "sqlite")
+
+
+class ExportError(UsageError):
+    """The target cannot be written (a usage error, not a crash)."""
+
+
+@dataclass
+class Table:
+    """One table: column definitions (SQL), extra constraints, and the rows."""
+
+    name: str
+    columns: list[tuple[str, str]]
+    constraints: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [name for name, _ in self.columns]
+
+    def ddl(self) -> str:
+        parts = [f"{name} {kind}" for name, kind in self.columns] + self.constraints
+        return f"CREATE TABLE {self.name} (\n  " + ",\n  ".join(parts) + "\n)"
+
+
+def _schema() -> dict[str, Table]:
+    ref_case = "TEXT NOT NULL REFERENCES cases(id)"
+    tables = [
+        Table(
+            "cases",
+            [
+                ("id", "TEXT PRIMARY KEY"),
+                ("kind", "TEXT NOT NULL CHECK (kind IN ('individual', 'collective'))"),
+                ("country", "TEXT NOT NULL"),
+                ("country_name", "TEXT"),
+                ("region", "TEXT"),
+                ("parliament", "TEXT"),
+                ("title", "TEXT"),
+                ("summary", "TEXT"),
+                ("victims", "TEXT"),
+                ("complaint_submitted", "TEXT"),
+                ("complaint_sections", "TEXT"),
+                ("complainant", "TEXT"),
+                ("status", "TEXT NOT NULL"),
+                ("closed_on", "TEXT"),
+                ("closure_reason", "TEXT"),
+                ("confidentiality", "TEXT NOT NULL"),
+            ],
+        ),
+        Table(
+            "members",
+            [
+                ("id", "TEXT PRIMARY KEY REFERENCES cases(id)"),
+                ("name", "TEXT NOT NULL"),
+                ("sex", "TEXT NOT NULL"),
+                ("mandate", "TEXT"),
+                ("affiliation", "TEXT"),
+                ("party", "TEXT"),
+                ("deceased", "INTEGER NOT NULL"),
+                ("death_date", "TEXT"),
+            ],
+        ),
+        Table("aliases", [("alias", "TEXT PRIMARY KEY"), ("case_id", ref_case)]),
+        Table(
+            "memberships",
+            [
+                ("collective_id", ref_case),
+                ("member_id", "TEXT NOT NULL REFERENCES members(id)"),
+                ("position", "INTEGER NOT NULL"),
+            ],
+            ["PRIMARY KEY (collective_id, member_id)"],
+        ),
+        Table(
+            "violation_categories",
+            [
+                ("code", "TEXT PRIMARY KEY"),
+                ("label", "TEXT NOT NULL"),
+                ("label_fr", "TEXT"),
+                ("violation_group", "TEXT"),
+                ("position", "INTEGER NOT NULL"),
+            ],
+        ),
+        Table(
+            "violations",
+            [
+                ("id", "INTEGER PRIMARY KEY"),
+                ("member_id", "TEXT NOT NULL REFERENCES members(id)"),
+                ("code", "TEXT NOT NULL REFERENCES violation_categories(code)"),
+                ("scope", "TEXT NOT NULL"),
+                ("note", "TEXT"),
+            ],
+        ),
+        Table(
+            "events",
+            [
+                ("id", "INTEGER PRIMARY KEY"),
+                ("case_id", ref_case),
+                ("date", "TEXT NOT NULL"),
+                ("type", "TEXT NOT NULL"),
+                ("text", "TEXT NOT NULL"),
+                ("place", "TEXT"),
+                ("sentence", "TEXT"),
+            ],
+        ),
+        Table(
+            "missions",
+            [
+                ("id", "INTEGER PRIMARY KEY"),
+                ("case_id", ref_case),
+                ("date", "TEXT NOT NULL"),
+                ("description", "TEXT"),
+            ],
+        ),
+        Table(
+            "hearings",
+            [
+                ("id", "INTEGER PRIMARY KEY"),
+                ("case_id", ref_case),
+                ("date", "TEXT NOT NULL"),
+                ("description", "TEXT"),
+                ("session", "TEXT"),
+            ],
+        ),
+        Table(
+            "communications",
+            [
+                ("id", "INTEGER PRIMARY KEY"),
+                ("case_id", ref_case),
+                ("date", "TEXT NOT NULL"),
+                ("direction", "TEXT NOT NULL"),
+                ("party", "TEXT NOT NULL"),
+                ("description", "TEXT"),
+                ("internal", "INTEGER NOT NULL"),
+            ],
+        ),
+        Table(
+            "decisions",
+            [
+                ("id", "INTEGER PRIMARY KEY"),
+                ("case_id", ref_case),
+                ("session", "TEXT NOT NULL"),
+                ("adopted", "TEXT NOT NULL"),
+                ("mode", "TEXT"),
+                ("summary", "TEXT"),
+            ],
+        ),
+        Table(
+            "paragraphs",
+            [
+                ("id", "INTEGER PRIMARY KEY"),
+                ("decision_id", "INTEGER NOT NULL REFERENCES decisions(id)"),
+                ("number", "INTEGER NOT NULL"),
+                ("verb", "TEXT NOT NULL"),
+                ("text", "TEXT NOT NULL"),
+                ("items", "TEXT"),
+            ],
+        ),
+    ]
+    return {t.name: t for t in tables}
+
+
+def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Table]:
+    """Every table, filled with the cases the export may show (in natural id order)."""
+    ref = base.reference
+    out = _schema()
+    shown = sorted(visible(base.cases(), base, include_confidential), key=lambda c: id_key(c.id))
+    ids = {case.id for case in shown}
+
+    def add(table_name: str, /, **row: Any) -> int:
+        table = out[table_name]
+        if "id" in table.column_names and table.columns[0][1] == "INTEGER PRIMARY KEY":
+            row["id"] = len(table.rows) + 1
+        table.rows.append({c: row.get(c) for c in table.column_names})
+        return len(table.rows)
+
+    for position, (code, category) in enumerate(ref.violations.items(), 1):
+        add(
+            "violation_categories",
+            code=code,
+            label=category.label,
+            label_fr=category.label_fr,
+            violation_group=category.group,
+            position=position,
+        )
+    known = set(ref.violations)
+    for case in shown:
+        status, closed = state(case, base)
+        country = ref.countries.get(case.country)
+        complaint = case.complaint
+        add(
+            "cases",
+            id=case.id,
+            kind="collective" if isinstance(case, CollectiveCase) else "individual",
+            country=case.country,
+            country_name=ref.country_name(case.country),
+            region=country.region if country else None,
+            parliament=case.parliament,
+            title=case.title if isinstance(case, CollectiveCase) else None,
+            summary=case.summary,
+            victims=case.victims,
+            complaint_submitted=str(complaint.submitted) if complaint else None,
+            complaint_sections=", ".join(complaint.sections) if complaint else None,
+            complainant=complaint.complainant if complaint else None,
+            status=status,
+            closed_on=str(closed) if closed else None,
+            closure_reason=case.status.reason,
+            confidentiality=case.confidentiality,
+        )
+        for alias in case.aliases:
+            add("aliases", alias=alias, case_id=case.id)
+        for event in case.events:
+            add(
+                "events",
+                case_id=case.id,
+                date=str(event.date),
+                type=event.type,
+                text=event.text,
+                place=event.place,
+                sentence=event.sentence,
+            )
+        for mission in case.missions:
+            add("missions", case_id=case.id, date=str(mission.date), description=mission.description)
+        for hearing in case.hearings:
+            add(
+                "hearings",
+                case_id=case.id,
+                date=str(hearing.date),
+                description=hearing.description,
+                session=hearing.session,
+            )
+        for item in case.communications:
+            add(
+                "communications",
+                case_id=case.id,
+                date=str(item.date),
+                direction=item.direction,
+                party=item.party,
+                description=item.description,
+                internal=int(item.internal),
+            )
+        for decision in case.decisions:
+            decision_id = add(
+                "decisions",
+                case_id=case.id,
+                session=decision.session,
+                adopted=str(decision.adopted),
+                mode=decision.mode,
+                summary=decision.summary,
+            )
+            for number, paragraph in enumerate(decision.paragraphs, 1):
+                add(
+                    "paragraphs",
+                    decision_id=decision_id,
+                    number=number,
+                    verb=paragraph.verb,
+                    text=paragraph.text,
+                    items=json.dumps(paragraph.items, ensure_ascii=False) if paragraph.items else None,
+                )
+        if isinstance(case, IndividualCase):
+            add(
+                "members",
+                id=case.id,
+                name=case.name,
+                sex=case.sex,
+                mandate=case.mandate,
+                affiliation=case.affiliation,
+                party=case.party,
+                deceased=int(case.deceased),
+                death_date=str(case.death_date) if case.death_date else None,
+            )
+            for violation in case.violations:
+                if violation.code not in known:
+                    known.add(violation.code)
+                    add(
+                        "violation_categories",
+                        code=violation.code,
+                        label=violation.code,
+                        position=len(out["violation_categories"].rows) + 1,
+                    )
+                add(
+                    "violations",
+                    member_id=case.id,
+                    code=violation.code,
+                    scope=violation.scope,
+                    note=violation.note,
+                )
+    members = {c.id for c in shown if isinstance(c, IndividualCase)}
+    for case in shown:
+        if isinstance(case, CollectiveCase):
+            seen: set[str] = set()
+            for position, member in enumerate(case.members, 1):
+                if member in members and member in ids and member not in seen:
+                    seen.add(member)
+                    add("memberships", collective_id=case.id, member_id=member, position=position)
+    return out
+
+
+# --- writers ------------------------------------------------------------------------------
+
+
+def to_json(data: dict[str, Table], notice: str | None = None) -> str:
+    doc: dict[str, Any] = {"notice": notice} if notice else {}
+    doc.update({name: table.rows for name, table in data.items()})
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_sqlite(data: dict[str, Table], path: Path, notice: str | None = None) -> None:
+    """A fresh database at `path`, built in a temporary file and renamed into place."""
+    with replacing(path) as tmp:
+        connection = sqlite3.connect(tmp)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            with connection:
+                connection.execute("CREATE TABLE export_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                connection.execute(
+                    "INSERT INTO export_info VALUES ('confidentiality', ?)",
+                    (notice or "public cases only",),
+                )
+                for table in data.values():
+                    connection.execute(table.ddl())
+                    names = table.column_names
+                    connection.executemany(
+                        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                        [tuple(row[c] for c in names) for row in table.rows],
+                    )
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise ExportError(f"internal error: foreign keys broken in the export: {broken[:3]}")
+        finally:
+            connection.close()
+
+
+def write_csv_folder(data: dict[str, Table], path: Path, notice: str | None = None) -> None:
+    """One CSV file per table in a folder, built aside and renamed into place.
+
+    An existing folder is replaced only when it holds nothing but CSV files
+    (an earlier export), so a mistyped -o never deletes someone's work.
+    """
+    from ipu_cli.queries.rows import render_rows
+
+    if path.exists():
+        if not path.is_dir():
+            raise ExportError(f"{path} exists and is not a folder")
+        others = [p.name for p in path.iterdir() if not p.name.endswith(".csv")]
+        if others:
+            raise ExportError(f"{path} holds files other than CSV ({others[0]}); choose another folder")
+    with replacing_folder(path) as tmp:
+        for table in data.values():
+            text = render_rows(table.rows, "csv", table.column_names, banner=notice)
+            (tmp / f"{table.name}.csv").write_text(text, encoding="utf-8")
+
+
+def export(base: CaseBase, fmt: str, path: Path, include_confidential: bool = False) -> dict[str, int]:
+    """Write the export to `path`; returns the row count of each table.
+
+    With `include_confidential` the output carries `confidentiality.NOTICE`
+    first: the JSON's first key, each CSV file's first line, the SQLite
+    `export_info` table.
+    """
+    from ipu_cli.domain.visibility import NOTICE
+
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    if fmt != "csv" and path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise ExportError(f"folder {path.parent} does not exist")
+    data = tables(base, include_confidential)
+    notice = NOTICE if include_confidential else None
+    if fmt == "sqlite":
+        write_sqlite(data, path, notice)
+    elif fmt == "csv":
+        write_csv_folder(data, path, notice)
+    else:
+        from ipu_cli.store.atomic import write_text
+
+        write_text(path, to_json(data, notice))
+    return {name: len(table.rows) for name, table in data.items()}

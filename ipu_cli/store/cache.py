@@ -1,0 +1,194 @@
+"""The validation cache: what each case file was found to hold, keyed by its bytes.
+
+`ipu validate` and `load_case_base` read every file on every run. Parsing and
+model validation are the expensive part, and almost every file is unchanged
+between two runs, so the result of checking one file (its problems, the few
+facts the cross-file checks need, and its parsed data) is stored under a key
+made of the file's path and a hash of its bytes, never its modification time.
+
+Every entry is valid only for one *salt*: a hash of the ipu_cli sources, the
+bytes of `data/*.yaml`, the Python version and the installed parser and
+validator. Edit a vocabulary, upgrade Pydantic or change a check and every
+entry is stale at once; the cache is then rebuilt by the next run.
+
+The cache lives in `.ipu-cache/` at the repository root (git-ignored), or in
+`$IPU_CACHE_DIR`. It is written atomically and only ever trusted through its
+keys: a corrupt or foreign file is ignored, and a read-only repository simply
+runs uncached. This module imports nothing heavy: a warm run must not pay for
+YAML or Pydantic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ipu_cli.store.paths import DATA
+
+FORMAT = "v1"
+FOLDER = ".ipu-cache"
+CHECKS = "checks"
+DATA_SUFFIX = "data"
+ALIASES = "aliases.tsv"
+REFERENCE_KEY = b"reference"
+
+_PACKAGE = Path(__file__).resolve().parent.parent  # every ipu_cli source, not only the store's
+_code_digest: bytes | None = None
+
+
+def folder(root: Path) -> Path:
+    """Where the cache of repository `root` lives."""
+    override = os.environ.get("IPU_CACHE_DIR")
+    return Path(override) if override else root / FOLDER
+
+
+def file_key(shown: str, raw: bytes) -> bytes:
+    """The key of one file: its displayed path and its bytes (problems name the path)."""
+    digest = hashlib.sha256(raw)  # the fastest hashlib digest where the CPU has SHA instructions
+    digest.update(shown.encode())
+    return digest.digest()[:20]
+
+
+def _code() -> bytes:
+    """Hash of every ipu_cli source file and of the libraries whose output we store."""
+    global _code_digest
+    if _code_digest is None:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(f"{FORMAT} {sys.version}".encode())
+        for path in sorted(_PACKAGE.rglob("*.py")):
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+        for name in ("pydantic", "pydantic_core", "yaml"):
+            digest.update(_installed(name).encode())
+        _code_digest = digest.digest()
+    return _code_digest
+
+
+def _installed(name: str) -> str:
+    """Where a library is installed and when its files last changed: an upgrade shows here."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        return f"{name}:absent"
+    try:
+        stat = os.stat(spec.origin)
+    except OSError:
+        return f"{name}:{spec.origin}"
+    return f"{name}:{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def salt(root: Path, data_parts: list[bytes] | None = None) -> str:
+    """Hex digest that every entry depends on: code, libraries and reference data."""
+    digest = hashlib.blake2b(_code(), digest_size=16)
+    if data_parts is None:
+        data_parts = []
+        for path in sorted((root / DATA).glob("*.yaml")):
+            try:
+                data_parts.append(path.name.encode() + b"\0" + path.read_bytes())
+            except OSError:
+                data_parts.append(path.name.encode())
+    for part in data_parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+class Store:
+    """One cache generation (one salt): the checks table, and the parsed data beside it.
+
+    `checks` maps a file key to `(problems, record)`; `data` maps it to the
+    marshalled parsed YAML, loaded only when a caller asks for a case model.
+    """
+
+    def __init__(self, root: Path, salt_hex: str, enabled: bool = True) -> None:
+        self.dir = folder(root)
+        self.salt = salt_hex
+        self.enabled = enabled
+        self.checks: dict[bytes, Any] = self._read(CHECKS) if enabled else {}
+        self._data: dict[bytes, bytes] | None = None if enabled else {}
+        self.new_checks: dict[bytes, Any] = {}
+        self.new_data: dict[bytes, bytes] = {}
+
+    def _path(self, kind: str) -> Path:
+        return self.dir / f"{FORMAT}-{self.salt[:32]}.{kind}"
+
+    def _read(self, kind: str) -> dict[bytes, Any]:
+        try:
+            with open(self._path(kind), "rb") as handle:
+                raw = handle.read()
+            value = marshal.loads(raw)  # marshal.load(handle) reads item by item: 5x slower
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    @property
+    def data(self) -> dict[bytes, bytes]:
+        if self._data is None:
+            self._data = self._read(DATA_SUFFIX)
+        return self._data
+
+    def parsed(self, key: bytes) -> bytes | None:
+        """The marshalled data of a file, fresh from this run or from the cache."""
+        found = self.new_data.get(key)
+        return found if found is not None else self.data.get(key)
+
+    def put(self, key: bytes, checks: Any, data: bytes | None) -> None:
+        self.new_checks[key] = checks
+        if data is not None:
+            self.new_data[key] = data
+
+    def save(self, keep: set[bytes], complete: bool) -> None:
+        """Write what this run learnt. `complete`: `keep` names every file of the base, drop the rest."""
+        if not self.enabled:
+            return
+        stale = complete and any(key not in keep for key in self.checks)
+        if not self.new_checks and not stale:
+            return
+        from ipu_cli.store.atomic import write_bytes
+
+        checks = {k: v for k, v in self.checks.items() if not complete or k in keep}
+        checks.update(self.new_checks)
+        data = {k: v for k, v in self.data.items() if k in checks}
+        data.update(self.new_data)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            write_bytes(self._path(DATA_SUFFIX), marshal.dumps(data))
+            write_bytes(self._path(CHECKS), marshal.dumps(checks))
+            for old in self.dir.glob(f"{FORMAT}-*"):
+                if old.name.split(".")[0] != f"{FORMAT}-{self.salt[:32]}":
+                    old.unlink(missing_ok=True)
+        except OSError:
+            return  # a read-only checkout runs uncached; never an error
+
+
+def write_aliases(root: Path, aliases: dict[str, str], paths: dict[str, str]) -> None:
+    """`alias<TAB>path` lines for `ipu show`'s legacy-id look-up; a hint, verified when used."""
+    text = "".join(f"{alias}\t{paths[target]}\n" for alias, target in sorted(aliases.items()))
+    where = folder(root) / ALIASES
+    try:
+        if where.exists() and where.read_text(encoding="utf-8") == text:
+            return
+        from ipu_cli.store.atomic import write_text
+
+        where.parent.mkdir(parents=True, exist_ok=True)
+        write_text(where, text)
+    except OSError:
+        return
+
+
+def alias_hint(root: Path, alias: str) -> str | None:
+    """The file the last full read of the base found `alias` in, if any (may be stale)."""
+    try:
+        with open(folder(root) / ALIASES, encoding="utf-8") as handle:
+            for line in handle:
+                name, _, path = line.rstrip("\n").partition("\t")
+                if name == alias:
+                    return path
+    except OSError:
+        return None
+    return None

@@ -1,0 +1,137 @@
+"""The repository's reference data (`data/*.yaml`), read through the one loader and indexed.
+
+The vocabularies, the sessions registry and the country table are data that
+case officers edit; this module reads and indexes them for the checks, the
+documents and the queries. It judges nothing: a file that is missing, not
+YAML or not valid against its model is kept in `failures` with what went
+wrong, and `ipu_cli.checks` turns that into located problems. Tables of a
+failed file stay empty, and `complete` says so, so that no document is ever
+rendered from a vocabulary that could not be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ipu_cli.domain.datafiles import (
+    Country,
+    CountryTable,
+    EventTypeVocabulary,
+    Session,
+    SessionRegistry,
+    Verb,
+    VerbVocabulary,
+    ViolationCategory,
+    ViolationVocabulary,
+)
+from ipu_cli.store.paths import DATA, display_path
+from ipu_cli.store.yamlload import Loaded, load_file
+
+FILES: dict[str, type[Any]] = {
+    "violations.yaml": ViolationVocabulary,
+    "event-types.yaml": EventTypeVocabulary,
+    "verbs.yaml": VerbVocabulary,
+    "countries.yaml": CountryTable,
+    "sessions.yaml": SessionRegistry,
+}
+
+
+@dataclass
+class Failure:
+    """A data file that could not be used: the loader's faults, or the model's errors."""
+
+    name: str
+    loaded: Loaded
+    model: type[Any]
+    errors: list[Any] = field(default_factory=list)
+    """Pydantic's error dicts (`ValidationError.errors()`), when the YAML was read."""
+    missing: bool = False
+
+
+@dataclass
+class Reference:
+    """Indexed reference data. A table is empty when its file is missing or broken."""
+
+    violations: dict[str, ViolationCategory] = field(default_factory=dict)
+    event_types: dict[str, str] = field(default_factory=dict)
+    verbs: dict[str, Verb] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    regions: list[str] = field(default_factory=list)
+    sessions: dict[str, Session] = field(default_factory=dict)
+    session_paths: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    duplicate_sessions: list[tuple[str, int, int, str]] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    digest_parts: list[bytes] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Every data file was read and is valid."""
+        return not self.failures
+
+    @property
+    def ask_verbs(self) -> tuple[str, ...]:
+        """Verbs marked `asks: true`: their clauses ask something of someone."""
+        return tuple(v.verb for v in self.verbs.values() if v.asks)
+
+    def violation_label(self, code: str, lang: str = "en") -> str:
+        category = self.violations.get(code)
+        if category is None:
+            return code
+        return (category.label_fr or category.label) if lang == "fr" else category.label
+
+    def country_name(self, code: str) -> str:
+        country = self.countries.get(code)
+        return country.name if country else code
+
+    def session(self, ref: str) -> Session | None:
+        return self.sessions.get(ref)
+
+
+def load_reference(root: Path) -> Reference:
+    """Read every file of `data/`; what cannot be used is kept in `failures`, never raised."""
+    from pydantic import ValidationError
+
+    ref = Reference()
+    folder = root / DATA
+    for name, model in FILES.items():
+        path = folder / name
+        shown = display_path(path, root)
+        loaded = load_file(path, shown)
+        if loaded.faults and not path.exists():
+            ref.failures.append(Failure(name, loaded, model, missing=True))
+            continue
+        try:
+            ref.digest_parts.append(path.read_bytes())
+        except OSError:
+            ref.digest_parts.append(name.encode())
+        if not loaded.ok or not isinstance(loaded.data, dict):
+            ref.failures.append(Failure(name, loaded, model))
+            continue
+        try:
+            value = model.model_validate(loaded.data)
+        except ValidationError as exc:
+            ref.failures.append(Failure(name, loaded, model, exc.errors(include_url=False)))
+            continue
+        _index(ref, value, loaded)
+    return ref
+
+
+def _index(ref: Reference, value: Any, loaded: Loaded) -> None:
+    if isinstance(value, ViolationVocabulary):
+        ref.violations = {c.code: c for c in value.categories}
+    elif isinstance(value, EventTypeVocabulary):
+        ref.event_types = {t.code: t.label for t in value.types}
+    elif isinstance(value, VerbVocabulary):
+        ref.verbs = {v.verb: v for v in value.verbs}
+    elif isinstance(value, CountryTable):
+        ref.countries = {c.code: c for c in value.countries}
+        ref.regions = list(value.regions)
+    elif isinstance(value, SessionRegistry):
+        for index, session in enumerate(value.sessions):
+            line, column = loaded.where(("sessions", index))
+            if session.ref in ref.sessions:
+                ref.duplicate_sessions.append((loaded.path, line, column, session.ref))
+            ref.sessions[session.ref] = session
+            ref.session_paths[session.ref] = (loaded.path, line, column)

@@ -1,0 +1,279 @@
+"""The one YAML loader: safe, strict and located.
+
+Every file ipu reads goes through `load_file`. It parses with libyaml's C
+composer when available, then builds plain Python values itself so that it can
+refuse what a case file never needs (duplicate keys, which PyYAML silently
+resolves to the last one; anchors and aliases, the root of alias bombs; tags
+such as `!!python/object`) and so that any later error can be traced back to a
+line and column of the source (`locate`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+MAX_BYTES = 1_000_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class Fault(NamedTuple):
+    """What stopped a file from being read, and where: a diagnostic code and a message.
+
+    The store says what it found; `ipu_cli.checks` turns each fault into a
+    `Problem` (with its path and its level from the codes table).
+    """
+
+    line: int
+    column: int
+    code: str
+    message: str
+
+
+@dataclass
+class Loaded:
+    """A parsed file: its data, its node tree for locating values, and why it could not be read."""
+
+    path: str
+    data: Any = None
+    node: yaml.Node | None = None
+    faults: list[Fault] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.faults
+
+    def where(self, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at `loc` (a path of keys and indices), or of its key."""
+        return locate(self.node, loc, key=key) if self.node is not None else (1, 1)
+
+
+def load_file(path: Path, display: str | None = None, *, max_bytes: int = MAX_BYTES) -> Loaded:
+    """Read and parse one YAML file; never raises for bad content."""
+    shown = display or str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            return Loaded(
+                shown,
+                faults=[
+                    Fault(
+                        1,
+                        1,
+                        "file-too-large",
+                        f"file is {size:,} bytes; case files are limited to {max_bytes:,} bytes",
+                    )
+                ],
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Loaded(shown, faults=[Fault(1, 1, "unreadable", f"cannot read file: {exc.strerror}")])
+    return load_bytes(raw, shown)
+
+
+def load_bytes(raw: bytes, display: str) -> Loaded:
+    """Parse bytes already read; the path is only used in messages."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return Loaded(
+            display,
+            faults=[
+                Fault(
+                    line,
+                    column,
+                    "encoding",
+                    f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; save the file as UTF-8",
+                )
+            ],
+        )
+    return load_text(text, display)
+
+
+def load_text(text: str, display: str) -> Loaded:
+    """Parse YAML text into plain values, collecting problems instead of raising."""
+    loaded = Loaded(display)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        loaded.faults.append(_syntax_fault(exc, text))
+        return loaded
+    except yaml.YAMLError as exc:
+        loaded.faults.append(Fault(1, 1, "yaml-syntax", str(exc)))
+        return loaded
+    except RecursionError:
+        loaded.faults.append(Fault(1, 1, "yaml-syntax", "nesting is too deep"))
+        return loaded
+    if node is None:
+        loaded.faults.append(Fault(1, 1, "empty-file", "file is empty; expected a mapping"))
+        return loaded
+    loaded.node = node
+    builder = _Builder(display)
+    try:
+        data = builder.build(node)
+    except _Abort:
+        loaded.faults.extend(builder.faults)
+        return loaded
+    except RecursionError:
+        loaded.faults.append(Fault(1, 1, "yaml-syntax", "nesting is too deep"))
+        return loaded
+    loaded.faults.extend(builder.faults)
+    loaded.data = data
+    return loaded
+
+
+def _syntax_fault(exc: yaml.MarkedYAMLError, text: str) -> Fault:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or "invalid YAML"
+    if "'\\t'" in problem or "\t" in _line_at(text, line)[: max(column, 1)]:
+        return Fault(
+            line,
+            column,
+            "tab",
+            "tab character where YAML allows only spaces; indent with spaces",
+        )
+    if exc.context and "expected a single document" in exc.context:
+        return Fault(
+            line,
+            column,
+            "multiple-documents",
+            "file holds more than one YAML document; keep one case per file",
+        )
+    message = problem if not exc.context else f"{exc.context}: {problem}"
+    return Fault(line, column, "yaml-syntax", message)
+
+
+def _line_at(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+class _Abort(Exception):
+    """Stop building: the file cannot be read safely past this point."""
+
+
+class _Builder:
+    """Turns a node tree into dicts, lists and scalars, refusing the unsafe."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.faults: list[Fault] = []
+        self.seen: set[int] = set()
+
+    def _report(self, node: yaml.Node, code: str, message: str) -> None:
+        mark = node.start_mark
+        self.faults.append(Fault(mark.line + 1, mark.column + 1, code, message))
+
+    def build(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            if id(node) in self.seen:
+                self._report(
+                    node,
+                    "yaml-alias",
+                    "anchors and aliases are not allowed in case files (anchor defined here)",
+                )
+                raise _Abort
+            self.seen.add(id(node))
+        tag = node.tag
+        if isinstance(node, yaml.MappingNode):
+            if tag != _MAP:
+                self._report(node, "yaml-tag", f"tag {_short(tag)} is not allowed in case files")
+                return None
+            return self._mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _SEQ:
+                self._report(node, "yaml-tag", f"tag {_short(tag)} is not allowed in case files")
+                return None
+            return [self.build(item) for item in node.value]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._report(key_node, "yaml-alias", "merge keys (<<) are not allowed in case files")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._report(key_node, "yaml-syntax", "mapping keys must be plain text")
+                continue
+            key = key_node.value
+            if key in first:
+                earlier = first[key].start_mark.line + 1
+                self._report(
+                    key_node, "duplicate-key", f"duplicate key '{key}' (first defined at line {earlier})"
+                )
+                continue
+            first[key] = key_node
+            result[key] = self.build(value_node)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _TIMESTAMP:
+            return node.value  # kept as text: PartialDate parses it, JSON stays JSON
+        if tag == _INT:
+            return _constructor.construct_yaml_int(node)
+        if tag == _BOOL:
+            return _constructor.construct_yaml_bool(node)
+        if tag == _NULL:
+            return None
+        if tag == _FLOAT:
+            return _constructor.construct_yaml_float(node)
+        self._report(node, "yaml-tag", f"tag {_short(tag)} is not allowed in case files")
+        return None
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def locate(root: yaml.Node | None, loc: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
+    """1-based line and column of the value at `loc`, or of its key when `key`.
+
+    Walks as far down the path as the file goes: a missing field is reported
+    at the mapping that should hold it.
+    """
+    node = root
+    if node is None:
+        return (1, 1)
+    target = node
+    for depth, part in enumerate(loc):
+        last = depth == len(loc) - 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
+                    target = key_node if (last and key) else value_node
+                    node = value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            target = node
+        else:
+            break
+    mark = target.start_mark
+    return (mark.line + 1, mark.column + 1)
