@@ -24,6 +24,8 @@ def report(exc: BaseException) -> int:
     assert isinstance(exc, IpuError)
     for problem in exc.problems:
         sys.stderr.write(problem.text() + "\n")
+    for detail in exc.details:
+        sys.stderr.write(f"ipu: {detail}\n")
     sys.stderr.write(f"ipu: {exc.message}\n")
     return exc.exit_code
 

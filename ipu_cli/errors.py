@@ -4,7 +4,7 @@ A library function that cannot do what it was asked raises an `IpuError`
 (or a subclass) with a one-line message for the case officer, the located
 problems behind it if any, and an exit status. Only `ipu_cli.entry.main`
 turns it into output and an exit code, so every command fails the same way:
-the problems on stderr, then `ipu: MESSAGE`, then the status.
+the problems on stderr, then its details and `ipu: MESSAGE`, then the status.
 """
 
 from __future__ import annotations
@@ -23,10 +23,18 @@ class IpuError(Exception):
 
     exit_code: int = FAILURE
 
-    def __init__(self, message: str, problems: Sequence[Any] = (), exit_code: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        problems: Sequence[Any] = (),
+        exit_code: int | None = None,
+        details: Sequence[str] = (),
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.problems = list(problems)
+        self.details = list(details)
+        """Lines that explain the message (which documents of a batch failed), printed before it."""
         if exit_code is not None:
             self.exit_code = exit_code
 

@@ -167,7 +167,7 @@ def test_draft_letter_refuses_it(secret_repo, ipu, tmp_path):
         assert (result.code, result.out, result.err) == (
             1,
             "",
-            "ipu: KHM-900 is confidential; pass --confidential to produce it for internal use\n",
+            "ipu: KHM-900 is confidential; pass --include-confidential to produce it for internal use\n",
         )
     folder = tmp_path / "letters"
     result = ipu("draft-letter", "--all", "--session", "179", "-o", str(folder))

@@ -163,7 +163,7 @@ def test_confidential_case_refused_then_marked(repo: Path, ipu) -> None:
     refused = ipu("draft-decision", "KHM-COLL-03", "--session", "180")
     assert (refused.code, refused.out) == (1, "")
     assert refused.err == (
-        "ipu: KHM-COLL-03 is confidential; pass --confidential to produce it for internal use\n"
+        "ipu: KHM-COLL-03 is confidential; pass --include-confidential to produce it for internal use\n"
     )
     allowed = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "--confidential")
     lines = _lines(allowed.out)
@@ -175,7 +175,10 @@ def test_confidential_case_refused_then_marked(repo: Path, ipu) -> None:
     )
     refused = ipu("draft-decision", "CMBD/60", "--session", "180")
     assert (refused.code, refused.out) == (1, "")
-    assert refused.err == "ipu: KHM-60 is confidential; pass --confidential to produce it for internal use\n"
+    assert refused.err == (
+        "ipu: KHM-60 is examined in KHM-COLL-03; drafting the group's decision\n"
+        "ipu: KHM-COLL-03 is confidential; pass --include-confidential to produce it for internal use\n"
+    )
 
 
 def test_missing_box_data_prints_dashes_and_warns(repo: Path, ipu) -> None:
@@ -197,7 +200,7 @@ def test_unknown_case_and_session(repo: Path, ipu) -> None:
     result = ipu("draft-decision", "KHM-COLL-09", "--session", "179")
     assert (result.code, result.err) == (
         1,
-        "ipu: unknown case 'KHM-COLL-09': no case has this id or legacy id\n",
+        "ipu: no case KHM-COLL-09; did you mean KHM-COLL-03?\n",
     )
     result = ipu("draft-decision", "KHM-COLL-03", "--session", "999")
     assert result.code == 2
@@ -211,12 +214,11 @@ def test_unknown_case_and_session(repo: Path, ipu) -> None:
     )
 
 
-def test_member_of_a_group_points_to_the_group(repo: Path, ipu) -> None:
-    result = ipu("draft-decision", "khm60", "--session", "179")
-    assert (result.code, result.err) == (
-        1,
-        "ipu: KHM-60 is examined within KHM-COLL-03; draft the group's decision\n",
-    )
+def test_member_of_a_group_is_drafted_through_the_group(repo: Path, ipu) -> None:
+    group = ipu("draft-decision", "KHM-COLL-03", "--session", "179", "--adopted")
+    result = ipu("draft-decision", "khm60", "--session", "179", "--adopted")
+    assert (result.code, result.out) == (0, group.out)
+    assert result.err == "ipu: KHM-60 is examined in KHM-COLL-03; drafting the group's decision\n"
 
 
 def test_individual_case_renders_from_its_own_file(repo: Path, ipu) -> None:
@@ -428,16 +430,20 @@ def test_unknown_language_is_a_usage_error(repo: Path, ipu) -> None:
     )
 
 
-def test_all_names_unreadable_files_before_drafting(repo: Path, ipu, tmp_path: Path) -> None:
-    """A member whose file cannot be read is said twice: which files, and which members are missing."""
+def test_all_refuses_a_decision_with_a_member_missing(repo: Path, ipu, tmp_path: Path) -> None:
+    """A member whose file cannot be read: the files are named, located, and nothing is written."""
     for name in ("KHM-101", "KHM-48"):
         path = repo / "cases" / "KHM" / f"{name}.yaml"
         path.write_text(path.read_text() + "foo: [unclosed\n")
     out = tmp_path / "drafts"
     result = ipu("draft-decision", "--all", "--session", "180", "-o", str(out))
-    assert (result.code, result.out) == (0, "")
+    assert (result.code, result.out) == (1, "")
     assert result.err == (
         "ipu: warning: left out, cannot be read: cases/KHM/KHM-101.yaml and 1 more (run 'ipu validate')\n"
-        "ipu: warning: KHM-COLL-03: member files not read, left out: KHM-48, KHM-101\n"
-        f"ipu: wrote 1 decision(s) and index.md to {out}\n"
+        "cases/KHM/KHM-101.yaml:37:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+        "cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+        "ipu: KHM-COLL-03: the files of members KHM-48 and KHM-101 cannot be read; no document is made with a member "
+        "missing (run 'ipu validate')\n"
+        "ipu: 1 decision(s) could not be made; nothing written\n"
     )
+    assert not out.exists()

@@ -89,11 +89,14 @@ def test_confidential_case_letter_is_refused_then_marked(repo, ipu, tmp_path):
     path.write_text(path.read_text().replace("confidentiality: public", "confidentiality: confidential"))
     refused = ipu("draft-letter", "CMBD/60", "--to", "authorities")
     assert (refused.code, refused.out) == (1, "")
-    assert refused.err == "ipu: KHM-60 is confidential; pass --confidential to produce it for internal use\n"
+    assert refused.err == (
+        "ipu: KHM-60 is examined in KHM-COLL-03; writing the group's letter\n"
+        "ipu: KHM-COLL-03 is confidential; pass --include-confidential to produce it for internal use\n"
+    )
     refused = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities")
     assert (refused.code, refused.out) == (1, "")
     assert refused.err == (
-        "ipu: KHM-COLL-03 is confidential; pass --confidential to produce it for internal use\n"
+        "ipu: KHM-COLL-03 is confidential; pass --include-confidential to produce it for internal use\n"
     )
     folder = tmp_path / "letters"
     result = ipu("draft-letter", "--all", "--session", "179", "-o", str(folder))
@@ -176,14 +179,12 @@ def test_refusals(repo, ipu):
     cases = [
         (["KHM-COLL-03", "--to", "authorities", "--session", "150"], 1,
          "ipu: KHM-COLL-03 has no decision adopted at committee-150 (decisions: committee-171, committee-179)\n"),
-        (["KHM-60", "--to", "authorities"], 1,
-         "ipu: KHM-60 is examined within KHM-COLL-03; write the group's letters\n"),
         (["KHM-COLL-03", "--to", "press"], 2,
          "ipu: --to must be one of authorities, complainant, third-party, got 'press'\n"),
         (["KHM-COLL-03", "--to", "authorities", "-f", "docx"], 2, "ipu: Word output is a file: give -o FILE.docx\n"),
         (["--all", "--session", "179"], 2, "ipu: --all needs --session N and -o DIR\n"),
         (["KHM-999", "--to", "authorities"], 1,
-         "ipu: unknown case 'KHM-999': no case has this id or legacy id\n"),
+         "ipu: no case KHM-999; did you mean KHM-99?\n"),
     ]  # fmt: skip
     for args, code, err in cases:
         result = ipu("draft-letter", *args)

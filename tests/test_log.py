@@ -147,7 +147,7 @@ def test_invalid_entry_writes_nothing(repo, ipu, args, code, err):
 def test_unknown_case(repo, ipu):
     result = ipu("log", "KHM-999", "--direction", "to", "--party", "authorities", "--date", "2026-02")
     assert (result.code, result.out) == (1, "")
-    assert result.err == "ipu: unknown case 'KHM-999': no case has this id or legacy id\n"
+    assert result.err == "ipu: no case KHM-999; did you mean KHM-99?\n"
 
 
 def test_case_whose_file_has_a_syntax_error_names_file_line_column(repo, ipu):
@@ -185,7 +185,7 @@ def test_member_of_two_groups_must_name_the_group(repo, ipu):
     assert result.code == 1
     assert result.err == (
         "ipu: KHM-60 is examined in several groups (KHM-COLL-03, KHM-COLL-04); "
-        "log the communication on the group it concerns\n"
+        "name the group case it concerns\n"
     )
     assert (repo / COLL).read_bytes() == before
 

@@ -12,26 +12,13 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.checks.problems import Problem
+from ipu_cli.domain.words import NUMBER_WORDS, number_value
 
 if TYPE_CHECKING:
     from ipu_cli.store.records import CaseRecord, Facts
 
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-_NUMBER = re.compile(r"\b(\d+|" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
-_COUNTED = re.compile(r"\b(\d+|" + "|".join(_WORDS) + r")\s+(male|female|men|women)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(male|female|men|women)\b", re.IGNORECASE)
 
 
 def _problem(record: CaseRecord, key: str, code: str, message: str) -> Problem:
@@ -187,4 +174,6 @@ def _victims_problems(record: CaseRecord, text: str, members: list[Facts]) -> li
 
 
 def _value(token: str) -> int:
-    return int(token) if token.isdigit() else _WORDS[token.lower()]
+    value = number_value(token)
+    assert value is not None, token  # the patterns match only figures and NUMBER_WORDS
+    return value

@@ -1,14 +1,13 @@
 """`ipu draft-decision`: a decision in the house style, as Markdown, HTML or Word.
 
-Parses options, asks `ipu_cli.decision` for the content and `ipu_cli.render`
-for the document, writes it (atomically) or prints it. No business logic here.
+Parses options, asks `ipu_cli.documents.decision` for the content and the
+document, writes it (atomically) or prints it. No business logic here.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -22,23 +21,14 @@ from ipu_cli.cli.options import (
     document_format,
     emit_document,
     fail,
-    prepare_folder,
+    note,
     resolve_root,
-    say_skipped_confidential,
     session_option,
     warn,
     warn_unreadable,
-    write_document,
 )
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from ipu_cli.documents.decision import Case
-    from ipu_cli.domain.datafiles import Session
-    from ipu_cli.store.casebase import CaseBase
-
-SessionOption = session_option("Session number, e.g. 179 (required).")
+SessionOption = session_option("Session: 180, 180th or committee-180 (required).")
 
 
 def register(app: typer.Typer) -> None:
@@ -70,15 +60,16 @@ def draft_decision(
     warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base
-    from ipu_cli.documents.decision import LANGS, DecisionError, agenda, draft, find_session
-    from ipu_cli.documents.environment import TemplateError, render_document
-    from ipu_cli.domain.visibility import ConfidentialRefused, require_public
-    from ipu_cli.queries.lookup import CaseNotFound, find_case
+    from ipu_cli.documents.batch import write_batch
+    from ipu_cli.documents.decision import draft, draft_all
+    from ipu_cli.documents.environment import render_document
+    from ipu_cli.documents.labels import LANGS
+    from ipu_cli.domain.sessions import find_session
+    from ipu_cli.domain.visibility import require_public
+    from ipu_cli.queries.lookup import find_holder
 
     if not session:
         fail("--session N is required", 2)
-    if body not in ("committee", "governing-council"):
-        fail(f"unknown body '{body}'; choose committee or governing-council", 2)
     if lang not in LANGS:
         fail(f"unknown language '{lang}'; choose from {', '.join(LANGS)}", 2)
     if all_cases and case_id:
@@ -91,72 +82,27 @@ def draft_decision(
 
     repo = resolve_root(root)
     base = load_case_base(repo)
-    try:
-        found = find_session(base.reference, session, body)
-    except DecisionError as exc:
-        fail(str(exc), 2)
-
-    def render_one(case: Case) -> tuple[str | bytes, list[str]]:
-        context = draft(base, case, found, adopted=adopted, lang=lang, allow_confidential=confidential)
-        return render_document("decision", context.as_dict(), chosen, repo), context.warnings
+    found = find_session(base.reference.sessions, session, body)
 
     if all_cases:
         assert output is not None
         warn_unreadable(base)
-        _draft_all(base, found, agenda(base, found), output, chosen, confidential, force, render_one)
+        batch, index = draft_all(
+            base, found, chosen, repo, adopted=adopted, lang=lang, include_confidential=confidential
+        )
+        for item in batch.notes:
+            note(item)
+        for rendered in batch.documents:
+            warn(rendered.warnings)
+        write_batch(output, batch, index, force, "decision(s)")
+        sys.stderr.write(f"ipu: wrote {len(batch.documents)} decision(s) and {index[0]} to {output}\n")
         return
 
-    try:
-        case = find_case(base, case_id or "")
-        require_public(case, base, confidential)
-        document, warnings = render_one(case)
-    except (CaseNotFound, ConfidentialRefused, DecisionError, TemplateError) as exc:
-        fail(str(exc))
-    warn(warnings)
+    case, redirect = find_holder(base, case_id or "", "drafting the group's decision")
+    if redirect:
+        note(redirect)
+    require_public(case, base, confidential)
+    context = draft(base, case, found, adopted=adopted, lang=lang, allow_confidential=confidential)
+    document = render_document("decision", context.as_dict(), chosen, repo)
+    warn(context.warnings)
     emit_document(output, document)
-
-
-def _draft_all(
-    base: CaseBase,
-    session: Session,
-    cases: list[Case],
-    folder: Path,
-    fmt: str,
-    confidential: bool,
-    force: bool,
-    render_one: Callable[[Case], tuple[str | bytes, list[str]]],
-) -> None:
-    """One file per case on the agenda, then an index; confidential cases skipped unless allowed.
-
-    Every document is rendered before any is written: one failure writes nothing.
-    """
-    from ipu_cli.documents.decision import DecisionError, file_name, index_document
-    from ipu_cli.documents.environment import TemplateError
-    from ipu_cli.domain.visibility import is_public
-
-    documents: list[tuple[str, str | bytes]] = []
-    written: list[tuple[str, str, str]] = []
-    failures: list[str] = []
-    for case in cases:
-        if not confidential and not is_public(case, base):
-            say_skipped_confidential(case.id)
-            continue
-        name = file_name(case.id, session, fmt)
-        try:
-            document, warnings = render_one(case)
-        except (DecisionError, TemplateError) as exc:
-            failures.append(f"{case.id}: {exc}")
-            continue
-        warn(warnings)
-        documents.append((name, document))
-        written.append((case.id, base.reference.country_name(case.country), name))
-    if failures:
-        for failure in failures:
-            sys.stderr.write(f"ipu: {failure}\n")
-        fail(f"{len(failures)} decision(s) could not be drafted; nothing written")
-    index_name, text = index_document(session, written, fmt)
-    prepare_folder(folder, [name for name, _ in documents] + [index_name], force)
-    for name, document in documents:
-        write_document(folder / name, document)
-    write_document(folder / index_name, text)
-    sys.stderr.write(f"ipu: wrote {len(written)} decision(s) and {index_name} to {folder}\n")

@@ -19,14 +19,12 @@ from ipu_cli.cli.options import (
     document_format,
     emit_document,
     fail,
-    prepare_folder,
+    note,
     resolve_root,
     resolve_today,
-    say_skipped_confidential,
     session_option,
     warn,
     warn_unreadable,
-    write_document,
 )
 
 if TYPE_CHECKING:
@@ -35,7 +33,7 @@ if TYPE_CHECKING:
     from ipu_cli.documents.letters import LetterContext
     from ipu_cli.store.casebase import CaseBase
 
-SessionOption = session_option("Committee session number (default: the case's latest decision).")
+SessionOption = session_option("Session of the decision: 179, 179th or committee-179 (default: the latest).")
 
 
 def register(app: typer.Typer) -> None:
@@ -67,10 +65,12 @@ def draft_letter(
     (unknown, unreadable or confidential case, no decision), 2 on a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base
-    from ipu_cli.documents.environment import TemplateError
-    from ipu_cli.documents.letters import PARTIES, LetterError, build_letter
-    from ipu_cli.domain.visibility import ConfidentialRefused, require_public
-    from ipu_cli.queries.lookup import CaseNotFound, find_case
+    from ipu_cli.documents.batch import write_batch
+    from ipu_cli.documents.environment import render_document
+    from ipu_cli.documents.letters import PARTIES, build_letter, letters_all
+    from ipu_cli.domain.sessions import find_session, parse_session
+    from ipu_cli.domain.visibility import require_public
+    from ipu_cli.queries.lookup import find_holder
 
     if all_cases:
         if case_id:
@@ -82,6 +82,7 @@ def draft_letter(
     if to is not None and to not in PARTIES:
         fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
     chosen = document_format(output, fmt, all_cases)
+    ref = parse_session(session) if session is not None else None
     repo = resolve_root(root)
     day = resolve_today(today)
     base = load_case_base(repo)
@@ -89,90 +90,45 @@ def draft_letter(
     if all_cases:
         assert session is not None and output is not None
         warn_unreadable(base)
-        _all(repo, base, session, output, chosen, log, day, [to] if to else None, confidential, force)
+        found = find_session(base.reference.sessions, session)
+        batch, index = letters_all(
+            base,
+            found,
+            chosen,
+            repo,
+            today=day,
+            parties=[to] if to else None,
+            include_confidential=confidential,
+        )
+        for item in batch.notes:
+            note(item)
+        for rendered in batch.documents:
+            warn(rendered.warnings)
+        write_batch(output, batch, index, force, "letter(s)")
+        if log:
+            for rendered in batch.documents:
+                _log(repo, base, rendered.source, day)
+        sys.stderr.write(f"ipu: wrote {len(batch.documents)} letters and {index[0]} to {output}\n")
         return
-    try:
-        case = find_case(base, case_id or "")
-        require_public(case, base, confidential)
-        context = build_letter(base, case, to or "", session_number=session, today=day)
-        document = _render(context, chosen, repo)
-    except (CaseNotFound, ConfidentialRefused, LetterError, TemplateError) as exc:
-        fail(str(exc))
+    case, redirect = find_holder(base, case_id or "", "writing the group's letter")
+    if redirect:
+        note(redirect)
+    require_public(case, base, confidential)
+    context = build_letter(base, case, to or "", session=ref, today=day, include_confidential=confidential)
+    document = render_document(f"letter-{context.to}", context.as_dict(), chosen, repo)
     warn(context.warnings)
     emit_document(output, document)
     if log:
         _log(repo, base, context, day)
 
 
-def _render(context: LetterContext, fmt: str, repo: Path) -> str | bytes:
-    from ipu_cli.documents.environment import render_document
-
-    return render_document(f"letter-{context.to}", context.as_dict(), fmt, repo)
-
-
 def _log(repo: Path, base: CaseBase, context: LetterContext, day: dt.date) -> None:
-    from ipu_cli.checks.problems import format_problems
-    from ipu_cli.documents.letters import log_entry
-    from ipu_cli.edits.caselog import LogError, append_communication
+    from ipu_cli.edits.caselog import append_communication, letter_entry
+    from ipu_cli.errors import IpuError
 
+    entry = letter_entry(context, day)
     try:
-        entry = log_entry(context, day)
         done = append_communication(repo, context.case_id, entry, base=base)
-    except LogError as exc:
-        sys.stderr.write(format_problems(exc.problems, "text"))
-        fail(f"letter written but not logged: {exc}")
+    except IpuError as exc:
+        raise IpuError(f"letter written but not logged: {exc.message}", exc.problems) from None
     sys.stderr.write(f"ipu: logged in {done.path.relative_to(repo).as_posix()}: {entry.description}\n")
-
-
-def _all(
-    repo: Path,
-    base: CaseBase,
-    session: int,
-    folder: Path,
-    fmt: str,
-    log: bool,
-    day: dt.date,
-    only: list[str] | None,
-    confidential: bool,
-    force: bool,
-) -> None:
-    """Every letter for the session, one file each, then index.md listing them.
-
-    Every letter is rendered before any is written: one failure writes nothing.
-    """
-    from ipu_cli.documents.environment import TemplateError
-    from ipu_cli.documents.letters import (
-        LetterError,
-        build_letter,
-        file_name,
-        index_text,
-        letter_cases,
-        parties_for,
-    )
-    from ipu_cli.domain.visibility import is_public
-
-    cases = letter_cases(base, session)
-    if not cases:
-        fail(f"no active case has a decision adopted at committee-{session}")
-    documents: list[tuple[str, str | bytes, LetterContext]] = []
-    for case in cases:
-        if not confidential and not is_public(case, base):
-            say_skipped_confidential(case.id)
-            continue
-        for party in only or parties_for(case):
-            try:
-                context = build_letter(base, case, party, session_number=session, today=day)
-                document = _render(context, fmt, repo)
-            except (LetterError, TemplateError) as exc:
-                fail(f"{exc}; nothing written")
-            warn(context.warnings)
-            documents.append((file_name(case.id, party, fmt), document, context))
-    names = [name for name, _, _ in documents]
-    index = index_text(session, day, [context for _, _, context in documents], names)
-    prepare_folder(folder, [*names, "index.md"], force)
-    for name, document, context in documents:
-        write_document(folder / name, document)
-        if log:
-            _log(repo, base, context, day)
-    write_document(folder / "index.md", index)
-    sys.stderr.write(f"ipu: wrote {len(documents)} letters and index.md to {folder}\n")

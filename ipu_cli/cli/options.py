@@ -89,8 +89,8 @@ def check_row_format(fmt: str) -> str:
 
 
 def session_option(text: str) -> object:
-    """`--session N`, with the command's own help text."""
-    return Annotated[int | None, typer.Option("--session", help=text, show_default=False)]
+    """`--session N`, with the command's own help text (180, 180th or committee-180)."""
+    return Annotated[str | None, typer.Option("--session", help=text, show_default=False, metavar="N")]
 
 
 DocCaseArgument = Annotated[
@@ -136,25 +136,13 @@ def document_format(output: Path | None, fmt: str | None, all_cases: bool = Fals
     return chosen
 
 
-def write_document(path: Path, document: str | bytes) -> None:
-    """Write one document atomically; a clear message (never a traceback) when it cannot be."""
-    from ipu_cli.store.atomic import write_bytes
-
-    if path.is_dir():
-        fail(f"{path} is a folder; give a file name", 2)
-    if not path.parent.is_dir():
-        fail(f"cannot write {path}: folder {path.parent} does not exist", 2)
-    try:
-        write_bytes(path, document.encode("utf-8") if isinstance(document, str) else document)
-    except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror or exc}")
-
-
 def emit_document(output: Path | None, document: str | bytes) -> None:
     """A rendered document to stdout, or written atomically to `output` (then say so on stderr)."""
     if output is None:
         sys.stdout.write(document if isinstance(document, str) else document.decode())
         return
+    from ipu_cli.documents.batch import write_document
+
     write_document(output, document)
     sys.stderr.write(f"ipu: wrote {output}\n")
 
@@ -165,27 +153,9 @@ def warn(warnings: list[str]) -> None:
         sys.stderr.write(f"ipu: warning: {warning}\n")
 
 
-def say_skipped_confidential(case_id: str) -> None:
-    """--all leaves confidential cases out of a public batch; say which, so none vanishes silently."""
-    sys.stderr.write(f"ipu: skipped {case_id}: confidential (use --include-confidential for internal use)\n")
-
-
-def prepare_folder(folder: Path, names: list[str], force: bool) -> None:
-    """The --all output folder: created if missing; existing files replaced only with --force."""
-    if folder.exists() and not folder.is_dir():
-        fail(f"{folder} is a file; --all writes into a folder", 2)
-    clashes = [name for name in names if (folder / name).exists()]
-    if clashes and not force:
-        if len(clashes) == 1:
-            fail(f"{folder / clashes[0]} already exists; use --force to replace it", 2)
-        fail(
-            f"{folder / clashes[0]} and {len(clashes) - 1} more file(s) already exist; use --force to replace them",
-            2,
-        )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        fail(f"cannot create folder {folder}: {exc.strerror or exc}")
+def note(message: str) -> None:
+    """A note on stderr: what the command did besides its output (a redirect, a case left out)."""
+    sys.stderr.write(f"ipu: {message}\n")
 
 
 def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:

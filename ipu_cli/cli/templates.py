@@ -23,9 +23,10 @@ def check(root: RootOption = None) -> None:
     """
     from ipu_cli.checks.pipeline import load_case_base
     from ipu_cli.documents.templatecheck import check_templates
+    from ipu_cli.edits.newcase import skeleton_builders
 
     repo = resolve_root(root)
-    reports = check_templates(repo, load_case_base(repo))
+    reports = check_templates(repo, load_case_base(repo), skeleton_builders())
     failed = 0
     for report in reports:
         if report.problems:

@@ -4,27 +4,34 @@ After each session the Secretary General conveys every decision to the
 parliamentary authorities, the complainant and third parties. The wording
 lives in `templates/letter-<party>.{md,html}.j2` (the secretariat edits it);
 this module gathers the values: addressee, reference line, the decision and
-its session, what the decision asks of the authorities (`ipu_cli.asks`,
+its session, what the decision asks of the authorities (`ipu_cli.domain.asks`,
 quoted as adopted), the decision's paragraphs as the enclosure.
 
-A letter is built from `confidentiality.redact(case)`: internal log entries,
-internal addressees and the complainant's name never reach a letter.
+A letter is built from `domain.visibility.redact(case)` and covers the members
+`covered_members` lets through: internal log entries, internal addressees, the
+complainant's name and confidential members never reach a public letter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
 from ipu_cli.documents import style
+from ipu_cli.documents.batch import Batch, Rendered
 from ipu_cli.domain.asks import asks_of
 from ipu_cli.domain.cases import Party
+from ipu_cli.domain.groups import holds_own_case, is_group
 from ipu_cli.domain.ids import id_key
-from ipu_cli.errors import IpuError
+from ipu_cli.domain.sessions import following
+from ipu_cli.domain.visibility import covered_members
+from ipu_cli.errors import IpuError, UsageError
 
 if TYPE_CHECKING:
-    from ipu_cli.domain.cases import CollectiveCase, Communication, Decision, IndividualCase
+    from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase
+    from ipu_cli.domain.datafiles import Session
     from ipu_cli.store.casebase import CaseBase
 
     Case = IndividualCase | CollectiveCase
@@ -66,36 +73,23 @@ class LetterContext:
         return data
 
 
-def decision_for(case: Case, session_number: int | None) -> Decision:
-    """The decision adopted at committee session N, or the latest one."""
+def decision_for(case: Case, session: str | None) -> Decision:
+    """The decision adopted at session `session` (a reference such as committee-179), or the latest one."""
     if not case.decisions:
         raise LetterError(f"{case.id} has no decision to convey")
-    if session_number is None:
+    if session is None:
         return case.decisions[-1]
-    ref = f"committee-{session_number}"
-    found = [d for d in case.decisions if d.session == ref]
+    found = [d for d in case.decisions if d.session == session]
     if not found:
         held = ", ".join(d.session for d in case.decisions)
-        raise LetterError(f"{case.id} has no decision adopted at {ref} (decisions: {held})")
+        raise LetterError(f"{case.id} has no decision adopted at {session} (decisions: {held})")
     return found[-1]
 
 
-def letter_case(base: CaseBase, case: Case) -> Case:
-    """Letters go out on the case that holds the decisions: a member's group."""
-    collectives = getattr(case, "collectives", [])
-    if collectives:
-        raise LetterError(
-            f"{case.id} is examined within {style.join_list(collectives)}; write the group's letters"
-        )
-    return case
-
-
-def _subject(base: CaseBase, case: Case, country: str) -> str:
-    members = base.members(case) if hasattr(case, "members") else []  # type: ignore[arg-type]
-    if hasattr(case, "members"):
-        count = len(members) or len(case.members)  # type: ignore[union-attr]
-        former = "former " if members and all(m.mandate == "former" for m in members) else ""
-        return f"{style.number_words(count)} {former}parliamentarians of {country}"
+def _subject(members: list[IndividualCase], case: Case, country: str) -> str:
+    if is_group(case):
+        former = "former " if all(m.mandate == "former" for m in members) else ""
+        return f"{style.number_words(len(members))} {former}parliamentarians of {country}"
     title = style.honorific(case.sex)  # type: ignore[union-attr]
     return f"{title} {case.name}, member of the {case.parliament} of {country}"  # type: ignore[union-attr]
 
@@ -105,22 +99,32 @@ def build_letter(
     case: Case,
     to: str,
     *,
-    session_number: int | None = None,
+    session: str | None = None,
     today: dt.date,
+    include_confidential: bool = False,
 ) -> LetterContext:
-    """The context of the letter to `to` conveying the decision of `session_number` (default latest)."""
-    from ipu_cli.documents.decision import header
+    """The context of the letter to `to` conveying the decision of `session` (default: the latest).
+
+    `case` must hold its own decisions (see `domain.groups.holder`). A letter is
+    built from the redacted case and covers the members a public output may show,
+    unless `include_confidential`.
+    """
+    from ipu_cli.documents.decision import header, paragraph_views
     from ipu_cli.domain.visibility import is_public, redact
 
     if to not in PARTIES:
-        raise LetterError(f"--to must be one of {', '.join(PARTIES)}, got '{to}'")
-    case = letter_case(base, case)
+        raise UsageError(f"--to must be one of {', '.join(PARTIES)}, got '{to}'")
+    if not holds_own_case(case):
+        raise LetterError(
+            f"{case.id} is examined in {', '.join(case.collectives)}; write the group's letters"
+        )
     confidential = not is_public(case, base)
+    members = covered_members(case, base, include_confidential)
     case = redact(case)
-    decision = decision_for(case, session_number)
+    decision = decision_for(case, session)
     ref = base.reference
-    session = ref.session(decision.session)
-    if session is None:
+    adopted_at = ref.session(decision.session)
+    if adopted_at is None:
         raise LetterError(f"session {decision.session} is not in data/sessions.yaml")
     warnings: list[str] = []
     country = ref.country_name(case.country)
@@ -145,38 +149,25 @@ def build_letter(
     asks = [ask.quoted() for ask in asks_of(decision, base.reference.ask_verbs)]
     if not decision.paragraphs:
         warnings.append(f"{case.id}: the text of the decision adopted at {decision.session} is not held")
-    enclosure = []
-    for number, paragraph in enumerate(decision.paragraphs, start=1):
-        items = [{"letter": f"({chr(ord('a') + i)})", "text": t} for i, t in enumerate(paragraph.items)]
-        enclosure.append(
-            {
-                "number": number,
-                "verb": paragraph.verb,
-                "text": " ".join(paragraph.text.split()),
-                "items": items,
-            }
-        )
-    later = sorted(
-        (s for s in ref.sessions.values() if s.body == "committee" and s.start > session.start),
-        key=lambda s: s.start,
-    )
-    next_session = f"{style.ordinal(later[0].number)} session" if later else None
-    number = style.ordinal(session.number)
-    where = style.date_range(session.start, session.end)
-    where = f"{session.place}, {where}" if session.place else where
+    enclosure = [asdict(view) for view in paragraph_views(decision.paragraphs, ref)]
+    later = following(ref.sessions.values(), adopted_at)
+    next_session = f"{style.ordinal(later.number)} session" if later else None
+    number = style.ordinal(adopted_at.number)
+    where = style.date_range(adopted_at.start, adopted_at.end)
+    where = f"{adopted_at.place}, {where}" if adopted_at.place else where
     return LetterContext(
         to=to,
         case_id=case.id,
         country=country,
-        subject=_subject(base, case, country),
+        subject=_subject(members, case, country),
         reference=f"Ref.: {case.id} – {country} – {number} session of the Committee on the Human Rights of Parliamentarians",
         date=style.full_date(today),
         addressee=addressee,
         salutation=salutation,
-        session=session.ref,
+        session=adopted_at.ref,
         session_number=number,
         session_place_dates=where,
-        decision_header=header(session, "en", decision.mode),
+        decision_header=header(adopted_at, "en", decision.mode),
         asks=asks,
         next_session=next_session,
         enclosure=enclosure,
@@ -193,26 +184,19 @@ def log_description(context: LetterContext) -> str:
     return f"Letter conveying the decision of the {context.session_number} session"
 
 
-def log_entry(context: LetterContext, day: dt.date) -> Communication:
-    """The log entry recording a letter as sent on `day` (`draft-letter --log`); raises LogError."""
-    from ipu_cli.edits.caselog import make_entry
-
-    return make_entry(day.isoformat(), "to", context.to, log_description(context), today=day)
-
-
 def file_name(case_id: str, party: str, fmt: str) -> str:
     """The file of one letter in a `--all` folder: `KHM-COLL-03-authorities.md`."""
     return f"{case_id}-{party}.{fmt}"
 
 
-def index_text(session_number: int, day: dt.date, letters: list[LetterContext], names: list[str]) -> str:
+def index_text(session: Session, day: dt.date, letters: list[LetterContext], names: list[str]) -> str:
     """index.md of a `--all` folder: one row per letter, confidential ones flagged.
 
     The officer sending the batch works from this table, so each row names the
     addressee (or the party, when the case names no addressee) and links the file.
     """
     lines = [
-        f"# Letters conveying the decisions of the {style.ordinal(session_number)} session",
+        f"# Letters conveying the decisions of the {style.ordinal(session.number)} session",
         "",
         f"Drafted {style.full_date(day)}.",
         "",
@@ -226,17 +210,58 @@ def index_text(session_number: int, day: dt.date, letters: list[LetterContext], 
     return "\n".join(lines) + "\n"
 
 
-def letter_cases(base: CaseBase, session_number: int) -> list[Case]:
-    """Every active case with a decision adopted at committee session N, in id order."""
-    ref = f"committee-{session_number}"
+def letter_cases(base: CaseBase, session: str) -> list[Case]:
+    """Every active case with a decision adopted at `session` (committee-179), in id order."""
     found = [
         c
         for c in base.cases()
-        if c.status.state == "active"
-        and not getattr(c, "collectives", [])
-        and any(d.session == ref for d in c.decisions)
+        if c.status.state == "active" and holds_own_case(c) and any(d.session == session for d in c.decisions)
     ]
     return sorted(found, key=lambda c: id_key(c.id))
+
+
+def letters_all(
+    base: CaseBase,
+    session: Session,
+    fmt: str,
+    root: Path,
+    *,
+    today: dt.date,
+    parties: list[str] | None = None,
+    include_confidential: bool = False,
+) -> tuple[Batch, tuple[str, str]]:
+    """Every letter conveying the decisions of `session` (`--all`), rendered, and index.md."""
+    from ipu_cli.documents.environment import render_document
+    from ipu_cli.domain.visibility import is_public
+
+    cases = letter_cases(base, session.ref)
+    if not cases:
+        raise LetterError(f"no active case has a decision adopted at {session.ref}")
+    batch = Batch()
+    for case in cases:
+        if not include_confidential and not is_public(case, base):
+            batch.notes.append(
+                f"skipped {case.id}: confidential (use --include-confidential for internal use)"
+            )
+            continue
+        for party in parties or parties_for(case):
+
+            def render(case: Case = case, party: str = party) -> Rendered:
+                context = build_letter(
+                    base,
+                    case,
+                    party,
+                    session=session.ref,
+                    today=today,
+                    include_confidential=include_confidential,
+                )
+                document = render_document(f"letter-{party}", context.as_dict(), fmt, root)
+                return Rendered(file_name(case.id, party, fmt), document, context.warnings, context)
+
+            batch.add(render, f"{case.id} to the {party}")
+    names = [item.name for item in batch.documents]
+    index = index_text(session, today, [item.source for item in batch.documents], names)
+    return batch, ("index.md", index)
 
 
 def parties_for(case: Case) -> list[str]:
@@ -253,19 +278,14 @@ def sample_contexts(party: str) -> Any:
     def build(base: CaseBase) -> Any:
         today = dt.date.today()
         for case in base.cases():
-            if getattr(case, "collectives", []):
+            if not holds_own_case(case):
                 continue
             for decision in case.decisions:
-                number = (
-                    int(decision.session.rsplit("-", 1)[1])
-                    if decision.session.startswith("committee-")
-                    else None
-                )
-                if number is None:
-                    continue
                 try:
-                    context = build_letter(base, case, party, session_number=number, today=today)
-                except LetterError:
+                    context = build_letter(
+                        base, case, party, session=decision.session, today=today, include_confidential=True
+                    )
+                except IpuError:
                     continue
                 yield f"{case.id} letter to the {party}, {decision.session}", context.as_dict()
 

@@ -58,14 +58,6 @@ def _letters() -> None:
         BUILDERS[f"letter-{party}"] = sample_contexts(party)
 
 
-def _skeletons() -> None:
-    """Case-file skeletons (ipu_cli/newcase.py) are checked with every case of their kind."""
-    from ipu_cli.edits.newcase import KINDS, sample_contexts
-
-    for kind in KINDS:
-        BUILDERS[f"{kind}-case"] = sample_contexts(kind)
-
-
 def _stats() -> None:
     """The statistics chart (ipu_cli/statsvg.py), public and with confidential cases."""
     from ipu_cli.documents.chart import sample_contexts
@@ -74,9 +66,11 @@ def _stats() -> None:
 
 
 _letters()
-_skeletons()
 _stats()
-"""Document name (the part of the template name before the first dot) -> sample contexts."""
+"""Document name (the part of the template name before the first dot) -> sample contexts.
+
+Layers above documents add their own (the case-file skeletons of `ipu new`,
+`ipu_cli.edits.newcase.sample_contexts`) through `check_templates(extra=...)`."""
 
 
 @dataclass
@@ -89,7 +83,9 @@ class TemplateReport:
     """For a base template: the templates that extend it, whose checks cover it."""
 
 
-def check_templates(root: Path, base: CaseBase) -> list[TemplateReport]:
+def check_templates(
+    root: Path, base: CaseBase, extra: dict[str, Callable[[CaseBase], Contexts]] | None = None
+) -> list[TemplateReport]:
     """Render every templates/*.j2 with every sample context of its document.
 
     A template without a builder (or without any context) is marked `skipped`: listed
@@ -104,7 +100,7 @@ def check_templates(root: Path, base: CaseBase) -> list[TemplateReport]:
         report = TemplateReport(name)
         reports.append(report)
         document = name.split(".", 1)[0]
-        builder = BUILDERS.get(document)
+        builder = {**BUILDERS, **(extra or {})}.get(document)
         if builder is None and name in parents:
             report.via = sorted(parents[name])
             continue

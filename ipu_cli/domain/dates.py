@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import total_ordering
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache, total_ordering
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -141,3 +141,76 @@ def months_since(year: int, month: int | None, as_of: _dt.date) -> int:
     "How long ago" in `ipu show` and the silences of `ipu followups` both count this way.
     """
     return (as_of.year - year) * 12 + as_of.month - (month or 1)
+
+
+# --- dates as prose writes them ----------------------------------------------------------
+# Duck-typed: anything with `year`, `month` and `day` (PartialDate, datetime.date), month
+# and day possibly None. Month names come from Babel (CLDR), so French works too.
+
+EMPTY = "- - -"
+"""What an unknown date prints (the case box's empty field)."""
+
+
+class DateLike(Protocol):
+    year: int
+    month: int | None
+    day: int | None
+
+
+@lru_cache(maxsize=8)
+def _month_names(lang: str) -> tuple[str, ...]:
+    from babel.dates import get_month_names
+
+    names = get_month_names("wide", context="format", locale=lang)
+    return tuple(names[index] for index in range(1, 13))
+
+
+def month_name(month: int, lang: str = "en") -> str:
+    """November (fr: novembre), from the CLDR data Babel carries."""
+    return _month_names(lang)[month - 1]
+
+
+def _day(day: int, lang: str) -> str:
+    return "1er" if lang == "fr" and day == 1 else str(day)
+
+
+def month_year(date: DateLike | None, lang: str = "en") -> str:
+    """ "November 2011" from a date of any precision; "2011" when only the year is known.
+
+    The case box prints months ("Submission of complaint: November 2011"),
+    whatever the precision held.
+    """
+    if date is None:
+        return EMPTY
+    if not date.month:
+        return str(date.year)
+    return f"{month_name(date.month, lang)} {date.year}"
+
+
+def full_date(date: DateLike | None, lang: str = "en") -> str:
+    """ "17 October 2019", or as much of it as is known ("October 2019", "2019")."""
+    if date is None:
+        return EMPTY
+    if not date.day:
+        return month_year(date, lang)
+    return f"{_day(date.day, lang)} {month_name(date.month or 1, lang)} {date.year}"
+
+
+def date_range(start: DateLike, end: DateLike | None = None, lang: str = "en") -> str:
+    """ "2 to 18 February 2026", "21 January to 2 February 2023",
+    "30 December 2025 to 2 January 2026", or one day "17 October 2019".
+
+    Without an end (or with end == start) the start is printed alone, at
+    whatever precision it is known ("April 2026" for a month-only start).
+    French: "2 au 18 février 2026".
+    """
+    to = "au" if lang == "fr" else "to"
+    if end is None or (start.year, start.month, start.day) == (end.year, end.month, end.day):
+        return full_date(start, lang)
+    if not (start.day and end.day):
+        return f"{full_date(start, lang)} {to} {full_date(end, lang)}"
+    if start.year != end.year:
+        return f"{full_date(start, lang)} {to} {full_date(end, lang)}"
+    if start.month != end.month:
+        return f"{_day(start.day, lang)} {month_name(start.month or 1, lang)} {to} {full_date(end, lang)}"
+    return f"{_day(start.day, lang)} {to} {full_date(end, lang)}"

@@ -8,6 +8,7 @@ canonical form of a typed id is only decided against the ids that exist
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 ID_PATTERN = r"^[A-Z]{3}-[0-9]{1,4}$"
 COLLECTIVE_ID_PATTERN = r"^[A-Z]{3}-COLL-[0-9]{2,3}$"
@@ -21,6 +22,32 @@ _TRAILING_NUMBER = re.compile(r"(\d+)$")
 def is_collective_id(case_id: str) -> bool:
     """Collective ids carry COLL: KHM-COLL-03."""
     return bool(_COLLECTIVE_RE.match(case_id))
+
+
+def id_parts(text: str) -> tuple[str, bool, int] | None:
+    """What a loosely typed id means: (country, collective, number); 'phl08' -> ('PHL', False, 8)."""
+    match = _ID_SPELLING.match(text)
+    if not match:
+        return None
+    country, coll, number = match.groups()
+    return (country.upper(), bool(coll), int(number))
+
+
+def resolve_id(text: str, known: Iterable[str]) -> str | None:
+    """The one known id that `text` spells: exactly, or loosely ('phl8', 'PHL/08' -> 'PHL-08').
+
+    Ids are kept as published, zero padding included, so a loose spelling is
+    matched on its meaning (country, kind, number) against the ids that exist.
+    """
+    wanted = text.strip()
+    ids = list(known)
+    if wanted in ids:
+        return wanted
+    parts = id_parts(wanted)
+    if parts is None:
+        return None
+    found = [case_id for case_id in ids if id_parts(case_id) == parts]
+    return found[0] if len(found) == 1 else None
 
 
 def normalise_id(text: str) -> str | None:

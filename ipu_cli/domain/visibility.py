@@ -1,65 +1,122 @@
-"""The one confidentiality filter.
+"""The one confidentiality filter: what a public output may show.
 
 Every output that can leave the secretariat (lists, statistics, exports,
-decisions, letters) asks this module which cases and which fields it may show.
-A case is public only when its own file says `public` and so does every group
-it belongs to; internal fields (log entries and addressees marked `internal`,
-the complainant's name) never reach public output.
+follow-up reports, decisions, letters) asks this module which cases, which
+members of a group and which fields it may show, so that every public output
+shows the same set:
+
+- a case is public only when its own file says `public` and so does every
+  group it belongs to (`is_public`);
+- a group's public members are its members that are public themselves: a
+  confidential MP inside a public group is left out of its case list, counts,
+  checklist, footnotes and letters (`visible_members`);
+- internal fields (log entries and addressees marked `internal`, the
+  complainant's name) never reach public output (`redact`).
+
+`include_confidential=True` (the `--include-confidential` option) shows
+everything, and the output must then say so (`NOTICE`).
+
+The functions take the case base duck-typed (anything with `view(id)` and
+`members(group)`), so the rule has no dependency on how cases are stored.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ipu_cli.errors import IpuError
-
-if TYPE_CHECKING:
-    from ipu_cli.domain.cases import CollectiveCase, IndividualCase
-    from ipu_cli.store.casebase import CaseBase
-
-    Case = IndividualCase | CollectiveCase
 
 T = TypeVar("T")
 
 NOTICE = "CONFIDENTIAL: includes cases and fields not for publication"
 
 
+class Index(Protocol):
+    """What the filter needs of a case base: a case's summary by id, a group's members."""
+
+    def view(self, case_id: str) -> Any: ...
+
+    def members(self, collective: Any) -> list[Any]: ...
+
+
 class ConfidentialRefused(IpuError):
     """A confidential case was asked for in public output."""
 
 
-def is_public(case: Case, base: CaseBase | None = None) -> bool:
+def is_public(case: Any, base: Index | None = None) -> bool:
     """Public when the case and all of its groups are public."""
     if case.confidentiality != "public":
         return False
-    if base is not None and hasattr(case, "collectives"):
-        for group_id in case.collectives:  # type: ignore[union-attr]
-            group = base.view(group_id)  # its summary: confidentiality without building a model
+    if base is not None:
+        for group_id in getattr(case, "collectives", ()):
+            group = base.view(group_id)  # a summary: confidentiality without building a model
             if group is not None and group.confidentiality != "public":
                 return False
     return True
 
 
-def visible(
-    cases: Iterable[Case], base: CaseBase | None = None, include_confidential: bool = False
-) -> list[Case]:
+def visible(cases: Iterable[T], base: Index | None = None, include_confidential: bool = False) -> list[T]:
     """The cases an output may show, with their internal fields removed when public."""
     if include_confidential:
         return list(cases)
     return [redact(case) for case in cases if is_public(case, base)]
 
 
+def visible_members(group: Any, base: Index, include_confidential: bool = False) -> list[Any]:
+    """The members of `group` an output may show (models, or summaries for a summary).
+
+    A confidential member of a public group is left out of every public output,
+    whatever the group's own file says.
+    """
+    return visible(base.members(group), base, include_confidential)
+
+
+def covered_members(case: Any, base: Any, include_confidential: bool = False) -> list[Any]:
+    """The MPs a document on `case` covers, in id order: the MP itself, or a group's shown members.
+
+    A document is complete or refused: when a member's file cannot be read, this
+    raises IpuError naming the files (with their problems) rather than leave the
+    member out. A confidential member of a public group is left out of a public
+    document, and a group with no member that may be shown is refused.
+    """
+    from ipu_cli.domain.groups import is_group
+    from ipu_cli.domain.ids import id_key
+    from ipu_cli.domain.words import join_list
+
+    if not is_group(case):
+        return [case]
+    readable = {member.id for member in base.members(case)}
+    unread = [member for member in case.members if member not in readable]
+    if unread:
+        problems = [p for p in base.problems if p.is_error and _stem(p.path) in unread]
+        files = "the file of member" if len(unread) == 1 else "the files of members"
+        raise IpuError(
+            f"{case.id}: {files} {join_list(unread)} cannot be read; "
+            "no document is made with a member missing (run 'ipu validate')",
+            problems,
+        )
+    shown = visible_members(case, base, include_confidential)
+    if not shown:
+        raise ConfidentialRefused(
+            f"{case.id}: every member is confidential; pass --include-confidential for internal use"
+        )
+    return sorted(shown, key=lambda mp: id_key(mp.id))
+
+
+def _stem(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0]
+
+
 def redact(case: T) -> T:
     """A copy without internal log entries, internal addressees or complainant names.
 
-    A `CaseSummary` holds none of these; whatever it later reads from its full
-    model (for `--grep`, `--since`...) is redacted here first.
+    A summary (anything with `redacted`) holds none of these; whatever it later
+    reads from its full model is redacted by this same function first.
     """
-    from ipu_cli.store.records import CaseSummary
-
-    if isinstance(case, CaseSummary):
-        return case.redacted(redact)  # type: ignore[return-value]
+    if hasattr(case, "redacted"):
+        return case.redacted(redact)  # type: ignore[attr-defined, no-any-return]
     update: dict[str, object] = {}
     communications = getattr(case, "communications", [])
     if any(c.internal for c in communications):
@@ -73,9 +130,9 @@ def redact(case: T) -> T:
     return case.model_copy(update=update) if update else case  # type: ignore[attr-defined]
 
 
-def require_public(case: Case, base: CaseBase | None = None, include_confidential: bool = False) -> None:
+def require_public(case: Any, base: Index | None = None, include_confidential: bool = False) -> None:
     """Refuse a single confidential case unless the caller opted in."""
     if not include_confidential and not is_public(case, base):
         raise ConfidentialRefused(
-            f"{case.id} is confidential; pass --confidential to produce it for internal use"
+            f"{case.id} is confidential; pass --include-confidential to produce it for internal use"
         )

@@ -14,17 +14,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from ipu_cli.checks.pipeline import check_loaded, load_case_base
-from ipu_cli.domain.cases import CollectiveCase, Communication, Direction, IndividualCase, Party
+from ipu_cli.domain.cases import Communication, Direction, Party
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.errors import IpuError
+from ipu_cli.queries.lookup import find_holder
 from ipu_cli.store import yamledit
 from ipu_cli.store.atomic import write_text
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.paths import display_path
 from ipu_cli.store.yamlload import load_text
+
+if TYPE_CHECKING:
+    from ipu_cli.documents.letters import LetterContext
 
 LOCK_TIMEOUT = 30.0
 DIRECTIONS = get_args(Direction)
@@ -50,37 +54,6 @@ class Logged:
 def lock_path(path: Path) -> Path:
     """The lock beside a case file: a dotfile, so `ipu validate` never reads it."""
     return path.parent / f".{path.name}.lock"
-
-
-def resolve_case(base: CaseBase, text: str) -> IndividualCase | CollectiveCase:
-    """A case by id, legacy id or loose spelling of an id (`lookup.find_case`)."""
-    from ipu_cli.queries.lookup import CaseNotFound, find_case
-
-    try:
-        return find_case(base, text)
-    except CaseNotFound as exc:
-        raise LogError(str(exc)) from None
-
-
-def log_target(
-    base: CaseBase, case: IndividualCase | CollectiveCase
-) -> tuple[CollectiveCase | IndividualCase, str | None]:
-    """Where a case's log lives: a member of one group logs in the group's file.
-
-    See docs/decisions.md: the group holds the case-level fields. A member of
-    several groups is ambiguous, so the officer must name the group.
-    """
-    if isinstance(case, CollectiveCase) or not case.collectives:
-        return case, None
-    if len(case.collectives) > 1:
-        raise LogError(
-            f"{case.id} is examined in several groups ({', '.join(case.collectives)}); "
-            "log the communication on the group it concerns"
-        )
-    group = base.get(case.collectives[0])
-    if group is None:
-        raise LogError(f"{case.id} belongs to {case.collectives[0]}, whose file cannot be read")
-    return group, f"{case.id} is examined in {group.id}; logged in the group's file"
 
 
 def make_entry(
@@ -127,8 +100,7 @@ def append_communication(
     from filelock import FileLock, Timeout
 
     base = base or load_case_base(root)
-    case = resolve_case(base, case_id)
-    target, note = log_target(base, case)
+    target, note = find_holder(base, case_id, "logged in the group's file")
     record = base.records[target.id]
     path = root / record.path
     try:
@@ -240,3 +212,10 @@ def _key_position(data: Any) -> int:
     keys = list(data)
     after = [keys.index(k) for k in _ORDER if k in keys]
     return max(after) + 1 if after else len(keys)
+
+
+def letter_entry(context: LetterContext, day: dt.date) -> Communication:
+    """The log entry recording a letter as sent on `day` (`draft-letter --log`)."""
+    from ipu_cli.documents.letters import log_description
+
+    return make_entry(day.isoformat(), "to", context.to, log_description(context), today=day)

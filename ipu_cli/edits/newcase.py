@@ -164,6 +164,11 @@ def sample_contexts(kind: str) -> Any:
     return build
 
 
+def skeleton_builders() -> dict[str, Any]:
+    """For `ipu templates check`: the skeleton templates, by document name, with their contexts."""
+    return {f"{kind}-case": sample_contexts(kind) for kind in KINDS}
+
+
 def _refuse_taken(base: CaseBase, case_id: str, aliases: list[str]) -> None:
     for name in (case_id, *aliases):
         if name in base.records:

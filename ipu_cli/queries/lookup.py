@@ -1,23 +1,26 @@
-"""Finding the case a case officer typed: canonical id, legacy id or a loose spelling.
+"""Finding the case a case officer typed: its id, a legacy id or a loose spelling.
 
-Every command that takes a case id (`draft-decision`, `draft-letter`, `log`)
-asks here, so `CMBD/60`, `khm60` and `KHM-60` mean the same case everywhere, and
-a case whose file cannot be read is reported with the file's first error
-(path, line, column) rather than as "unknown".
+Every command that takes a case id asks here, so `CMBD/60`, `khm60`, `KHM-60`
+and `phl8` for `PHL-08` mean the same case everywhere; a miss says the same
+words in every command (`unknown_case`), and a case whose file cannot be read
+is reported with the file's first error (path, line, column) rather than as
+unknown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ipu_cli.checks.problems import ERROR
-from ipu_cli.domain.ids import normalise_id
+from ipu_cli.domain.groups import holder
+from ipu_cli.domain.ids import normalise_id, resolve_id
+from ipu_cli.domain.suggest import closest
 from ipu_cli.errors import IpuError
 from ipu_cli.store.paths import stem_id
 
 if TYPE_CHECKING:
-    from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+    from ipu_cli.domain.cases import Case
     from ipu_cli.store.casebase import CaseBase
 
 
@@ -25,16 +28,48 @@ class CaseNotFound(IpuError):
     """No readable case by that id; the message says why in one line."""
 
 
-def find_case(base: CaseBase, text: str) -> IndividualCase | CollectiveCase:
+def unknown_case(typed: str, known: Iterable[str]) -> CaseNotFound:
+    """The error for an id that names no case, with the closest id as a hint."""
+    typed = typed.strip()
+    if not typed:
+        return CaseNotFound("no case id given; name a case such as KHM-60 or KHM-COLL-03")
+    guess = closest(normalise_id(typed) or typed.upper(), list(known))
+    hint = f"; did you mean {guess}?" if guess else ""
+    return CaseNotFound(f"no case {typed}{hint}")
+
+
+def find_case(base: CaseBase, text: str) -> Case:
     """The case `text` names (id, legacy id, loose spelling), or CaseNotFound."""
     typed = text.strip()
-    wanted = normalise_id(typed) or typed
-    case = base.get(typed) or base.get(wanted)
-    if case is not None:
-        return case
-    broken = [p for p in base.problems if p.level == ERROR and stem_id(Path(p.path)) == wanted]
-    if broken:
-        first = broken[0]
-        more = f" (and {len(broken) - 1} more: run 'ipu validate')" if len(broken) > 1 else ""
-        raise CaseNotFound(f"cannot read {wanted}: {first.text()}{more}")
-    raise CaseNotFound(f"unknown case '{typed}': no case has this id or legacy id")
+    if typed:
+        found = base.get(typed) or base.get(resolve_id(typed, base.records) or "")
+        if found is None:
+            alias = resolve_id(typed, base.aliases) or next(
+                (a for a in base.aliases if a.upper() == typed.upper()), None
+            )
+            found = base.get(alias) if alias else None
+        if found is not None:
+            return found
+        wanted = normalise_id(typed) or typed
+        broken = [p for p in base.problems if p.is_error and _same_id(stem_id(Path(p.path)), typed, wanted)]
+        if broken:
+            first = broken[0]
+            more = f" (and {len(broken) - 1} more: run 'ipu validate')" if len(broken) > 1 else ""
+            raise CaseNotFound(f"cannot read {stem_id(Path(first.path))}: {first.text()}{more}")
+    raise unknown_case(typed, base.records)
+
+
+def _same_id(stem: str, typed: str, wanted: str) -> bool:
+    return stem in (typed, wanted) or resolve_id(typed, [stem]) == stem
+
+
+def find_holder(base: CaseBase, text: str, action: str) -> tuple[Any, str | None]:
+    """The case `text` names, or the group that holds it, and a note when it is the group.
+
+    An MP examined in a group is handled through the group (`domain.groups`):
+    `action` says what is done there ("logged in the group's file").
+    """
+    case = find_case(base, text)
+    target = holder(case, base)
+    note = None if target is case else f"{case.id} is examined in {target.id}; {action}"
+    return target, note

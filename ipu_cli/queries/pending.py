@@ -23,9 +23,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ipu_cli.documents.style import month_year
 from ipu_cli.domain.asks import asks_of
-from ipu_cli.domain.dates import months_since
+from ipu_cli.domain.dates import month_year, months_since
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, Communication, Decision, IndividualCase

@@ -1,0 +1,94 @@
+"""Writing documents: one file, or a batch of them (`--all`), complete or not at all.
+
+The batch policy, for every command that writes many documents: render
+everything first; if any document fails, write nothing and say which; else
+prepare the folder (existing files are replaced only with `force`), write each
+document atomically, then the index. Recording letters as sent (`--log`)
+happens after the whole batch is written, by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ipu_cli.errors import IpuError, UsageError
+
+
+@dataclass
+class Rendered:
+    """One document of a batch: its file name, its content, its warnings, what it was made from."""
+
+    name: str
+    document: str | bytes
+    warnings: list[str] = field(default_factory=list)
+    source: Any = None
+
+
+@dataclass
+class Batch:
+    """Every document of a batch, the notes about what was left out, and the failures."""
+
+    documents: list[Rendered] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    failures: list[IpuError] = field(default_factory=list)
+
+    def add(self, render: Callable[[], Rendered], label: str) -> None:
+        """Render one document; a failure is kept (with `label`), never raised here."""
+        try:
+            self.documents.append(render())
+        except IpuError as exc:
+            if not exc.message.startswith(label):
+                exc.message = f"{label}: {exc.message}"
+            self.failures.append(exc)
+
+    def refuse_if_failed(self, what: str) -> None:
+        """Raise (nothing written) when any document failed; the problems of each are kept."""
+        if self.failures:
+            problems = [p for exc in self.failures for p in exc.problems]
+            details = [exc.message for exc in self.failures]
+            count = len(self.failures)
+            raise IpuError(f"{count} {what} could not be made; nothing written", problems, details=details)
+
+
+def write_document(path: Path, document: str | bytes) -> None:
+    """Write one document atomically; a one-line error (never a traceback) when it cannot be."""
+    from ipu_cli.store.atomic import write_bytes
+
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise UsageError(f"cannot write {path}: folder {path.parent} does not exist")
+    try:
+        write_bytes(path, document.encode("utf-8") if isinstance(document, str) else document)
+    except OSError as exc:
+        raise IpuError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def prepare_folder(folder: Path, names: Iterable[str], force: bool) -> None:
+    """The output folder of a batch: created if missing; its files replaced only with `force`."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file; --all writes into a folder")
+    clashes = [name for name in names if (folder / name).exists()]
+    if clashes and not force:
+        if len(clashes) == 1:
+            raise UsageError(f"{folder / clashes[0]} already exists; use --force to replace it")
+        raise UsageError(
+            f"{folder / clashes[0]} and {len(clashes) - 1} more file(s) already exist; use --force to replace them"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IpuError(f"cannot create folder {folder}: {exc.strerror or exc}") from None
+
+
+def write_batch(folder: Path, batch: Batch, index: tuple[str, str], force: bool, what: str) -> None:
+    """Write a whole batch and its index (name, text), or nothing when any document failed."""
+    batch.refuse_if_failed(what)
+    index_name, index_text = index
+    prepare_folder(folder, [item.name for item in batch.documents] + [index_name], force)
+    for item in batch.documents:
+        write_document(folder / item.name, item.document)
+    write_document(folder / index_name, index_text)
