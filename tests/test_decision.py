@@ -200,7 +200,7 @@ def test_unknown_case_and_session(repo: Path, ipu) -> None:
     result = ipu("draft-decision", "KHM-COLL-09", "--session", "179")
     assert (result.code, result.err) == (
         1,
-        "ipu: no case KHM-COLL-09; did you mean KHM-COLL-03?\n",
+        "ipu: no case KHM-COLL-09; did you mean 'KHM-COLL-03'?\n",
     )
     result = ipu("draft-decision", "KHM-COLL-03", "--session", "999")
     assert result.code == 2

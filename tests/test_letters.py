@@ -184,7 +184,7 @@ def test_refusals(repo, ipu):
         (["KHM-COLL-03", "--to", "authorities", "-f", "docx"], 2, "ipu: Word output is a file: give -o FILE.docx\n"),
         (["--all", "--session", "179"], 2, "ipu: --all needs --session N and -o DIR\n"),
         (["KHM-999", "--to", "authorities"], 1,
-         "ipu: no case KHM-999; did you mean KHM-99?\n"),
+         "ipu: no case KHM-999; did you mean 'KHM-99'?\n"),
     ]  # fmt: skip
     for args, code, err in cases:
         result = ipu("draft-letter", *args)

@@ -147,7 +147,7 @@ def test_invalid_entry_writes_nothing(repo, ipu, args, code, err):
 def test_unknown_case(repo, ipu):
     result = ipu("log", "KHM-999", "--direction", "to", "--party", "authorities", "--date", "2026-02")
     assert (result.code, result.out) == (1, "")
-    assert result.err == "ipu: no case KHM-999; did you mean KHM-99?\n"
+    assert result.err == "ipu: no case KHM-999; did you mean 'KHM-99'?\n"
 
 
 def test_case_whose_file_has_a_syntax_error_names_file_line_column(repo, ipu):

@@ -54,7 +54,7 @@ def test_legacy_and_loose_ids(repo, ipu):
 
 def test_unknown_id_suggests(repo, ipu):
     result = ipu("show", "KHM-600")
-    assert (result.code, result.out, result.err) == (1, "", "ipu: no case KHM-600; did you mean KHM-60?\n")
+    assert (result.code, result.out, result.err) == (1, "", "ipu: no case KHM-600; did you mean 'KHM-60'?\n")
 
 
 def test_yaml_format(repo, ipu):

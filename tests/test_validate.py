@@ -74,14 +74,14 @@ def test_json_and_github_formats(repo, ipu):
             "column": 1,
             "level": "error",
             "code": "unknown-field",
-            "message": "unknown field 'violatons', did you mean 'violations'?",
+            "message": "unknown field 'violatons'; did you mean 'violations'?",
         }
     ]
     assert result.err == ""
     result = ipu("validate", "--format", "github")
     assert (
         result.out
-        == "::error file=cases/KHM/KHM-900.yaml,line=8,col=1,title=unknown-field::unknown field 'violatons', did you mean 'violations'?\n"
+        == "::error file=cases/KHM/KHM-900.yaml,line=8,col=1,title=unknown-field::unknown field 'violatons'; did you mean 'violations'?\n"
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ipu_cli.checks.problems import Problem
-from ipu_cli.domain.suggest import closest
+from ipu_cli.domain.suggest import did_you_mean
 from ipu_cli.store.yamlload import Loaded
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -46,8 +46,7 @@ def _problem(loaded: Loaded, model: type[BaseModel], err: Any) -> Problem:
     if kind == "extra_forbidden":
         name = str(loc[-1]) if loc else "?"
         known = _fields_at(model, loc[:-1])
-        hint = closest(name, known)
-        message = f"unknown field '{name}'" + (f", did you mean '{hint}'?" if hint else "")
+        message = f"unknown field '{name}'" + did_you_mean(name, known)
         return Problem.at(loaded, loc, "unknown-field", message, key=True)
     if kind == "missing":
         name = str(loc[-1]) if loc else "?"
@@ -63,8 +62,7 @@ def _problem(loaded: Loaded, model: type[BaseModel], err: Any) -> Problem:
         msg = msg[0].lower() + msg[1:]
     if kind == "literal_error" and isinstance(value, str):
         options = _QUOTED.findall(err.get("ctx", {}).get("expected", ""))
-        hint = closest(value, options)
-        msg = f"'{value}' is not one of {', '.join(options)}" + (f"; did you mean '{hint}'?" if hint else "")
+        msg = f"'{value}' is not one of {', '.join(options)}" + did_you_mean(value, options)
     elif kind == "string_pattern_mismatch":
         msg = f"'{value}' does not have the expected form ({_pattern_hint(err)})"
     elif not isinstance(value, dict | list) and repr(value) not in msg:

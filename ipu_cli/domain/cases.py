@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ipu_cli.domain.communications import DIRECTIONS, PARTIES
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.ids import ANY_ID_PATTERN, COLLECTIVE_ID_PATTERN, ID_PATTERN
 
@@ -22,8 +23,8 @@ Sex = Literal["male", "female"]
 Mandate = Literal["incumbent", "former", "elect", "substitute"]
 Affiliation = Literal["opposition", "majority", "independent", "other"]
 Confidentiality = Literal["public", "confidential"]
-Party = Literal["authorities", "complainant", "third-party"]
-Direction = Literal["to", "from"]
+Party = Literal[PARTIES]  # type: ignore[valid-type]
+Direction = Literal[DIRECTIONS]  # type: ignore[valid-type]
 Scope = Literal["current", "past"]
 Body = Literal["committee", "governing-council", "assembly"]
 

@@ -9,12 +9,12 @@ the file when two share a date), internal entries left out of public output.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, get_args
+from typing import Any
 
-from ipu_cli.domain.cases import Direction, Party
-
-PARTIES: tuple[str, ...] = get_args(Party)
-DIRECTIONS: tuple[str, ...] = get_args(Direction)
+PARTIES = ("authorities", "complainant", "third-party")
+"""Who a communication is with; `domain.cases.Party` is built from this."""
+DIRECTIONS = ("to", "from")
+"""Which way it went; `domain.cases.Direction` is built from this."""
 FOLLOWED = (("from", "authorities"), ("from", "complainant"), ("to", "authorities"), ("to", "complainant"))
 """The four ways the case box and the follow-up reports watch, in the order the box prints them."""
 

@@ -8,56 +8,40 @@ and imports neither Pydantic nor the renderers. It does not validate: that is
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
 from ipu_cli.checks.problems import Problem
-from ipu_cli.domain.dates import months_since
-from ipu_cli.domain.ids import normalise_id
-from ipu_cli.domain.suggest import closest
+from ipu_cli.domain import communications
+from ipu_cli.domain.dates import PartialDate, months_since
+from ipu_cli.domain.ids import id_parts, resolve_id
 from ipu_cli.errors import IpuError
-from ipu_cli.store.paths import CASE_SUFFIXES, CASES, DATA, display_path, path_for_id
+from ipu_cli.queries.lookup import unknown_case
+from ipu_cli.store.paths import DATA, case_files, display_path, path_for_id, stem_id
 from ipu_cli.store.yamlload import load_file
-
-PARTIES = ("authorities", "complainant")
 
 
 class ShowError(IpuError):
     """A case that cannot be shown; the message is for stderr."""
 
 
-def all_ids(root: Path) -> list[str]:
-    """Ids from file names only: cheap, no file is opened."""
-    ids = []
-    base = root / CASES
-    for folder in os.scandir(base):
-        if folder.is_dir():
-            for entry in os.scandir(folder.path):
-                if entry.name.endswith(".yaml"):
-                    ids.append(entry.name[:-5])
-    return ids
-
-
 def find_case(root: Path, text: str) -> Path:
-    """The file of a case named by id, loosely spelt id, or legacy id."""
-    if not text.strip():
-        raise ShowError("no case id given; name a case such as KHM-60 or KHM-COLL-03")
-    canonical = normalise_id(text)
-    if canonical:
-        path = path_for_id(root, canonical)
-        if path.is_file():
-            return path
-        # `ipu validate` accepts .yml as well as .yaml: show what it checks.
-        if path.with_suffix(".yml").is_file():
-            return path.with_suffix(".yml")
-    found = _find_alias(root, text.strip())
-    if found:
-        return found
-    ids = all_ids(root)
-    guess = closest(canonical or text.upper(), ids)
-    hint = f"; did you mean {guess}?" if guess else ""
-    raise ShowError(f"no case {text}{hint}")
+    """The file of a case named by its id, a loose spelling of it, or a legacy id.
+
+    Only the case's country folder is listed (the id says which), so a large
+    base costs nothing; a legacy id costs a scan, helped by the cache's index.
+    """
+    typed = text.strip()
+    parts = id_parts(typed) if typed else None
+    if parts is not None:
+        files = {stem_id(Path(name)): Path(name) for name in case_files(root, parts[0])}
+        found = resolve_id(typed, files)
+        if found is not None:
+            return files[found]
+    alias = _find_alias(root, typed)
+    if alias is not None:
+        return alias
+    raise unknown_case(typed, (stem_id(Path(name)) for name in case_files(root)) if typed else ())
 
 
 def _find_alias(root: Path, alias: str) -> Path | None:
@@ -82,19 +66,20 @@ def _find_alias(root: Path, alias: str) -> Path | None:
     # Legacy ids are matched regardless of case: 'cmbd/60' finds CMBD/60.
     wanted = alias.upper()
     needle = wanted.encode()
-    for folder in sorted(os.scandir(root / CASES), key=lambda e: e.name):
-        if not folder.is_dir():
-            continue
-        for entry in sorted(os.scandir(folder.path), key=lambda e: e.name):
-            if not entry.name.endswith(CASE_SUFFIXES):
-                continue
-            with open(entry.path, "rb") as handle:
+    for name in case_files(root):
+        try:
+            with open(name, "rb") as handle:
                 raw = handle.read()
-            if needle not in raw.upper():
-                continue
-            data = _read(Path(entry.path), root)
-            if wanted in (str(a).upper() for a in data.get("aliases") or []):
-                return Path(entry.path)
+        except OSError:
+            continue
+        if needle not in raw.upper():
+            continue
+        try:
+            data = _read(Path(name), root)
+        except ShowError:
+            continue
+        if wanted in (str(a).upper() for a in data.get("aliases") or []):
+            return Path(name)
     return None
 
 
@@ -114,16 +99,6 @@ def _reference(root: Path, name: str) -> dict[str, Any]:
         return {}
     loaded = load_file(path)
     return loaded.data if isinstance(loaded.data, dict) else {}
-
-
-def _months_between(earlier: str, today: dt.date) -> int | None:
-    """Months since a log date as the file spells it (2025, 2025-12, 2025-12-03)."""
-    text = str(earlier)
-    try:
-        year, month = int(text[:4]), int(text[5:7]) if len(text) >= 7 else None
-    except ValueError:
-        return None
-    return months_since(year, month, today)
 
 
 def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, Any]:
@@ -252,28 +227,37 @@ def _s(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+class _Entry:
+    """A log entry as the file spells it, with its date parsed: what `domain.communications` reads."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+        self.date = PartialDate.parse(raw.get("date"))
+        self.direction = raw.get("direction")
+        self.party = raw.get("party")
+        self.internal = bool(raw.get("internal"))
+
+
 def _follow_up(log: list[Any], today: dt.date) -> list[dict[str, Any]]:
+    """The latest entry each way (`communications.FOLLOWED`), and how many months ago it was."""
+    entries = []
+    for raw in log:
+        try:
+            entries.append(_Entry(raw))
+        except (AttributeError, ValueError):
+            continue  # not a mapping, or no readable date: `ipu validate` reports it
     rows = []
-    for direction in ("from", "to"):
-        for party in PARTIES:
-            items = [
-                c
-                for c in log
-                if isinstance(c, dict)
-                and c.get("direction") == direction
-                and c.get("party") == party
-                and not c.get("internal")
-            ]
-            last = max(items, key=lambda c: str(c.get("date")), default=None)
-            rows.append(
-                {
-                    "direction": direction,
-                    "party": party,
-                    "date": _s(last.get("date")) if last else None,
-                    "description": last.get("description") if last else None,
-                    "months_ago": _months_between(str(last.get("date")), today) if last else None,
-                }
-            )
+    for direction, party in communications.FOLLOWED:
+        last = communications.latest(entries, direction, party)
+        rows.append(
+            {
+                "direction": direction,
+                "party": party,
+                "date": str(last.date) if last else None,
+                "description": last.raw.get("description") if last else None,
+                "months_ago": months_since(last.date.year, last.date.month, today) if last else None,
+            }
+        )
     return rows
 
 

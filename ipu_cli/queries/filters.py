@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, get_args
 
 from ipu_cli.domain.cases import Affiliation, CollectiveCase, IndividualCase, Mandate, Sex
+from ipu_cli.domain.dated import dated_facts
 from ipu_cli.domain.dates import PartialDate
+from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key, normalise_id
 from ipu_cli.domain.visibility import is_public, visible
 from ipu_cli.errors import UsageError
@@ -145,13 +147,12 @@ def resolve_violation(value: str, ref: Reference) -> str:
     for code, category in ref.violations.items():
         if lowered in (code, fold(category.label), fold(category.label_fr or "")):
             return code
-    from ipu_cli.domain.suggest import closest
+    from ipu_cli.domain.suggest import did_you_mean
 
     options = list(ref.violations) + [c.label for c in ref.violations.values()]
-    hint = closest(wanted, options, cutoff=0.5)
     raise FilterError(
         f"--violation: unknown violation '{value}'"
-        + (f"; did you mean '{hint}'?" if hint else "")
+        + did_you_mean(wanted, options, cutoff=0.5)
         + " (codes and labels are in data/violations.yaml)"
     )
 
@@ -232,9 +233,7 @@ def parse_filters(
 
 def individual(case: Case) -> bool:
     """Whether a case (model or `CaseSummary`) is one MP rather than a group."""
-    if isinstance(case, IndividualCase):
-        return True
-    return not isinstance(case, CollectiveCase) and not case.collective  # type: ignore[union-attr]
+    return not is_group(case)
 
 
 def groups(case: IndividualCase, base: CaseBase) -> list[CollectiveCase]:
@@ -260,17 +259,8 @@ def state(case: Case, base: CaseBase) -> tuple[str, PartialDate | None]:
 
 def own_dates(case: Case) -> Iterator[PartialDate]:
     """Every dated fact a file holds itself."""
-    for name in ("events", "missions", "hearings", "communications"):
-        for item in getattr(case, name):
-            yield item.date
-    for decision in case.decisions:
-        yield decision.adopted
-    if case.complaint:
-        yield case.complaint.submitted
-    if case.status.date:
-        yield case.status.date
-    if individual(case) and case.death_date:  # type: ignore[union-attr]
-        yield case.death_date  # type: ignore[union-attr]
+    for date, _ in dated_facts(case):
+        yield date
 
 
 def case_dates(case: Case, base: CaseBase) -> Iterator[PartialDate]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain.groups import holder
 from ipu_cli.domain.ids import normalise_id, resolve_id
-from ipu_cli.domain.suggest import closest
+from ipu_cli.domain.suggest import did_you_mean
 from ipu_cli.errors import IpuError
 from ipu_cli.store.paths import stem_id
 
@@ -33,9 +33,7 @@ def unknown_case(typed: str, known: Iterable[str]) -> CaseNotFound:
     typed = typed.strip()
     if not typed:
         return CaseNotFound("no case id given; name a case such as KHM-60 or KHM-COLL-03")
-    guess = closest(normalise_id(typed) or typed.upper(), list(known))
-    hint = f"; did you mean {guess}?" if guess else ""
-    return CaseNotFound(f"no case {typed}{hint}")
+    return CaseNotFound(f"no case {typed}" + did_you_mean(normalise_id(typed) or typed.upper(), known))
 
 
 def find_case(base: CaseBase, text: str) -> Case:

@@ -23,8 +23,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ipu_cli.domain import communications
 from ipu_cli.domain.asks import asks_of
 from ipu_cli.domain.dates import month_year, months_since
+from ipu_cli.domain.groups import holds_own_case
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, Communication, Decision, IndividualCase
@@ -101,13 +103,7 @@ def _short(text: str, width: int = SHORT) -> str:
 
 def followed_cases(base: CaseBase) -> list[Case]:
     """Active cases that carry their own log: groups, and MPs in no group."""
-    out = []
-    for case in base.cases():
-        if case.status.state != "active":
-            continue
-        if hasattr(case, "members") or not case.collectives:
-            out.append(case)
-    return out
+    return [case for case in base.cases() if case.status.state == "active" and holds_own_case(case)]
 
 
 def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> FollowUp:
@@ -117,11 +113,7 @@ def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> Follow
     ended; a party is silent when nothing came from it for more than `months`.
     """
     log = [c for c in case.communications if c.date.earliest() <= as_of]
-    last: dict[tuple[str, str], Communication | None] = {}
-    for direction in ("to", "from"):
-        for party in ("authorities", "complainant"):
-            found = [c for c in log if c.direction == direction and c.party == party]
-            last[(direction, party)] = max(found, key=lambda c: c.date) if found else None
+    last = {way: communications.latest(log, *way, public=False) for way in communications.FOLLOWED}
     decisions = [d for d in case.decisions if d.adopted.earliest() <= as_of]
     decision = decisions[-1] if decisions else None
     requested = [ask.quoted() for ask in asks_of(decision, base.reference.ask_verbs)] if decision else []

@@ -38,14 +38,14 @@ def find_root(start: Path | None = None, override: str | os.PathLike[str] | None
     )
 
 
-def case_files(root: Path) -> list[str]:
-    """Every case file under `cases/`, in path order, without following links to folders.
+def case_files(root: Path, country: str | None = None) -> list[str]:
+    """Every case file under `cases/` (or `cases/<country>/`), in path order, not following links to folders.
 
     The one lister: `ipu validate`, `ipu show`, the cache and the scan all see
     the same files. Strings, not Paths: a large base lists 10,000 of them.
     """
     found: list[str] = []
-    stack = [os.path.join(root, CASES)]
+    stack = [os.path.join(root, CASES, country) if country else os.path.join(root, CASES)]
     while stack:
         current = stack.pop()
         try:

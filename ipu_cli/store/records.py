@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ipu_cli.domain.groups import is_group
+
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, IndividualCase
     from ipu_cli.domain.dates import PartialDate
@@ -41,7 +43,7 @@ class Facts:
     def of(cls, case: Case) -> Facts:
         return cls(
             case.id,
-            hasattr(case, "members"),
+            is_group(case),
             case.country,
             getattr(case, "sex", None),
             tuple(case.aliases),
@@ -93,7 +95,7 @@ class _ComplaintView(NamedTuple):
 
 def summary_row(case: Case) -> tuple[Any, ...]:
     """What `CaseSummary` holds beyond `Facts`, as plain values the cache can keep."""
-    individual = not hasattr(case, "members")
+    individual = not is_group(case)
     return (
         case.parliament,
         case.confidentiality,

@@ -12,6 +12,7 @@ import difflib
 import io
 from typing import Any
 
+from ipu_cli.domain.ids import id_key
 from ipu_cli.errors import IpuError
 
 
@@ -88,8 +89,8 @@ def append_to_list(text: str, key: str, value: str, after: tuple[str, ...] = ())
         if value in items:
             return text
         position = len(items)
-        if list(items) == sorted(items, key=id_sort_key):
-            while position > 0 and id_sort_key(items[position - 1]) > id_sort_key(value):
+        if list(items) == sorted(items, key=id_key):
+            while position > 0 and id_key(str(items[position - 1])) > id_key(str(value)):
                 position -= 1
         at_end = position == len(items)
         items.insert(position, value)
@@ -108,12 +109,3 @@ def _move_trailing_comment(items: Any, index: int) -> None:
     comment = items.ca.items.pop(index, None)
     if comment is not None:
         items.ca.items[index + 1] = comment
-
-
-def id_sort_key(case_id: Any) -> tuple[str, int, int]:
-    """KHM-9 before KHM-48 before KHM-COLL-03: by country, then kind, then number."""
-    text = str(case_id)
-    country, _, rest = text.partition("-")
-    coll = rest.startswith("COLL-")
-    number = rest.removeprefix("COLL-")
-    return (country, 1 if coll else 0, int(number) if number.isdigit() else 0)
