@@ -102,3 +102,32 @@ def test_bad_targets(repo, ipu, tmp_path):
     result = ipu("export", "-f", "xlsx", "-o", str(tmp_path / "x"))
     assert (result.code, result.err) == (2, "ipu: unknown format 'xlsx'; choose from json, csv, sqlite\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_model_field_is_exported():
+    """A field added to a case model reaches the export, or is named as left out on purpose.
+
+    Lists of records (events, decisions, violations...) are tables derived from their
+    models; the other fields are columns of `cases` or `members`, some under a prefix.
+    """
+    from ipu_cli.domain.cases import CollectiveCase, Complaint, IndividualCase
+    from ipu_cli.queries.tables import CHILDREN, NOT_EXPORTED, _schema
+
+    schema = _schema()
+    exported = {column for table in schema.values() for column in table.column_names}
+    renamed = {
+        "complaint": {f"complaint_{f}" for f in Complaint.model_fields if f != "complainant"}
+        | {"complainant"},
+        "status": {"status", "closed_on", "closure_reason"},
+        "aliases": {"alias"},
+        "collectives": {"collective_id"},
+        "members": {"member_id"},
+    }
+    missing = [
+        f"{model.__name__}.{field}"
+        for model in (IndividualCase, CollectiveCase)
+        for field in model.model_fields
+        if field not in NOT_EXPORTED and field not in CHILDREN and not renamed.get(field, {field}) <= exported
+    ]
+    assert missing == []
+    assert all(name in schema for name in CHILDREN)

@@ -31,6 +31,12 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
     def report(loc: tuple[Any, ...], code: str, message: str) -> None:
         out.append(Problem.at(loaded, loc, code, message))
 
+    def known(loc: tuple[Any, ...], kind: str, value: str, vocabulary: Any) -> None:
+        """A vocabulary code must be in its data file (when that file could be read)."""
+        if vocabulary and value not in vocabulary:
+            code = "unknown-" + kind.replace(" ", "-")
+            report(loc, code, f"unknown {kind} '{value}'" + did_you_mean(value, vocabulary))
+
     expected = stem_id(path)
     if case.id != expected:
         report(
@@ -68,12 +74,7 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
     if isinstance(case, IndividualCase):
         seen: set[str] = set()
         for index, violation in enumerate(case.violations):
-            if ref.violations and violation.code not in ref.violations:
-                report(
-                    ("violations", index, "code"),
-                    "unknown-violation",
-                    f"unknown violation '{violation.code}'" + did_you_mean(violation.code, ref.violations),
-                )
+            known(("violations", index, "code"), "violation", violation.code, ref.violations)
             if violation.code in seen:
                 report(
                     ("violations", index, "code"),
@@ -90,12 +91,7 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
             )
 
     for index, event in enumerate(case.events):
-        if ref.event_types and event.type not in ref.event_types:
-            report(
-                ("events", index, "type"),
-                "unknown-event-type",
-                f"unknown event type '{event.type}'" + did_you_mean(event.type, ref.event_types),
-            )
+        known(("events", index, "type"), "event type", event.type, ref.event_types)
 
     for loc, message in out_of_order(case):
         report(loc, "date-order", message)

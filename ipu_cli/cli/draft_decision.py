@@ -6,7 +6,6 @@ document, writes it (atomically) or prints it. No business logic here.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -26,6 +25,7 @@ from ipu_cli.cli.options import (
     session_option,
     warn,
     warn_unreadable,
+    write_batch_and_say,
 )
 
 SessionOption = session_option("Session: 180, 180th or committee-180 (required).")
@@ -60,8 +60,7 @@ def draft_decision(
     warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base
-    from ipu_cli.documents.batch import write_batch
-    from ipu_cli.documents.decision import draft, draft_all
+    from ipu_cli.documents.decision import build, draft_all
     from ipu_cli.documents.environment import render_document
     from ipu_cli.documents.labels import LANGS
     from ipu_cli.domain.sessions import find_session
@@ -90,19 +89,14 @@ def draft_decision(
         batch, index = draft_all(
             base, found, chosen, repo, adopted=adopted, lang=lang, include_confidential=confidential
         )
-        for item in batch.notes:
-            note(item)
-        for rendered in batch.documents:
-            warn(rendered.warnings)
-        write_batch(output, batch, index, force, "decision(s)")
-        sys.stderr.write(f"ipu: wrote {len(batch.documents)} decision(s) and {index[0]} to {output}\n")
+        write_batch_and_say(output, batch, index, force, "decision(s)")
         return
 
     case, redirect = find_holder(base, case_id or "", "drafting the group's decision")
     if redirect:
         note(redirect)
     require_public(case, base, confidential)
-    context = draft(base, case, found, adopted=adopted, lang=lang, allow_confidential=confidential)
+    context = build(base, case, found, adopted=adopted, lang=lang, include_confidential=confidential)
     document = render_document("decision", context.as_dict(), chosen, repo)
     warn(context.warnings)
     emit_document(output, document)

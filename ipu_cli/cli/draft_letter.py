@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ipu_cli.cli import options
 from ipu_cli.cli.options import (
     ConfidentialDocOption,
     DocCaseArgument,
@@ -16,15 +17,7 @@ from ipu_cli.cli.options import (
     ForceOption,
     RootOption,
     TodayOption,
-    document_format,
-    emit_document,
     fail,
-    note,
-    resolve_root,
-    resolve_today,
-    session_option,
-    warn,
-    warn_unreadable,
 )
 
 if TYPE_CHECKING:
@@ -33,7 +26,9 @@ if TYPE_CHECKING:
     from ipu_cli.documents.letters import LetterContext
     from ipu_cli.store.casebase import CaseBase
 
-SessionOption = session_option("Session of the decision: 179, 179th or committee-179 (default: the latest).")
+SessionOption = options.session_option(
+    "Session of the decision: 179, 179th or committee-179 (default: the latest)."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -65,7 +60,6 @@ def draft_letter(
     (unknown, unreadable or confidential case, no decision), 2 on a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base
-    from ipu_cli.documents.batch import write_batch
     from ipu_cli.documents.environment import render_document
     from ipu_cli.documents.letters import PARTIES, build_letter, letters_all
     from ipu_cli.domain.sessions import find_session, parse_session
@@ -81,15 +75,15 @@ def draft_letter(
         fail("give a case id and --to (or --all --session N -o DIR)", 2)
     if to is not None and to not in PARTIES:
         fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
-    chosen = document_format(output, fmt, all_cases)
+    chosen = options.document_format(output, fmt, all_cases)
     ref = parse_session(session) if session is not None else None
-    repo = resolve_root(root)
-    day = resolve_today(today)
+    repo = options.resolve_root(root)
+    day = options.resolve_today(today)
     base = load_case_base(repo)
 
     if all_cases:
         assert session is not None and output is not None
-        warn_unreadable(base)
+        options.warn_unreadable(base)
         found = find_session(base.reference.sessions, session)
         batch, index = letters_all(
             base,
@@ -100,24 +94,19 @@ def draft_letter(
             parties=[to] if to else None,
             include_confidential=confidential,
         )
-        for item in batch.notes:
-            note(item)
-        for rendered in batch.documents:
-            warn(rendered.warnings)
-        write_batch(output, batch, index, force, "letter(s)")
+        options.write_batch_and_say(output, batch, index, force, "letters")
         if log:
             for rendered in batch.documents:
                 _log(repo, base, rendered.source, day)
-        sys.stderr.write(f"ipu: wrote {len(batch.documents)} letters and {index[0]} to {output}\n")
         return
     case, redirect = find_holder(base, case_id or "", "writing the group's letter")
     if redirect:
-        note(redirect)
+        options.note(redirect)
     require_public(case, base, confidential)
     context = build_letter(base, case, to or "", session=ref, today=day, include_confidential=confidential)
     document = render_document(f"letter-{context.to}", context.as_dict(), chosen, repo)
-    warn(context.warnings)
-    emit_document(output, document)
+    options.warn(context.warnings)
+    options.emit_document(output, document)
     if log:
         _log(repo, base, context, day)
 

@@ -12,6 +12,7 @@ import typer
 from ipu_cli.errors import IpuError
 
 if TYPE_CHECKING:
+    from ipu_cli.documents.batch import Batch
     from ipu_cli.store.casebase import CaseBase
 
 RootOption = Annotated[
@@ -151,6 +152,18 @@ def warn(warnings: list[str]) -> None:
     """Print a document's warnings (data missing from the case file) on stderr."""
     for warning in warnings:
         sys.stderr.write(f"ipu: warning: {warning}\n")
+
+
+def write_batch_and_say(folder: Path, batch: Batch, index: tuple[str, str], force: bool, what: str) -> None:
+    """Print a batch's notes and warnings, write it (all or nothing), then say what was written."""
+    from ipu_cli.documents.batch import write_batch
+
+    for item in batch.notes:
+        note(item)
+    for rendered in batch.documents:
+        warn(rendered.warnings)
+    write_batch(folder, batch, index, force, what)
+    note(f"wrote {len(batch.documents)} {what} and {index[0]} to {folder}")
 
 
 def note(message: str) -> None:

@@ -148,16 +148,23 @@ def build(
     *,
     adopted: bool = False,
     lang: str = "en",
-    confidential: bool = False,
     include_confidential: bool = False,
 ) -> DecisionContext:
     """The context of one decision: `adopted` renders the decision of `session` from the
     case's history; otherwise the next draft for `session`.
 
     `case` must hold its own decisions (a group, or an MP in no group: see
-    `domain.groups.holder`). The members shown are those `covered_members` lets
-    through; `include_confidential` shows them all.
+    `domain.groups.holder`). Through the confidentiality filter: the case is
+    redacted (internal log entries and addressees, the complainant's name) and
+    the members shown are those `covered_members` lets through, unless
+    `include_confidential`, which shows everything and marks a confidential
+    case's pages CONFIDENTIAL.
     """
+    from ipu_cli.domain.visibility import is_public, redact
+
+    confidential = include_confidential and not is_public(case, base)
+    if not include_confidential:
+        case = redact(case)
     if lang not in LABELS:
         raise UsageError(f"unknown language '{lang}'; choose from {', '.join(LANGS)}")
     if not holds_own_case(case):
@@ -227,49 +234,16 @@ def agenda(base: CaseBase, session: Session) -> list[Case]:
     return sorted((c for c in cases if holds_own_case(c)), key=lambda c: id_key(c.id))
 
 
-def draft(
-    base: CaseBase,
-    case: Case,
-    session: Session,
-    *,
-    adopted: bool = False,
-    lang: str = "en",
-    allow_confidential: bool = False,
-) -> DecisionContext:
-    """The context of one decision document, through the confidentiality filter.
-
-    Without `allow_confidential` the case is redacted (internal log entries and
-    addressees, the complainant's name never reach a public draft); with it, a
-    confidential case's pages are marked CONFIDENTIAL.
-    """
-    from ipu_cli.domain.visibility import is_public, redact
-
-    return build(
-        base,
-        case if allow_confidential else redact(case),
-        session,
-        adopted=adopted,
-        lang=lang,
-        confidential=allow_confidential and not is_public(case, base),
-        include_confidential=allow_confidential,
-    )
-
-
 def draft_all(
-    base: CaseBase,
-    session: Session,
-    fmt: str,
-    root: Path,
-    *,
-    adopted: bool = False,
-    lang: str = "en",
-    include_confidential: bool = False,
+    base: CaseBase, session: Session, fmt: str, root: Path, **options: Any
 ) -> tuple[Batch, tuple[str, str]]:
     """Every decision of the session's agenda (`--all`), rendered, and the index of the folder.
 
-    Confidential cases are left out of a public batch with a note; nothing is
-    written here (`batch.write_batch` does, and refuses when one failed).
+    `options` are those of `build` (adopted, lang, include_confidential). Confidential
+    cases are left out of a public batch with a note; nothing is written here
+    (`batch.write_batch` does, and refuses when one failed).
     """
+    include_confidential = options.get("include_confidential", False)
     from ipu_cli.documents.environment import render_document
     from ipu_cli.domain.visibility import is_public
 
@@ -282,9 +256,7 @@ def draft_all(
             continue
 
         def render(case: Case = case) -> Rendered:
-            context = draft(
-                base, case, session, adopted=adopted, lang=lang, allow_confidential=include_confidential
-            )
+            context = build(base, case, session, **options)
             document = render_document("decision", context.as_dict(), fmt, root)
             return Rendered(file_name(case.id, session, fmt), document, context.warnings, context)
 

@@ -31,7 +31,7 @@ def decision_contexts(base: CaseBase) -> Contexts:
             try:
                 yield (
                     f"{case.id} draft for {session.ref}",
-                    build(base, case, session, confidential=True).as_dict(),
+                    build(base, case, session, include_confidential=True).as_dict(),
                 )
             except DecisionError:
                 continue
@@ -41,7 +41,7 @@ def decision_contexts(base: CaseBase) -> Contexts:
             if session is None or session.body == "assembly":
                 continue
             try:
-                context = build(base, case, session, adopted=True, confidential=True)
+                context = build(base, case, session, adopted=True, include_confidential=True)
             except DecisionError:
                 continue
             yield f"{case.id} adopted at {session.ref}", context.as_dict()

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain import communications
 from ipu_cli.domain.dates import PartialDate, months_since
+from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_parts, resolve_id
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import unknown_case
@@ -158,35 +160,28 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
                 ],
             }
         )
-        groups = []
-        for group_id in data.get("collectives", []):
-            group_path = path_for_id(root, str(group_id))
-            if group_path.is_file():
-                group = _read(group_path, root)
-                groups.append(
-                    {"id": group_id, "title": group.get("title"), "members": len(group.get("members", []))}
-                )
-                if not data.get("decisions") and not data.get("communications"):
-                    case_level = group
-            else:
-                groups.append({"id": group_id, "title": None, "members": None})
-        view["collectives"] = groups
+        linked = _linked(root, data.get("collectives", []))
+        view["collectives"] = [
+            {
+                "id": group_id,
+                "title": group.get("title"),
+                "members": len(group.get("members", [])) if group else None,
+            }
+            for group_id, group in linked
+        ]
+        owner = SimpleNamespace(collective=False, collectives=[group_id for group_id, _ in linked])
+        if not holds_own_case(owner) and linked[0][1]:
+            case_level = linked[0][1]  # the group holds the case: its decisions and log
     else:
-        members = []
-        for member_id in data.get("members", []):
-            member_path = path_for_id(root, str(member_id))
-            if member_path.is_file():
-                member = _read(member_path, root)
-                members.append(
-                    {
-                        "id": member_id,
-                        "name": member.get("name"),
-                        "sex": member.get("sex"),
-                        "deceased": bool(member.get("deceased")),
-                    }
-                )
-            else:
-                members.append({"id": member_id, "name": None, "sex": None, "deceased": False})
+        members = [
+            {
+                "id": member_id,
+                "name": member.get("name"),
+                "sex": member.get("sex"),
+                "deceased": bool(member.get("deceased")),
+            }
+            for member_id, member in _linked(root, data.get("members", []))
+        ]
         view["members"] = members
         view["counts"] = {
             "members": len(members),
@@ -221,6 +216,15 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
     view["follow_up"] = _follow_up(case_level.get("communications", []), today)
     view["as_of"] = today.isoformat()
     return view
+
+
+def _linked(root: Path, ids: list[Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The files a case names (its groups or members), read; an empty mapping when there is none."""
+    out = []
+    for case_id in ids:
+        path = path_for_id(root, str(case_id))
+        out.append((str(case_id), _read(path, root) if path.is_file() else {}))
+    return out
 
 
 def _s(value: Any) -> str | None:
@@ -265,6 +269,12 @@ def render_text(view: dict[str, Any]) -> str:
     """The plain view printed when stdout is not a terminal."""
     lines: list[str] = []
     add = lines.append
+
+    def section(title: str, items: list[str]) -> None:
+        add("")
+        add(title)
+        lines.extend(f"  {item}" for item in items or ["none recorded"])
+
     add(f"{view['id']}  {view['name'] or ''}".rstrip())
     kind = "Collective case" if view["kind"] == "collective" else "Individual case"
     add(f"  {kind} · {view['country_name']} ({view['country']}) · {view['parliament']}")
@@ -282,13 +292,13 @@ def render_text(view: dict[str, Any]) -> str:
         for group in view["collectives"]:
             extra = f" ({group['title']}, {group['members']} members)" if group["title"] else ""
             add(f"  Group: {group['id']}{extra}")
-        add("")
-        add("Violations")
-        if not view["violations"]:
-            add("  none recorded")
-        for v in view["violations"]:
-            note = f" ({v['note']})" if v.get("note") else ""
-            add(f"  {v['scope']:<8} {v['label']}{note}")
+        section(
+            "Violations",
+            [
+                f"{v['scope']:<8} {v['label']}" + (f" ({v['note']})" if v.get("note") else "")
+                for v in view["violations"]
+            ],
+        )
     else:
         counts = view["counts"]
         add(f"  Members: {counts['members']} ({counts['male']} male, {counts['female']} female)")
@@ -298,12 +308,7 @@ def render_text(view: dict[str, Any]) -> str:
             flags = " (Ms.)" if m["sex"] == "female" else ""
             flags += " †" if m["deceased"] else ""
             add(f"  {m['id']:<8} {m['name'] or '(no file)'}{flags}")
-    add("")
-    add("Timeline")
-    if not view["events"]:
-        add("  none recorded")
-    for e in view["events"]:
-        add(f"  {e['date']:<10}  {e['label']}: {_one_line(e['text'])}")
+    section("Timeline", [f"{e['date']:<10}  {e['label']}: {_one_line(e['text'])}" for e in view["events"]])
     via = f" (from {view['case_level_from']})" if view["case_level_from"] else ""
     add("")
     add(f"Latest decision{via}")

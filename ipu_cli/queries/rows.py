@@ -98,30 +98,34 @@ def emit_rows(
     fmt: str,
     columns: Sequence[str] | None = None,
     *,
-    noun: str = "row",
-    banner: str | None = None,
-    footer: str | None = None,
     title: str | None = None,
     stream: TextIO | None = None,
+    **caption: Any,
 ) -> None:
-    """Print rows; a table on a terminal is drawn with rich."""
-    stream = stream or sys.stdout
-    if fmt == "table" and stream.isatty():
-        from rich.console import Console
-        from rich.table import Table
+    """Print rows; a table on a terminal is drawn with rich. `caption`: noun, banner, footer of `render_rows`.
 
-        cols = _columns(rows, columns)
-        table = Table(title=title, caption=f"{_count(len(rows), noun)}{'; ' + footer if footer else ''}")
-        for col in cols:
-            table.add_column(col)
-        for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in cols))
-        console = Console(file=stream)
-        if banner:
-            console.print(f"[bold red]{banner}[/bold red]")
-        console.print(table)
+    Every cell is printed as plain text: square brackets in data are never rich markup.
+    """
+    stream = stream or sys.stdout
+    if fmt != "table" or not stream.isatty():
+        stream.write(render_rows(rows, fmt, columns, **caption))
         return
-    stream.write(render_rows(rows, fmt, columns, noun=noun, banner=banner, footer=footer))
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    cols = _columns(rows, columns)
+    footer = caption.get("footer")
+    counted = _count(len(rows), caption.get("noun", "row"))
+    table = Table(title=title, caption=Text(f"{counted}{'; ' + footer if footer else ''}"))
+    for col in cols:
+        table.add_column(Text(col))
+    for row in rows:
+        table.add_row(*(Text(_cell(row.get(c))) for c in cols))
+    console = Console(file=stream)
+    if caption.get("banner"):
+        console.print(Text(caption["banner"], style="bold red"))
+    console.print(table)
 
 
 def _count(n: int, noun: str) -> str:

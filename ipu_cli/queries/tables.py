@@ -51,6 +51,71 @@ class Table:
         return f"CREATE TABLE {self.name} (\n  " + ",\n  ".join(parts) + "\n)"
 
 
+CHILDREN: dict[str, tuple[str, str, str]] = {
+    # table: (field of the parent model, key column, parent table)
+    "events": ("events", "case_id", "cases"),
+    "missions": ("missions", "case_id", "cases"),
+    "hearings": ("hearings", "case_id", "cases"),
+    "communications": ("communications", "case_id", "cases"),
+    "decisions": ("decisions", "case_id", "cases"),
+    "paragraphs": ("paragraphs", "decision_id", "decisions"),
+    "violations": ("violations", "member_id", "members"),
+}
+"""Tables of records held in a list of a model: their columns are the record model's fields."""
+
+NOT_EXPORTED = {"draft", "addressees", "agenda"}
+"""Model fields left out: work in progress (the draft), who letters go to, and session agendas."""
+
+
+def _item_model(parent: type[Any], name: str) -> type[Any]:
+    """The model of the records held in list field `name` of `parent` (list[Event] -> Event)."""
+    import typing
+
+    annotation = parent.model_fields[name].annotation
+    (inner,) = typing.get_args(annotation)
+    return inner
+
+
+def _sql_type(info: Any) -> str:
+    """TEXT, INTEGER for whole numbers and booleans; NOT NULL when the field is required."""
+    import typing
+
+    annotation = info.annotation
+    kinds = set(typing.get_args(annotation)) or {annotation}
+    kind = "INTEGER" if kinds & {bool, int} else "TEXT"
+    return f"{kind} NOT NULL" if info.is_required() or kinds <= {bool} else kind
+
+
+def _child_table(name: str) -> Table:
+    """A table of records derived from their model: id, parent key, then every field not itself a list of records."""
+    from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase
+
+    field_name, key, parent_table = CHILDREN[name]
+    parent = {"decisions": Decision, "members": IndividualCase}.get(parent_table, CollectiveCase)
+    model = _item_model(parent, field_name)
+    key_type = "INTEGER" if parent_table == "decisions" else "TEXT"
+    columns = [("id", "INTEGER PRIMARY KEY"), (key, f"{key_type} NOT NULL REFERENCES {parent_table}(id)")]
+    if name == "paragraphs":
+        columns.append(("number", "INTEGER NOT NULL"))
+    for column, info in model.model_fields.items():
+        if column in CHILDREN:
+            continue  # a list of records of its own (a decision's paragraphs)
+        sql = _sql_type(info)
+        if name == "violations" and column == "code":
+            sql += " REFERENCES violation_categories(code)"
+        columns.append((column, sql))
+    return Table(name, columns)
+
+
+def _cell(value: Any) -> Any:
+    """A model value as SQLite holds it: booleans as 0/1, lists as JSON text (None when empty)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False) if value else None
+    return value
+
+
 def _schema() -> dict[str, Table]:
     ref_case = "TEXT NOT NULL REFERENCES cases(id)"
     tables = [
@@ -108,82 +173,9 @@ def _schema() -> dict[str, Table]:
                 ("position", "INTEGER NOT NULL"),
             ],
         ),
-        Table(
-            "violations",
-            [
-                ("id", "INTEGER PRIMARY KEY"),
-                ("member_id", "TEXT NOT NULL REFERENCES members(id)"),
-                ("code", "TEXT NOT NULL REFERENCES violation_categories(code)"),
-                ("scope", "TEXT NOT NULL"),
-                ("note", "TEXT"),
-            ],
-        ),
-        Table(
-            "events",
-            [
-                ("id", "INTEGER PRIMARY KEY"),
-                ("case_id", ref_case),
-                ("date", "TEXT NOT NULL"),
-                ("type", "TEXT NOT NULL"),
-                ("text", "TEXT NOT NULL"),
-                ("place", "TEXT"),
-                ("sentence", "TEXT"),
-            ],
-        ),
-        Table(
-            "missions",
-            [
-                ("id", "INTEGER PRIMARY KEY"),
-                ("case_id", ref_case),
-                ("date", "TEXT NOT NULL"),
-                ("description", "TEXT"),
-            ],
-        ),
-        Table(
-            "hearings",
-            [
-                ("id", "INTEGER PRIMARY KEY"),
-                ("case_id", ref_case),
-                ("date", "TEXT NOT NULL"),
-                ("description", "TEXT"),
-                ("session", "TEXT"),
-            ],
-        ),
-        Table(
-            "communications",
-            [
-                ("id", "INTEGER PRIMARY KEY"),
-                ("case_id", ref_case),
-                ("date", "TEXT NOT NULL"),
-                ("direction", "TEXT NOT NULL"),
-                ("party", "TEXT NOT NULL"),
-                ("description", "TEXT"),
-                ("internal", "INTEGER NOT NULL"),
-            ],
-        ),
-        Table(
-            "decisions",
-            [
-                ("id", "INTEGER PRIMARY KEY"),
-                ("case_id", ref_case),
-                ("session", "TEXT NOT NULL"),
-                ("adopted", "TEXT NOT NULL"),
-                ("mode", "TEXT"),
-                ("summary", "TEXT"),
-            ],
-        ),
-        Table(
-            "paragraphs",
-            [
-                ("id", "INTEGER PRIMARY KEY"),
-                ("decision_id", "INTEGER NOT NULL REFERENCES decisions(id)"),
-                ("number", "INTEGER NOT NULL"),
-                ("verb", "TEXT NOT NULL"),
-                ("text", "TEXT NOT NULL"),
-                ("items", "TEXT"),
-            ],
-        ),
     ]
+    tables.insert(5, _child_table("violations"))
+    tables += [_child_table(name) for name in CHILDREN if name != "violations"]
     return {t.name: t for t in tables}
 
 
@@ -200,6 +192,16 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
             row["id"] = len(table.rows) + 1
         table.rows.append({c: row.get(c) for c in table.column_names})
         return len(table.rows)
+
+    def add_records(table_name: str, key: Any, items: list[Any]) -> None:
+        """One row per record of a list field, and its own lists' records below it."""
+        column = CHILDREN[table_name][1]
+        for number, item in enumerate(items, 1):
+            values = {f: _cell(v) for f, v in item.model_dump(mode="json").items() if f not in CHILDREN}
+            row_id = add(table_name, **{column: key, "number": number, **values})
+            for child, (field_name, _, parent) in CHILDREN.items():
+                if parent == table_name:
+                    add_records(child, row_id, getattr(item, field_name))
 
     for position, (code, category) in enumerate(ref.violations.items(), 1):
         add(
@@ -236,54 +238,9 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
         )
         for alias in case.aliases:
             add("aliases", alias=alias, case_id=case.id)
-        for event in case.events:
-            add(
-                "events",
-                case_id=case.id,
-                date=str(event.date),
-                type=event.type,
-                text=event.text,
-                place=event.place,
-                sentence=event.sentence,
-            )
-        for mission in case.missions:
-            add("missions", case_id=case.id, date=str(mission.date), description=mission.description)
-        for hearing in case.hearings:
-            add(
-                "hearings",
-                case_id=case.id,
-                date=str(hearing.date),
-                description=hearing.description,
-                session=hearing.session,
-            )
-        for item in case.communications:
-            add(
-                "communications",
-                case_id=case.id,
-                date=str(item.date),
-                direction=item.direction,
-                party=item.party,
-                description=item.description,
-                internal=int(item.internal),
-            )
-        for decision in case.decisions:
-            decision_id = add(
-                "decisions",
-                case_id=case.id,
-                session=decision.session,
-                adopted=str(decision.adopted),
-                mode=decision.mode,
-                summary=decision.summary,
-            )
-            for number, paragraph in enumerate(decision.paragraphs, 1):
-                add(
-                    "paragraphs",
-                    decision_id=decision_id,
-                    number=number,
-                    verb=paragraph.verb,
-                    text=paragraph.text,
-                    items=json.dumps(paragraph.items, ensure_ascii=False) if paragraph.items else None,
-                )
+        for name, (field_name, _, parent) in CHILDREN.items():
+            if parent == "cases":
+                add_records(name, case.id, getattr(case, field_name))
         if isinstance(case, IndividualCase):
             add(
                 "members",
@@ -305,13 +262,7 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
                         label=violation.code,
                         position=len(out["violation_categories"].rows) + 1,
                     )
-                add(
-                    "violations",
-                    member_id=case.id,
-                    code=violation.code,
-                    scope=violation.scope,
-                    note=violation.note,
-                )
+            add_records("violations", case.id, case.violations)
     members = {c.id for c in shown if isinstance(c, IndividualCase)}
     for case in shown:
         if isinstance(case, CollectiveCase):
