@@ -4,8 +4,8 @@ Every measurement runs the installed `ipu` as a subprocess, as a user or a
 pre-commit hook would, and records its wall time and its peak memory: the
 peak resident size of the largest process (`os.wait4`'s ru_maxrss) and the
 peak of the sum over the process and its workers (sampled from /proc every
-10 ms). Numbers go to stdout and to bench/results.md with the machine's core
-count, the date and the Python version. Nothing here passes or fails: a
+10 ms). Numbers go to stdout; `--record` (`make bench-record`) also writes them
+to bench/results.md with the machine's core count, the date and the Python version. Nothing here passes or fails: a
 benchmark informs, the targets are read off the table.
 """
 
@@ -115,6 +115,7 @@ def main() -> None:
     parser.add_argument("--collectives", type=int, default=500)
     parser.add_argument("--show-runs", type=int, default=30)
     parser.add_argument("--sample", type=int, default=400, help="files given to check-jsonschema")
+    parser.add_argument("--record", action="store_true", help="write the table to --results")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument("--keep", type=Path, help="generate here and keep it (default: a temporary folder)")
     args = parser.parse_args()
@@ -296,8 +297,9 @@ def main() -> None:
 
     report = _markdown(rows, notes, files, len(damaged), load)
     print(report)
-    args.results.write_text(report, encoding="utf-8")
-    print(f"written to {args.results}", file=sys.stderr)
+    if args.record:
+        args.results.write_text(report, encoding="utf-8")
+        print(f"written to {args.results}", file=sys.stderr)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

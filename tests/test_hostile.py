@@ -153,8 +153,10 @@ def test_export_into_a_missing_folder(repo, ipu, fmt):
 def test_stats_into_a_missing_folder(repo, ipu):
     target = repo / "no" / "chart.svg"
     result = ipu("stats", "--format", "svg", "-o", str(target))
-    assert result.code == 1
-    assert result.err.startswith(f"ipu: cannot write {target}: ")
+    assert (result.code, result.err) == (
+        2,
+        f"ipu: cannot write {target}: folder {target.parent} does not exist\n",
+    )
     assert not (repo / "no").exists()
 
 

@@ -36,17 +36,11 @@ def export(
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
     from ipu_cli.checks.pipeline import load_case_base
     from ipu_cli.domain.visibility import NOTICE
-    from ipu_cli.queries.tables import ExportError
     from ipu_cli.queries.tables import export as run
 
     base = load_case_base(resolve_root(root))
     report_unread_files(base, "export", refuse=True)
-    try:
-        counts = run(base, fmt, output, include_confidential)
-    except ExportError as exc:
-        fail(str(exc), 2)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    counts = run(base, fmt, output, include_confidential)
     if include_confidential:
         sys.stderr.write(NOTICE + "\n")
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())

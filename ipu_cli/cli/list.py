@@ -94,7 +94,6 @@ def list_cases(
     from ipu_cli.checks.pipeline import load_case_base
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.filters import (
-        FilterError,
         default_columns,
         list_rows,
         parse_columns,
@@ -103,34 +102,28 @@ def list_cases(
     )
     from ipu_cli.queries.rows import emit_rows
 
-    try:
-        chosen = parse_columns(columns)
-    except FilterError as exc:
-        fail(str(exc), 2)
+    chosen = parse_columns(columns)
     base = load_case_base(resolve_root(root))
-    try:
-        filters = parse_filters(
-            base.reference,
-            base,
-            kind=kind,
-            countries=country or (),
-            regions=region or (),
-            violations=violation or (),
-            current_only=current_only,
-            sex=sex,
-            affiliation=affiliation,
-            mandate=mandate,
-            status=status,
-            collective=collective,
-            deceased=deceased,
-            public=public,
-            grep=grep,
-            since=since,
-            until=until,
-        )
-        found = sort_rows(list_rows(base, filters, include_confidential), sort)
-    except FilterError as exc:
-        fail(str(exc), 2)
+    filters = parse_filters(
+        base.reference,
+        base,
+        kind=kind,
+        countries=country or (),
+        regions=region or (),
+        violations=violation or (),
+        current_only=current_only,
+        sex=sex,
+        affiliation=affiliation,
+        mandate=mandate,
+        status=status,
+        collective=collective,
+        deceased=deceased,
+        public=public,
+        grep=grep,
+        since=since,
+        until=until,
+    )
+    found = sort_rows(list_rows(base, filters, include_confidential), sort)
     noun = "case" if filters.kind != "individual" else "MP"
     emit_rows(
         found,

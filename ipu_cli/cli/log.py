@@ -40,8 +40,7 @@ def log(
     A member of a group is logged in the group's file. The file is checked before
     it is written; on any problem nothing is written (exit 1).
     """
-    from ipu_cli.checks.problems import format_problems
-    from ipu_cli.edits.caselog import DIRECTIONS, PARTIES, LogError, append_communication, make_entry
+    from ipu_cli.edits.caselog import DIRECTIONS, PARTIES, append_communication, make_entry
     from ipu_cli.store.paths import display_path
 
     if direction not in DIRECTIONS:
@@ -49,12 +48,8 @@ def log(
     if party not in PARTIES:
         fail(f"--party must be one of {', '.join(PARTIES)}, got '{party}'", 2)
     repo = resolve_root(root)
-    try:
-        entry = make_entry(date, direction, party, description, internal, resolve_today(today))
-        done = append_communication(repo, case_id, entry)
-    except LogError as exc:
-        sys.stderr.write(format_problems(exc.problems, "text"))
-        fail(str(exc))
+    entry = make_entry(date, direction, party, description, internal, resolve_today(today))
+    done = append_communication(repo, case_id, entry)
     for note in done.notes:
         sys.stderr.write(f"ipu: {note}\n")
     sys.stdout.write(

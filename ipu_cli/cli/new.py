@@ -46,8 +46,7 @@ def new(
 
     The skeleton is templates/individual-case.yaml.j2 or templates/collective-case.yaml.j2.
     """
-    from ipu_cli.checks.problems import format_problems
-    from ipu_cli.edits.newcase import KINDS, NewCase, NewCaseError, create_case, missing_options
+    from ipu_cli.edits.newcase import KINDS, NewCase, create_case, missing_options
     from ipu_cli.store.paths import display_path
 
     if kind not in KINDS:
@@ -71,11 +70,7 @@ def new(
     if missing:
         fail(f"a new {kind} case needs {', '.join(missing)}", 2)
     repo = resolve_root(root)
-    try:
-        created = create_case(repo, spec)
-    except NewCaseError as exc:
-        sys.stderr.write(format_problems(exc.problems, "text"))
-        fail(str(exc))
+    created = create_case(repo, spec)
     sys.stdout.write(f"created {display_path(created.path, repo)}\n")
     for path in created.linked:
         sys.stdout.write(f"updated {display_path(path, repo)}\n")

@@ -68,14 +68,11 @@ def stats(
     """
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
-    from ipu_cli.queries.figures import BREAKDOWNS, PeriodError, period_end
+    from ipu_cli.queries.figures import BREAKDOWNS, period_end
 
     if by is not None and by not in BREAKDOWNS:
         fail(f"--by: unknown breakdown '{by}'; choose from {', '.join(BREAKDOWNS)}", 2)
-    try:
-        end = period_end(year, as_of)
-    except PeriodError as exc:
-        fail(str(exc), 2)
+    end = period_end(year, as_of)
     if fmt == "svg" and output is None:
         fail("--format svg needs -o FILE", 2)
 
@@ -84,10 +81,7 @@ def stats(
     from ipu_cli.queries.figures import compute, period_for
 
     repo = resolve_root(root)
-    try:
-        period = period_for(year, end, resolve_today(today))
-    except PeriodError as exc:
-        fail(str(exc), 2)
+    period = period_for(year, end, resolve_today(today))
     base = load_case_base(repo)
     report_unread_files(base, "figures", refuse=True)
     figures = compute(base, period, include_confidential, by)
@@ -113,12 +107,9 @@ def stats(
     if output is None:
         sys.stdout.write(text)
         return
-    from ipu_cli.store.atomic import write_text
+    from ipu_cli.documents.batch import write_document
 
-    try:
-        write_text(output, text)
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    write_document(output, text)
     sys.stderr.write(f"ipu: wrote {output}\n")
 
 

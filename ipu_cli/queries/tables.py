@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.visibility import visible
-from ipu_cli.errors import UsageError
+from ipu_cli.errors import IpuError, UsageError
 from ipu_cli.queries.filters import state
 from ipu_cli.store.atomic import replacing, replacing_folder
 
@@ -346,12 +346,15 @@ def export(base: CaseBase, fmt: str, path: Path, include_confidential: bool = Fa
         raise ExportError(f"folder {path.parent} does not exist")
     data = tables(base, include_confidential)
     notice = NOTICE if include_confidential else None
-    if fmt == "sqlite":
-        write_sqlite(data, path, notice)
-    elif fmt == "csv":
-        write_csv_folder(data, path, notice)
-    else:
-        from ipu_cli.store.atomic import write_text
+    try:
+        if fmt == "sqlite":
+            write_sqlite(data, path, notice)
+        elif fmt == "csv":
+            write_csv_folder(data, path, notice)
+        else:
+            from ipu_cli.store.atomic import write_text
 
-        write_text(path, to_json(data, notice))
+            write_text(path, to_json(data, notice))
+    except OSError as exc:
+        raise IpuError(f"cannot write {path}: {exc.strerror or exc}") from None
     return {name: len(table.rows) for name, table in data.items()}
