@@ -1,0 +1,83 @@
+"""The checklist of alleged violations and its footnotes, computed from the members' violations.
+
+Categories print in the order of `data/violations.yaml`; a footnote limits an
+item to some members, records that it applied in the past to some and now to
+fewer, or adds the context noted on a violation. Nothing here is typed by
+hand: the checklist of a group is derived from its members' files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ipu_cli.domain.words import capitalise, cases_phrase, join_list, superscript, with_period
+
+
+@dataclass
+class ChecklistItem:
+    label: str
+    marker: str = ""
+
+
+@dataclass
+class Footnote:
+    marker: str
+    text: str
+
+
+def checklist(members: list[Any], ref: Any, lang: str = "en") -> tuple[list[ChecklistItem], list[Footnote]]:
+    """The ticked categories in data/violations.yaml order, with footnotes from the scopes.
+
+    - held by only some members, all current: "Only concerns cases KHM-56 and KHM-57."
+    - held in the past by some, now by fewer: "Alleged violations which previously
+      concerned the following former parliamentarians: A, B, C. Only currently applies
+      to case C."
+    - a note on a violation adds its context: "Only concerns case KHM-60 in the context
+      of solitary confinement."
+    Markers (¹ ² ³) are numbered in order of appearance.
+    """
+    items: list[ChecklistItem] = []
+    notes: list[Footnote] = []
+    group = len(members) > 1
+    for code in ref.violations:
+        holders = [(mp, v) for mp in members for v in mp.violations if v.code == code]
+        if not holders:
+            continue
+        text = _footnote([(mp.id, mp.mandate, v.scope, v.note) for mp, v in holders], len(members), group)
+        marker = ""
+        if text:
+            marker = superscript(len(notes) + 1)
+            notes.append(Footnote(marker, text))
+        items.append(ChecklistItem(ref.violation_label(code, lang), marker))
+    return items, notes
+
+
+def _footnote(holders: list[tuple[str, str, str, str | None]], total: int, group: bool) -> str:
+    ids = [case_id for case_id, _, _, _ in holders]
+    current = [case_id for case_id, _, scope, _ in holders if scope == "current"]
+    context = join_list(dict.fromkeys(note for _, _, _, note in holders if note))
+    if not group:
+        parts = []
+        if not current:
+            parts.append("Alleged violation which applied in the past only.")
+        if context:
+            parts.append(with_period(capitalise(context)))
+        return " ".join(parts)
+    if len(current) < len(ids):
+        former = "former " if all(mandate == "former" for _, mandate, _, _ in holders) else ""
+        text = (
+            f"Alleged violations which previously concerned the following {former}parliamentarians: "
+            f"{', '.join(ids)}."
+        )
+        if current:
+            text += f" Only currently applies to {cases_phrase(current)}"
+            text += f" {context}." if context else "."
+        else:
+            text += " No longer applies."
+        return text
+    if len(ids) < total:
+        return with_period(f"Only concerns {cases_phrase(ids)}" + (f" {context}" if context else ""))
+    if context:
+        return with_period(capitalise(context))
+    return ""
