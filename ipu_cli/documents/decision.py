@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.documents import style
 from ipu_cli.documents.batch import Batch, Rendered
-from ipu_cli.documents.casebox import BoxLine, case_box, follow_up
-from ipu_cli.documents.checklist import ChecklistItem, Footnote, checklist
-from ipu_cli.documents.labels import COMMITTEE, LABELS, LANGS
+from ipu_cli.domain.casebox import BoxLine, case_box, follow_up
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase, Paragraph
+from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist
 from ipu_cli.domain.datafiles import Session
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.labels import COMMITTEE, LABELS, LANGS
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError, UsageError
 

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ipu_cli.domain.choices import AFFILIATIONS, MANDATES, SEXES, STATES
 from ipu_cli.domain.communications import DIRECTIONS, PARTIES
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.ids import ANY_ID_PATTERN, COLLECTIVE_ID_PATTERN, ID_PATTERN
@@ -19,9 +20,9 @@ from ipu_cli.domain.ids import ANY_ID_PATTERN, COLLECTIVE_ID_PATTERN, ID_PATTERN
 SESSION_REF_PATTERN = r"^(committee|governing-council|assembly)-[0-9]{1,4}$"
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Sex = Literal["male", "female"]
-Mandate = Literal["incumbent", "former", "elect", "substitute"]
-Affiliation = Literal["opposition", "majority", "independent", "other"]
+Sex = Literal[SEXES]  # type: ignore[valid-type]
+Mandate = Literal[MANDATES]  # type: ignore[valid-type]
+Affiliation = Literal[AFFILIATIONS]  # type: ignore[valid-type]
 Confidentiality = Literal["public", "confidential"]
 Party = Literal[PARTIES]  # type: ignore[valid-type]
 Direction = Literal[DIRECTIONS]  # type: ignore[valid-type]
@@ -64,7 +65,7 @@ class Event(Model):
 class Status(Model):
     """Whether the Committee is still examining the case."""
 
-    state: Literal["active", "closed"] = "active"
+    state: Literal[STATES] = "active"  # type: ignore[valid-type]
     date: PartialDate | None = Field(None, description="Date of closure.")
     reason: str | None = Field(None, description="Why the case was closed.")
 
