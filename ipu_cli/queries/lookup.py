@@ -9,14 +9,15 @@ unknown.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain.groups import holder
 from ipu_cli.domain.ids import normalise_id, resolve_id
-from ipu_cli.domain.suggest import did_you_mean
+from ipu_cli.domain.suggest import closest, did_you_mean
 from ipu_cli.errors import IpuError
+from ipu_cli.queries.rows import printable
 from ipu_cli.store.paths import stem_id
 
 if TYPE_CHECKING:
@@ -28,12 +29,29 @@ class CaseNotFound(IpuError):
     """No readable case by that id; the message says why in one line."""
 
 
-def unknown_case(typed: str, known: Iterable[str]) -> CaseNotFound:
-    """The error for an id that names no case, with the closest id as a hint."""
+def unknown_case(typed: str, known: Iterable[str], names: Mapping[str, str] | None = None) -> CaseNotFound:
+    """The error for an id that names no case, with the closest id as a hint.
+
+    `names` (id -> name), given when a name was searched (`ipu show "Kem Sokah"`),
+    turns the hint into the closest name and its id.
+    """
     typed = typed.strip()
     if not typed:
         return CaseNotFound("no case id given; name a case such as KHM-60 or KHM-COLL-03")
+    if names and normalise_id(typed) is None:
+        by_name = {name.casefold(): (case_id, name) for case_id, name in names.items()}
+        hint = closest(typed.casefold(), by_name)
+        if hint is not None:
+            case_id, name = by_name[hint]
+            return CaseNotFound(f"no case {typed}; did you mean '{printable(name)}' ({case_id})?")
     return CaseNotFound(f"no case {typed}" + did_you_mean(normalise_id(typed) or typed.upper(), known))
+
+
+def ambiguous_name(typed: str, matches: list[tuple[str, str]]) -> CaseNotFound:
+    """The error for a name that several cases match: then each (id, name) on a line of its own."""
+    width = max(len(case_id) for case_id, _ in matches)
+    listed = "".join(f"\n  {case_id:<{width}}  {printable(name)}" for case_id, name in matches)
+    return CaseNotFound(f"{len(matches)} cases match '{typed.strip()}'; name one by its id:{listed}")
 
 
 def find_case(base: CaseBase, text: str) -> Case:

@@ -27,6 +27,7 @@ from ipu_cli.domain import communications
 from ipu_cli.domain.asks import asks_of
 from ipu_cli.domain.dates import month_year, months_since
 from ipu_cli.domain.groups import holds_own_case
+from ipu_cli.domain.sessions import describe
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, Communication, Decision, IndividualCase
@@ -67,6 +68,8 @@ class FollowUp:
     requested: list[str]
     flags: list[str] = field(default_factory=list)
     silence: int = 0
+    session_name: str | None = None
+    """The decision's session in words: "179th session (February 2026)"."""
 
     def row(self, as_of: dt.date, full: bool = False) -> dict[str, Any]:
         """A flat row; `full` keeps whole clauses (JSON), else each is cut short for a table."""
@@ -78,10 +81,10 @@ class FollowUp:
             text = f"{month_year(entry.date)} ({months_between(entry.date, as_of)} mo)"
             return f"{text}: {entry.description}" if entry.description else text
 
-        decision = (
-            f"{self.decision.session} ({month_year(self.decision.adopted)})" if self.decision else "none"
-        )
-        return {
+        decision = "none"
+        if self.decision is not None:
+            decision = self.session_name or f"{self.decision.session} ({month_year(self.decision.adopted)})"
+        row = {
             "case": self.case_id,
             "flags": list(self.flags),
             "to authorities": cell(("to", "authorities")),
@@ -91,6 +94,9 @@ class FollowUp:
             "decision": decision,
             "requested": self.requested if full else "; ".join(_short(text) for text in self.requested),
         }
+        if full:
+            row["session"] = self.decision.session if self.decision else None
+        return row
 
 
 def _short(text: str, width: int = SHORT) -> str:
@@ -121,6 +127,7 @@ def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> Follow
 
     if decision is not None:
         session = base.reference.session(decision.session)
+        item.session_name = describe(session) if session else None
         end = (session.end or session.start) if session else decision.adopted
         sent = [
             c
