@@ -248,7 +248,7 @@ def test_all_writes_each_agenda_case_and_an_index(repo: Path, ipu, tmp_path: Pat
     out = tmp_path / "drafts"
     result = ipu("draft-decision", "--session", "180", "--all", "-o", str(out))
     assert (result.code, result.out) == (0, "")
-    assert result.err == f"ipu: wrote 1 decision(s) and index.md to {out}\n"
+    assert result.err == f"ipu: wrote 1 decision and index.md to {out}\n"
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.md", "index.md"]
     assert (out / "index.md").read_text() == (
         "# Decisions for the 180th session (April 2026)\n\n"
@@ -261,7 +261,7 @@ def test_all_as_html_writes_an_html_index(repo: Path, ipu, tmp_path: Path) -> No
     out = tmp_path / "drafts"
     result = ipu("draft-decision", "--session", "180", "--all", "-f", "html", "-o", str(out))
     assert (result.code, result.out) == (0, "")
-    assert result.err == f"ipu: wrote 1 decision(s) and index.html to {out}\n"
+    assert result.err == f"ipu: wrote 1 decision and index.html to {out}\n"
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.html", "index.html"]
     assert (out / "index.html").read_text() == (
         '<!DOCTYPE html>\n<html lang="en">\n'
@@ -302,7 +302,7 @@ def test_templates_check_passes_on_the_bundled_templates(repo: Path, ipu) -> Non
         "letter-complainant.md.j2, letter-third-party.md.j2)"
     ) in lines
     assert "templates/letter-authorities.md.j2: ok (2 contexts)" in lines
-    assert result.err == f"{len(lines)} template(s), 0 with problems\n"
+    assert result.err == f"{len(lines)} templates, 0 with problems\n"
 
 
 def test_templates_check_catches_a_broken_case_skeleton(repo: Path, ipu) -> None:
@@ -440,10 +440,11 @@ def test_all_refuses_a_decision_with_a_member_missing(repo: Path, ipu, tmp_path:
     assert (result.code, result.out) == (1, "")
     assert result.err == (
         "ipu: warning: left out, cannot be read: cases/KHM/KHM-101.yaml and 1 more (run 'ipu validate')\n"
-        "cases/KHM/KHM-101.yaml:37:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
-        "cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+        "cases/KHM/KHM-101.yaml:37:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
+        "cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
+        "ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax\n"
         "ipu: KHM-COLL-03: the files of members KHM-48 and KHM-101 cannot be read; no document is made with a member "
         "missing (run 'ipu validate')\n"
-        "ipu: 1 decision(s) could not be made; nothing written\n"
+        "ipu: 1 decision could not be made; nothing written\n"
     )
     assert not out.exists()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipu_cli.cli import options
+from ipu_cli.cli import complete, options
 from ipu_cli.cli.options import (
     ConfidentialDocOption,
     DocCaseArgument,
@@ -19,6 +19,7 @@ from ipu_cli.cli.options import (
     TodayOption,
     fail,
 )
+from ipu_cli.domain.communications import PARTIES
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -39,7 +40,13 @@ def draft_letter(
     case_id: DocCaseArgument = None,
     to: Annotated[
         str | None,
-        typer.Option("--to", help="authorities, complainant or third-party.", show_default=False),
+        typer.Option(
+            "--to",
+            metavar="PARTY",
+            help="authorities, complainant or third-party.",
+            show_default=False,
+            autocompletion=complete.choices(*PARTIES),
+        ),
     ] = None,
     session: SessionOption = None,
     fmt: DocFormatOption = None,
@@ -53,15 +60,17 @@ def draft_letter(
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Write the letter conveying a decision to the authorities, the complainant or a third party.
+    """Write the letter conveying a decision to one party.
 
-    Markdown and HTML go to stdout unless -o is given. --log appends the letter to the
-    case's log in the same step (see `ipu log`). Exit 1 when no letter can be written
-    (unknown, unreadable or confidential case, no decision), 2 on a usage error.
+    The letter to the authorities, the complainant or a third party, quoting what
+    the decision asks of them. Markdown and HTML go to stdout unless -o is given.
+    --log appends the letter to the case's log in the same step (see 'ipu log').
+    Exit 1 when no letter can be written (unknown, unreadable or confidential case,
+    no decision), 2 on a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base
     from ipu_cli.documents.environment import render_document
-    from ipu_cli.documents.letters import PARTIES, build_letter, letters_all
+    from ipu_cli.documents.letters import build_letter, letters_all
     from ipu_cli.domain.sessions import find_session, parse_session
     from ipu_cli.domain.visibility import require_public
     from ipu_cli.queries.lookup import find_holder
@@ -94,7 +103,7 @@ def draft_letter(
             parties=[to] if to else None,
             include_confidential=confidential,
         )
-        options.write_batch_and_say(output, batch, index, force, "letters")
+        options.write_batch_and_say(output, batch, index, force, "letter")
         if log:
             for rendered in batch.documents:
                 _log(repo, base, rendered.source, day)

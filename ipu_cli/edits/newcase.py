@@ -17,6 +17,7 @@ from ipu_cli.checks.pipeline import check_loaded, load_case_base
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase
 from ipu_cli.domain.ids import is_collective_id, normalise_id
 from ipu_cli.errors import IpuError
+from ipu_cli.queries.lookup import find_case
 from ipu_cli.store import yamledit
 from ipu_cli.store.atomic import write_text
 from ipu_cli.store.casebase import CaseBase
@@ -96,8 +97,8 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
     _refuse_taken(base, case_id, spec.aliases)
 
     country = spec.country or case_id[:3]
-    members = [normalise_id(m) or m for m in spec.members]
-    groups = [normalise_id(g) or g for g in spec.collectives]
+    members = [_linked_case(base, m, IndividualCase).id for m in spec.members]
+    groups = [_linked_case(base, g, CollectiveCase).id for g in spec.collectives]
     context = skeleton_context(spec, case_id, country, members, groups)
     try:
         text = render_text(f"{spec.kind}-case.yaml.j2", context, root)
@@ -178,6 +179,16 @@ def _refuse_taken(base: CaseBase, case_id: str, aliases: list[str]) -> None:
             raise NewCaseError(f"'{name}' is already a legacy id of {owner} ({base.records[owner].path})")
 
 
+def _linked_case(base: CaseBase, typed: str, want: type) -> Any:
+    """A member or group named on the command line, as every command finds a case (ids, loose
+    spellings, legacy ids), and of the kind the link needs."""
+    other = find_case(base, typed)
+    if not isinstance(other, want):
+        kind = "an individual case" if want is IndividualCase else "a collective case"
+        raise NewCaseError(f"{other.id} is not {kind}")
+    return other
+
+
 def _links(
     root: Path, base: CaseBase, case_id: str, country: str, members: list[str], groups: list[str]
 ) -> list[tuple[Path, str]]:
@@ -186,10 +197,7 @@ def _links(
     for other_id, want, key in [(m, IndividualCase, "collectives") for m in members] + [
         (g, CollectiveCase, "members") for g in groups
     ]:
-        other = base.get(other_id)
-        kind = "an individual case" if want is IndividualCase else "a collective case"
-        if not isinstance(other, want):
-            raise NewCaseError(f"'{other_id}' is not {kind} with a readable file")
+        other = _linked_case(base, other_id, want)
         if other.country != country:
             raise NewCaseError(f"{other.id} is from {other.country}, the new case from {country}")
         record = base.records[other.id]

@@ -24,13 +24,14 @@ import datetime as dt
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
-from ipu_cli.domain.cases import Affiliation, CollectiveCase, IndividualCase, Mandate, Sex
+from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+from ipu_cli.domain.choices import AFFILIATIONS, MANDATES, SEXES, STATES
 from ipu_cli.domain.dated import dated_facts
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.groups import is_group
-from ipu_cli.domain.ids import id_key, normalise_id
+from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.visibility import is_public, visible
 from ipu_cli.errors import UsageError
 
@@ -41,10 +42,6 @@ if TYPE_CHECKING:
 Case = IndividualCase | CollectiveCase
 
 KINDS = ("individual", "collective", "all")
-SEXES = get_args(Sex)
-AFFILIATIONS = get_args(Affiliation)
-MANDATES = get_args(Mandate)
-STATES = ("active", "closed")
 
 COLUMNS = (
     "id",
@@ -220,10 +217,11 @@ def parse_filters(
     if filters.since and filters.until and filters.since > filters.until:
         raise FilterError(f"--since ({since}) is after --until ({until})")
     if collective is not None:
-        canonical = normalise_id(collective) or collective
-        found = base.get(canonical)
+        from ipu_cli.queries.lookup import find_case
+
+        found = find_case(base, collective)
         if not isinstance(found, CollectiveCase):
-            raise FilterError(f"--collective: no collective case '{collective}'")
+            raise FilterError(f"--collective: {found.id} is not a group case")
         filters.collective = found.id
     return filters
 
