@@ -26,9 +26,19 @@ def _root(ctx: Any) -> Path | None:
         return None
 
 
+def _typed_case(value: str, incomplete: str) -> str | None:
+    """`value` if it completes `incomplete`, in lower case when that was typed in lower case
+    (every command takes `khm-60` for `KHM-60`, `asia` for `Asia`); None when it does not."""
+    if value.startswith(incomplete):
+        return value
+    if value.casefold().startswith(incomplete.casefold()) and incomplete == incomplete.lower():
+        return value.lower()
+    return None
+
+
 def _matching(incomplete: str, items: Iterable[tuple[str, str]]) -> Completion:
-    wanted = incomplete.casefold()
-    return [(value, help_text) for value, help_text in items if value.casefold().startswith(wanted)]
+    found = ((_typed_case(value, incomplete), help_text) for value, help_text in items)
+    return [(value, help_text) for value, help_text in found if value is not None]
 
 
 def case_ids(ctx: Any, incomplete: str) -> list[str]:
@@ -41,24 +51,24 @@ def case_ids(ctx: Any, incomplete: str) -> list[str]:
     if root is None:
         return []
     country = incomplete[:3].upper() if len(incomplete) >= 3 and incomplete[:3].isalpha() else None
-    ids = {stem_id(Path(name)) for name in case_files(root, country)}
-    wanted = incomplete.upper()
-    return sorted((i for i in ids if i.upper().startswith(wanted)), key=id_key)
+    ids = sorted({stem_id(Path(name)) for name in case_files(root, country)}, key=id_key)
+    return [value for value in (_typed_case(i, incomplete) for i in ids) if value is not None]
 
 
 def group_ids(ctx: Any, incomplete: str) -> list[str]:
     """Ids of collective cases (`--collective`)."""
     from ipu_cli.domain.ids import is_collective_id
 
-    return [case_id for case_id in case_ids(ctx, incomplete) if is_collective_id(case_id)]
+    return [case_id for case_id in case_ids(ctx, incomplete) if is_collective_id(case_id.upper())]
 
 
 def sessions(ctx: Any, incomplete: str) -> Completion:
-    """Sessions of data/sessions.yaml that adopt decisions: `180` for the Committee's, and
-    `governing-council-205` style references, each with its date as help."""
-    from ipu_cli.domain.dates import PartialDate, month_year
-    from ipu_cli.domain.sessions import DECIDING
-    from ipu_cli.domain.words import ordinal
+    """Sessions of data/sessions.yaml that adopt decisions, latest first: `180` for the
+    Committee's, `governing-council-205` for the Council's, each described as help."""
+    from types import SimpleNamespace
+
+    from ipu_cli.domain.dates import PartialDate
+    from ipu_cli.domain.sessions import DECIDING, describe
     from ipu_cli.store.plaindata import plain_entries
 
     root = _root(ctx)
@@ -67,15 +77,15 @@ def sessions(ctx: Any, incomplete: str) -> Completion:
     found = []
     for item in plain_entries(root, "sessions.yaml", "sessions"):
         body, number = item.get("body"), item.get("number")
-        if body not in DECIDING or not isinstance(number, int):
-            continue
         try:
-            when = f" ({month_year(PartialDate.parse(item.get('start')))})"
+            start = PartialDate.parse(item.get("start"))
         except ValueError:
-            when = ""
-        text = f"{ordinal(number)} session of the {body.replace('-', ' ')}{when}"
-        found.append((str(number) if body == "committee" else f"{body}-{number}", text))
-    return _matching(incomplete, sorted(found, key=lambda item: item[0], reverse=True))
+            continue
+        if body in DECIDING and isinstance(number, int):
+            text = describe(SimpleNamespace(body=body, number=number, start=start))
+            value = str(number) if body == "committee" else f"{body}-{number}"
+            found.append(((body != "committee", -number), value, text))
+    return _matching(incomplete, ((value, text) for _, value, text in sorted(found)))
 
 
 def _vocabulary(name: str, key: str, label: str) -> Callable[[Any, str], Completion]:
@@ -104,7 +114,7 @@ def regions(ctx: Any, incomplete: str) -> list[str]:
     root = _root(ctx)
     listed = plain_data(root, "countries.yaml").get("regions") if root else None
     names = [str(r) for r in listed] if isinstance(listed, list) else []
-    return [name for name in names if name.casefold().startswith(incomplete.casefold())]
+    return [value for value in (_typed_case(name, incomplete) for name in names) if value is not None]
 
 
 def choices(*values: str) -> Callable[[str], list[str]]:

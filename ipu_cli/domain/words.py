@@ -74,6 +74,16 @@ def superscript(number: int) -> str:
     return str(number).translate(_SUPERSCRIPTS)
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, as searches compare names: 'Tuğluk' -> 'tugluk'."""
+    if text.isascii():
+        return text.lower()
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def with_period(text: str) -> str:
     """Add a full stop unless the text already ends with one (or ! ?)."""
     text = text.rstrip()

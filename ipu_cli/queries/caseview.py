@@ -25,7 +25,7 @@ from ipu_cli.domain.dates import EMPTY, PartialDate, month_year, months_since
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import ANY_ID_PATTERN, id_key, id_parts, resolve_id
 from ipu_cli.domain.sessions import describe
-from ipu_cli.domain.words import counted
+from ipu_cli.domain.words import counted, fold
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import ambiguous_name, unknown_case
 from ipu_cli.queries.rows import column_count, columns_text, printable, terminal_width, wrap
@@ -96,15 +96,6 @@ def _alias_from_cache(root: Path, alias: str) -> Path | None:
 _NAME_LINE = re.compile(rb"^(?:name|title):[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 
 
-def fold(text: str) -> str:
-    """A name as searches compare it: accents dropped, case folded, spaces collapsed."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
-
-
 def _file_name(raw: bytes) -> str | None:
     """The `name:` (or a group's `title:`) a file's bytes hold, unquoted; None when none."""
     match = _NAME_LINE.search(raw)
@@ -143,7 +134,7 @@ def _scan(root: Path, typed: str, by_name: bool) -> tuple[Path | None, list[tupl
         shown = _file_name(raw)
         if shown is None:
             continue
-        folded = fold(shown)
+        folded = " ".join(fold(shown).split())
         if folded == " ".join(words):
             exact.append((Path(name), shown))
         elif all(any(part.startswith(word) for part in folded.split()) for word in words):

@@ -21,7 +21,6 @@ people and would match every member.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.visibility import is_public, visible
+from ipu_cli.domain.words import fold
 from ipu_cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -72,14 +72,6 @@ TABLE_COLUMNS = ("id", "name", "sex", "country", "mandate", "affiliation", "coll
 
 class FilterError(UsageError):
     """A filter value that names nothing known (a usage error: exit 2)."""
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Tuğluk' -> 'tugluk' (NFKD, combining marks dropped)."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass

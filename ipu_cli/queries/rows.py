@@ -162,14 +162,11 @@ def render_rows(
     elif fmt == "table":
         table = [[_shown(row.get(c)) for c in cols] for row in rows]
         heads = [printable(c) for c in cols]
-        widths = fit_widths(heads, table, width or terminal_width())
-        for line in _table_lines(heads, widths):
+        width = width or terminal_width()
+        for line in table_lines(heads, table, width):
             out.write(line + "\n")
-        out.write((" " * GAP).join("-" * w for w in widths) + "\n")
-        for r in table:
-            for line in _table_lines(r, widths):
-                out.write(line + "\n")
-        out.write(f"{_count(len(rows), noun)}{'; ' + footer if footer else ''}\n")
+        for line in wrap(f"{_count(len(rows), noun)}{'; ' + footer if footer else ''}", width):
+            out.write(line + "\n")
     else:
         raise ValueError(f"unknown format '{fmt}'; choose from {', '.join(ROW_FORMATS)}")
     return out.getvalue()
@@ -192,17 +189,21 @@ def emit_rows(
     if fmt != "table" or not stream.isatty():
         stream.write(render_rows(rows, fmt, columns, **caption))
         return
+    cols = _columns(rows, columns)
+    cells = [[_shown(row.get(c)) for c in cols] for row in rows]
+    width = terminal_width(stream)
+    if fit_widths([printable(c) for c in cols], cells, width - 3 * len(cols) - 1) is None:
+        stream.write(render_rows(rows, fmt, columns, width=width, **caption))  # no grid fits
+        return
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    cols = _columns(rows, columns)
     footer = caption.get("footer")
     counted = _count(len(rows), caption.get("noun", "row"))
     table = Table(
         title=Text(title) if title else None, caption=Text(f"{counted}{'; ' + footer if footer else ''}")
     )
-    cells = [[_shown(row.get(c)) for c in cols] for row in rows]
     for index, col in enumerate(cols):
         longest_word = max((len(w) for r in cells for w in r[index].split()), default=0)
         table.add_column(
@@ -213,29 +214,57 @@ def emit_rows(
         )
     for row in cells:
         table.add_row(*(Text(cell) for cell in row))
-    console = Console(file=stream)
+    console = Console(file=stream, width=width)
     if caption.get("banner"):
         console.print(Text(caption["banner"], style="bold red"))
     console.print(table)
 
 
-def fit_widths(heads: Sequence[str], table: Sequence[Sequence[str]], width: int) -> list[int]:
-    """Column widths of a plain table that fits `width`: the widest columns give way first,
-    never below their header or their longest word (an id, a code), so nothing is cut."""
+def table_lines(heads: Sequence[str], table: Sequence[Sequence[str]], width: int) -> list[str]:
+    """A plain table within `width` columns: a grid when one fits (long cells wrapped), else
+    one block of "column  value" lines per row, as psql's expanded display."""
+    widths = fit_widths(heads, table, width)
+    if widths is None:
+        return expanded_lines(heads, table, width)
+    lines = _table_lines(heads, widths)
+    lines.append((" " * GAP).join("-" * w for w in widths))
+    for row in table:
+        lines.extend(_table_lines(row, widths))
+    return lines
+
+
+def fit_widths(heads: Sequence[str], table: Sequence[Sequence[str]], width: int) -> list[int] | None:
+    """Column widths of a grid that fits `width`: the widest columns give way first, never
+    below their longest word (an id, a code), so nothing is cut; None when no grid fits."""
     natural = [max([len(h), *(len(r[i]) for r in table)]) for i, h in enumerate(heads)]
     least = [
-        min(natural[i], max([len(h), *(len(word) for r in table for word in r[i].split())]))
+        min(
+            natural[i], max(len(word) for text in (h, *(r[i] for r in table)) for word in [*text.split(), ""])
+        )
         for i, h in enumerate(heads)
     ]
+    if sum(least) + GAP * (len(least) - 1) > width:
+        return None
     widths = list(natural)
     excess = sum(widths) + GAP * (len(widths) - 1) - width
     while excess > 0:
-        slack = [i for i in range(len(widths)) if widths[i] > least[i]]
-        if not slack:
-            break  # wider than the terminal even when wrapped: the terminal wraps the rest
-        widths[max(slack, key=lambda i: widths[i])] -= 1
+        widest = max(range(len(widths)), key=lambda i: (widths[i] > least[i], widths[i]))
+        widths[widest] -= 1
         excess -= 1
     return widths
+
+
+def expanded_lines(heads: Sequence[str], table: Sequence[Sequence[str]], width: int) -> list[str]:
+    """Each row as a block of "column  value" lines (values wrapped), blocks apart."""
+    label = min(max((len(h) for h in heads), default=0), max(width // 3, 1))
+    lines: list[str] = []
+    for row in table:
+        if lines:
+            lines.append("")
+        for head, cell in zip(heads, row, strict=True):
+            start = head.ljust(label) + " " * GAP
+            lines.extend(wrap(cell, width, start, " " * (label + GAP)) if cell else [start.rstrip()])
+    return lines
 
 
 def _table_lines(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
