@@ -118,7 +118,7 @@ def list_cases(
         _opt(
             "--grep",
             help="Text in names, ids, aliases, summaries, events (case and accents ignored).",
-            metavar="TEXT",
+            metavar="WORDS",
         ),
     ] = None,
     since: Annotated[

@@ -46,7 +46,7 @@ def log(
         str | None,
         typer.Option(
             "--description",
-            metavar="TEXT",
+            metavar="DESCRIPTION",
             help="e.g. 'Letter to the Secretary General of the National Assembly'.",
             show_default=False,
         ),

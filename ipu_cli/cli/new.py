@@ -63,7 +63,7 @@ def new(
         ),
     ] = None,
     party: Annotated[str | None, _opt("--party", "Political party (individual).", "NAME")] = None,
-    title: Annotated[str | None, _opt("--title", "Short internal title (collective).", "TEXT")] = None,
+    title: Annotated[str | None, _opt("--title", "Short internal title (collective).", "TITLE")] = None,
     alias: Annotated[list[str] | None, _opt("--alias", "Legacy id; repeat for several.", "ID")] = None,
     collective: Annotated[
         list[str] | None,

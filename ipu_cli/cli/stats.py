@@ -130,12 +130,14 @@ def _tables(figures: Stats, notice: str | None, stream: TextIO) -> None:
     """The summary, then one table per breakdown, through the shared row formatter
     (rich tables on a terminal, aligned text with block bars otherwise)."""
     from ipu_cli.queries.figures import LABELS, breakdown_rows, summary_lines
-    from ipu_cli.queries.rows import emit_rows
+    from ipu_cli.queries.rows import emit_rows, terminal_width, wrap
 
     terminal = stream.isatty()
+    width = terminal_width(stream)
     if notice:
         stream.write(notice + "\n")
-    stream.write("\n".join(summary_lines(figures)) + "\n")
+    for line in summary_lines(figures):
+        stream.write("\n".join(wrap(line, width)) + "\n")
     for name in figures.breakdowns:
         if not terminal:
             stream.write(f"\n{LABELS[name]}\n")
