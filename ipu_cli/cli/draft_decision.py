@@ -19,6 +19,7 @@ from ipu_cli.cli.options import (
     ForceOption,
     RootOption,
     TodayOption,
+    choice_option,
     document_format,
     emit_document,
     fail,
@@ -44,13 +45,7 @@ def draft_decision(
     case_id: DocCaseArgument = None,
     session: SessionOption = None,
     body: Annotated[
-        str,
-        typer.Option(
-            "--body",
-            metavar="BODY",
-            help="committee or governing-council: which counter --session counts.",
-            autocompletion=complete.choices(*DECIDING),
-        ),
+        str, choice_option("--body", DECIDING, "BODY", "(which counter --session counts)", show_default=True)
     ] = "committee",
     fmt: DocFormatOption = None,
     lang: Annotated[

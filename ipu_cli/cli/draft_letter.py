@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipu_cli.cli import complete, options
+from ipu_cli.cli import options
 from ipu_cli.cli.options import (
     ConfidentialDocOption,
     DocCaseArgument,
@@ -17,6 +17,7 @@ from ipu_cli.cli.options import (
     ForceOption,
     RootOption,
     TodayOption,
+    choice_option,
     fail,
 )
 from ipu_cli.domain.communications import PARTIES
@@ -38,16 +39,7 @@ def register(app: typer.Typer) -> None:
 
 def draft_letter(
     case_id: DocCaseArgument = None,
-    to: Annotated[
-        str | None,
-        typer.Option(
-            "--to",
-            metavar="PARTY",
-            help="authorities, complainant or third-party.",
-            show_default=False,
-            autocompletion=complete.choices(*PARTIES),
-        ),
-    ] = None,
+    to: Annotated[str | None, choice_option("--to", PARTIES, "PARTY")] = None,
     session: SessionOption = None,
     fmt: DocFormatOption = None,
     output: DocOutputOption = None,

@@ -15,6 +15,7 @@ from ipu_cli.cli.options import (
     RowFormatOption,
     TodayOption,
     check_row_format,
+    choice_option,
     fail,
     report_unread_files,
     resolve_root,
@@ -64,34 +65,10 @@ def list_cases(
     current_only: Annotated[
         bool, typer.Option("--current-only", help="Only violations whose scope is current.")
     ] = False,
-    sex: Annotated[
-        str | None,
-        _opt("--sex", help="male or female.", metavar="SEX", autocompletion=complete.choices(*SEXES)),
-    ] = None,
-    affiliation: Annotated[
-        str | None,
-        _opt(
-            "--affiliation",
-            help="opposition, majority, independent or other.",
-            metavar="AFFILIATION",
-            autocompletion=complete.choices(*AFFILIATIONS),
-        ),
-    ] = None,
-    mandate: Annotated[
-        str | None,
-        _opt(
-            "--mandate",
-            help="incumbent, former, elect or substitute.",
-            metavar="MANDATE",
-            autocompletion=complete.choices(*MANDATES),
-        ),
-    ] = None,
-    status: Annotated[
-        str | None,
-        _opt(
-            "--status", help="active or closed.", metavar="STATUS", autocompletion=complete.choices(*STATES)
-        ),
-    ] = None,
+    sex: Annotated[str | None, choice_option("--sex", SEXES, "SEX")] = None,
+    affiliation: Annotated[str | None, choice_option("--affiliation", AFFILIATIONS, "AFFILIATION")] = None,
+    mandate: Annotated[str | None, choice_option("--mandate", MANDATES, "MANDATE")] = None,
+    status: Annotated[str | None, choice_option("--status", STATES, "STATUS")] = None,
     collective: Annotated[
         str | None,
         _opt(

@@ -7,8 +7,15 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli import complete
-from ipu_cli.cli.options import CaseIdArgument, RootOption, TodayOption, fail, resolve_root, resolve_today
+from ipu_cli.cli.options import (
+    CaseIdArgument,
+    RootOption,
+    TodayOption,
+    choice_option,
+    fail,
+    resolve_root,
+    resolve_today,
+)
 from ipu_cli.domain.communications import DIRECTIONS, PARTIES
 
 
@@ -18,26 +25,8 @@ def register(app: typer.Typer) -> None:
 
 def log(
     case_id: CaseIdArgument,
-    direction: Annotated[
-        str,
-        typer.Option(
-            "--direction",
-            metavar="DIRECTION",
-            help="to or from.",
-            show_default=False,
-            autocompletion=complete.choices(*DIRECTIONS),
-        ),
-    ],
-    party: Annotated[
-        str,
-        typer.Option(
-            "--party",
-            metavar="PARTY",
-            help="authorities, complainant or third-party.",
-            show_default=False,
-            autocompletion=complete.choices(*PARTIES),
-        ),
-    ],
+    direction: Annotated[str, choice_option("--direction", DIRECTIONS, "DIRECTION")],
+    party: Annotated[str, choice_option("--party", PARTIES, "PARTY")],
     date: Annotated[
         str,
         typer.Option("--date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False),

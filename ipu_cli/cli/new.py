@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ipu_cli.cli import complete
-from ipu_cli.cli.options import RootOption, TodayOption, fail, resolve_root, resolve_today
+from ipu_cli.cli.options import RootOption, TodayOption, choice_option, fail, resolve_root, resolve_today
 from ipu_cli.domain.choices import AFFILIATIONS, MANDATES, SEXES
 
 
@@ -36,31 +36,15 @@ def new(
     name: Annotated[
         str | None, _opt("--name", "Name as the decisions print it (individual).", "NAME")
     ] = None,
-    sex: Annotated[
-        str | None, _opt("--sex", "male or female (individual).", "SEX", complete.choices(*SEXES))
-    ] = None,
+    sex: Annotated[str | None, choice_option("--sex", SEXES, "SEX", "(individual)")] = None,
     country: Annotated[
         str | None,
         _opt("--country", "ISO alpha-3 code (default: the id's prefix).", "CODE", complete.countries),
     ] = None,
     parliament: Annotated[str | None, _opt("--parliament", "e.g. 'National Assembly'.", "NAME")] = None,
-    mandate: Annotated[
-        str | None,
-        _opt(
-            "--mandate",
-            "incumbent, former, elect or substitute (individual).",
-            "MANDATE",
-            complete.choices(*MANDATES),
-        ),
-    ] = None,
+    mandate: Annotated[str | None, choice_option("--mandate", MANDATES, "MANDATE", "(individual)")] = None,
     affiliation: Annotated[
-        str | None,
-        _opt(
-            "--affiliation",
-            "opposition, majority, independent or other (individual).",
-            "AFFILIATION",
-            complete.choices(*AFFILIATIONS),
-        ),
+        str | None, choice_option("--affiliation", AFFILIATIONS, "AFFILIATION", "(individual)")
     ] = None,
     party: Annotated[str | None, _opt("--party", "Political party (individual).", "NAME")] = None,
     title: Annotated[str | None, _opt("--title", "Short internal title (collective).", "TITLE")] = None,

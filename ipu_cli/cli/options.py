@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -96,6 +97,16 @@ def format_option(formats: tuple[str, ...], text: str | None = None) -> object:
         help=text or f"{names[:1].upper()}{names[1:]}.",
         autocompletion=complete.choices(*formats),
     )
+
+
+def choice_option(name: str, values: Sequence[str], metavar: str, note: str = "", **extra: Any) -> Any:
+    """`--name METAVAR` taking one of `values`: the help lists them from the tuple the command
+    checks ("male or female."), so the two cannot drift apart; completion offers them."""
+    from ipu_cli.domain.words import join_list
+
+    text = join_list(values, conjunction="or") + (f" {note}" if note else "") + "."
+    extra.setdefault("show_default", False)
+    return typer.Option(name, metavar=metavar, help=text, autocompletion=complete.choices(*values), **extra)
 
 
 RowFormatOption = Annotated[str, format_option(ROW_FORMATS)]
