@@ -18,7 +18,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from ipu_cli.checks.problems import Problem
 from ipu_cli.domain import casebox, communications
 from ipu_cli.domain.checklist import checklist
 from ipu_cli.domain.dates import EMPTY, PartialDate, month_year, months_since
@@ -66,16 +65,15 @@ def find_case(root: Path, text: str) -> Path:
     hinted = _alias_from_cache(root, typed)
     if hinted is not None:
         return hinted
-    alias, named = _scan(root, typed, by_name=parts is None)
+    names: dict[str, str] = {}
+    alias, named = _scan(root, typed, names if parts is None else None)
     if alias is not None:
         return alias
     if len(named) == 1:
         return named[0][0]
     if named:
         raise ambiguous_name(typed, [(stem_id(path), name) for path, name in named])
-    ids = [stem_id(Path(name)) for name in case_files(root)]
-    names = _names(root) if parts is None else {}
-    raise unknown_case(typed, ids, names)
+    raise unknown_case(typed, [stem_id(Path(name)) for name in case_files(root)], names)
 
 
 def _alias_from_cache(root: Path, alias: str) -> Path | None:
@@ -93,12 +91,13 @@ def _alias_from_cache(root: Path, alias: str) -> Path | None:
     return None
 
 
-_NAME_LINE = re.compile(rb"^(?:name|title):[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+_NAME_LINE = rb"(?m)^(?:name|title):[ \t]*(.+?)[ \t]*$"
+"""The `name:` (or `title:`) line of a case file's bytes; compiled on first use (names only)."""
 
 
 def _file_name(raw: bytes) -> str | None:
     """The `name:` (or a group's `title:`) a file's bytes hold, unquoted; None when none."""
-    match = _NAME_LINE.search(raw)
+    match = re.search(_NAME_LINE, raw)
     if not match:
         return None
     value = match.group(1).decode("utf-8", "replace")
@@ -107,10 +106,11 @@ def _file_name(raw: bytes) -> str | None:
     return value
 
 
-def _scan(root: Path, typed: str, by_name: bool) -> tuple[Path | None, list[tuple[Path, str]]]:
-    """One pass over the files' bytes: the file holding legacy id `typed`, and the files whose
-    name matches it (`by_name`): every word typed starts a word of the name, accents and case
-    ignored; an exact name wins over partial ones."""
+def _scan(root: Path, typed: str, names: dict[str, str] | None) -> tuple[Path | None, list[tuple[Path, str]]]:
+    """One pass over the files' bytes: the file holding legacy id `typed`, and, when `names` is
+    given (it collects every case's name by id, for a "did you mean"), the files whose name
+    matches `typed`: every word typed starts a word of the name, accents and case ignored; an
+    exact name wins over partial ones."""
     wanted = typed.upper()
     needle = wanted.encode()
     words = fold(typed).split()
@@ -129,11 +129,12 @@ def _scan(root: Path, typed: str, by_name: bool) -> tuple[Path | None, list[tupl
                 data = {}
             if wanted in (str(a).upper() for a in _list(data.get("aliases"))):
                 return Path(name), []
-        if not by_name:
+        if names is None:
             continue
         shown = _file_name(raw)
         if shown is None:
             continue
+        names[stem_id(Path(name))] = shown
         folded = " ".join(fold(shown).split())
         if folded == " ".join(words):
             exact.append((Path(name), shown))
@@ -143,23 +144,11 @@ def _scan(root: Path, typed: str, by_name: bool) -> tuple[Path | None, list[tupl
     return None, sorted(found, key=lambda item: id_key(stem_id(item[0])))
 
 
-def _names(root: Path) -> dict[str, str]:
-    """Every case's name by id, for the "did you mean" of a name that matches nothing."""
-    out = {}
-    for name in case_files(root):
-        try:
-            with open(name, "rb") as handle:
-                shown = _file_name(handle.read())
-        except OSError:
-            continue
-        if shown:
-            out[stem_id(Path(name))] = shown
-    return out
-
-
 def _read(path: Path, root: Path) -> dict[str, Any]:
     loaded = load_file(path, display_path(path, root))
     if not loaded.ok or not isinstance(loaded.data, dict):
+        from ipu_cli.checks.problems import Problem  # only on failure: ~4 ms of start-up
+
         problems = [Problem.of(loaded.path, fault) for fault in loaded.faults] or [
             Problem(loaded.path, 1, 1, "not-a-mapping", "expected a mapping")
         ]

@@ -28,12 +28,15 @@ PIPED_WIDTH = 80
 GAP = 2
 """Spaces between the columns of a plain table."""
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+"""C0 and C1 control characters (escape sequences start with one) and bidi overrides."""
 
 
 def printable(text: str) -> str:
     """`text` with control characters (ANSI escapes, bidi overrides) shown as escapes: "\\x1b[31m"."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text) if _CONTROL.search(text) else text
+    if text.isprintable():  # the usual case: no pattern compiled (start-up of `ipu show`)
+        return text
+    return re.sub(_CONTROL, lambda m: repr(m.group())[1:-1], text)
 
 
 def terminal_width(stream: TextIO | None = None) -> int:
