@@ -62,11 +62,7 @@ def _main(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    """Case files, validation, decisions and letters for the IPU Committee on the Human Rights of
-    Parliamentarians.
-
-    Each command's --help says what it takes; docs/ has the details.
-    """
+    """Case files, validation, decisions and letters for the IPU Committee on the Human Rights of Parliamentarians."""
 
 
 for _name in COMMANDS:
