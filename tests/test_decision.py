@@ -281,7 +281,7 @@ def test_missing_template_variable_names_template_line_and_variable(repo: Path, 
     check = ipu("templates", "check")
     assert check.code == 1
     assert (
-        "templates/decision.md.j2: KHM-COLL-03 draft for committee-179: undeclared variable(s): no_such_value\n"
+        "templates/decision.md.j2: KHM-COLL-03 draft for committee-179: undeclared variable: no_such_value\n"
         in check.out
     )
 
@@ -311,7 +311,7 @@ def test_templates_check_catches_a_broken_case_skeleton(repo: Path, ipu) -> None
     result = ipu("templates", "check")
     assert result.code == 1
     assert (
-        "templates/individual-case.yaml.j2: KHM-101 as 'ipu new' would start it: undeclared variable(s): nmae\n"
+        "templates/individual-case.yaml.j2: KHM-101 as 'ipu new' would start it: undeclared variable: nmae\n"
         in result.out
     )
 

@@ -24,6 +24,7 @@ from ipu_cli.domain.cases import IndividualCase
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.ids import id_key, normalise_id
 from ipu_cli.domain.visibility import visible
+from ipu_cli.domain.words import counted
 from ipu_cli.errors import UsageError
 from ipu_cli.queries.filters import AFFILIATIONS, SEXES, individual, state
 
@@ -305,9 +306,9 @@ def flat_rows(stats: Stats) -> list[dict[str, Any]]:
 def summary_lines(stats: Stats) -> list[str]:
     """The headline figures as sentences, for the terminal."""
     p = stats.period
-    countries = f"{stats.countries} {'country' if stats.countries == 1 else 'countries'}"
+    countries = counted(stats.countries, "country", "countries")
     return [
         f"{title(p)} ({p.start.isoformat()} to {p.end.isoformat()})",
-        f"MPs under examination: {stats.mps} in {countries} ({stats.files} case files)",
+        f"MPs under examination: {stats.mps} in {countries} ({counted(stats.files, 'case file')})",
         f"New cases: {stats.new} · ongoing: {stats.ongoing} · closed in the period: {stats.closed}",
     ]
