@@ -236,7 +236,7 @@ def test_individual_case_renders_from_its_own_file(repo: Path, ipu) -> None:
     assert result.code == 0, result.err
     lines = _lines(result.out)
     assert "KHM-48 - Mu Sochua (Ms.)" in lines
-    assert "Victim: Female opposition member of parliament" in lines
+    assert "Victim: Female former opposition member of parliament" in lines
     assert "Qualified complainant(s): Section I.1(a) and (c) of the Committee Procedure (Annex I)" in lines
     assert "- ✓ Arbitrary arrest and detention¹" in lines
     assert "¹ Alleged violation which applied in the past only." in lines
@@ -251,7 +251,8 @@ def test_all_writes_each_agenda_case_and_an_index(repo: Path, ipu, tmp_path: Pat
     assert result.err == f"ipu: wrote 1 decision(s) and index.md to {out}\n"
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.md", "index.md"]
     assert (out / "index.md").read_text() == (
-        "# Decisions for the 180th session (April 2026)\n\n"
+        "# Decisions for the 180th session of the Committee on the Human Rights of Parliamentarians"
+        " (April 2026)\n\n"
         "- [KHM-COLL-03](KHM-COLL-03-committee-180.md) - Cambodia\n"
     )
 
@@ -265,8 +266,10 @@ def test_all_as_html_writes_an_html_index(repo: Path, ipu, tmp_path: Path) -> No
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.html", "index.html"]
     assert (out / "index.html").read_text() == (
         '<!DOCTYPE html>\n<html lang="en">\n'
-        '<head><meta charset="utf-8"><title>Decisions for the 180th session (April 2026)</title></head>\n'
-        "<body>\n<h1>Decisions for the 180th session (April 2026)</h1>\n<ul>\n"
+        '<head><meta charset="utf-8"><title>Decisions for the 180th session of the Committee on the Human '
+        "Rights of Parliamentarians (April 2026)</title></head>\n"
+        "<body>\n<h1>Decisions for the 180th session of the Committee on the Human Rights of "
+        "Parliamentarians (April 2026)</h1>\n<ul>\n"
         '<li><a href="KHM-COLL-03-committee-180.html">KHM-COLL-03</a> – Cambodia</li>\n'
         "</ul>\n</body>\n</html>\n"
     )

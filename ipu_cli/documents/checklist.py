@@ -31,9 +31,13 @@ class Footnote:
 
 
 def checklist(
-    members: list[IndividualCase], ref: Reference, lang: str = "en"
+    members: list[IndividualCase], ref: Reference, lang: str = "en", order: list[str] | None = None
 ) -> tuple[list[ChecklistItem], list[Footnote]]:
     """The ticked categories in data/violations.yaml order, with footnotes from the scopes.
+
+    `order` (a decision's recorded `checklist`) puts the categories it names first, in its
+    order, and the other ticked ones after them in the vocabulary's order; a category no
+    member holds is not ticked, whatever the order names.
 
     - held by only some members, all current: "Only concerns cases KHM-56 and KHM-57."
     - held in the past by some, now by fewer: "Alleged violations which previously
@@ -46,7 +50,7 @@ def checklist(
     items: list[ChecklistItem] = []
     notes: list[Footnote] = []
     group = len(members) > 1
-    for code in ref.violations:
+    for code in dict.fromkeys([*(order or []), *ref.violations]):
         holders = [(mp, v) for mp in members for v in mp.violations if v.code == code]
         if not holders:
             continue
