@@ -44,7 +44,9 @@ def checklist(
       concerned the following former parliamentarians: A, B, C. Only currently applies
       to case C."
     - a note on a violation adds its context: "Only concerns case KHM-60 in the context
-      of solitary confinement."
+      of solitary confinement."; when only some of the members holding the violation carry
+      the note, the context says whose: "In the context of incommunicado detention, as
+      regards case COD-105."
     Markers (¹ ² ³) are numbered in order of appearance.
     """
     items: list[ChecklistItem] = []
@@ -67,6 +69,10 @@ def _footnote(holders: list[tuple[str, str, str, str | None]], total: int, group
     ids = [case_id for case_id, _, _, _ in holders]
     current = [case_id for case_id, _, scope, _ in holders if scope == "current"]
     context = style.join_list(dict.fromkeys(note for _, _, _, note in holders if note))
+    noted = [case_id for case_id, _, _, note in holders if note]
+    if group and context and len(noted) < len(ids):
+        # the context is only some holders': say whose ("..., as regards case COD-105")
+        context += f", as regards {style.cases_phrase(noted)}"
     if not group:
         parts = []
         if not current:
