@@ -371,6 +371,51 @@ def test_header_forms(session: Session, mode: str | None, expected: str) -> None
     assert decision.header(session, "en", mode) == expected
 
 
+@pytest.mark.parametrize(
+    ("session", "mode", "adopted", "expected"),
+    [
+        (
+            _session("governing-council", 205, "2019-10-17", place="Belgrade"),
+            None,
+            None,
+            "Decision adopted by the IPU Governing Council at its 205th session (Belgrade, 17 October 2019)",
+        ),
+        (
+            _session("governing-council", 211, "2023-03-13", "2023-03-15", place="Manama"),
+            None,
+            "2023-03-15",
+            "Decision adopted by the IPU Governing Council at its 211th session (Manama, 15 March 2023)",
+        ),
+        (
+            _session("governing-council", 206, "2020-11-01", "2020-11-04", virtual=True, extraordinary=True),
+            "unanimously",
+            "2020-11-03",
+            "Decision adopted unanimously by the IPU Governing Council at its 206th session "
+            "(Extraordinary virtual session, 3 November 2020)",
+        ),
+        (
+            _session("committee", 158, "2019-01-29", "2019-02-08", place="Geneva"),
+            None,
+            "2019-02-08",
+            "Decision adopted by the Committee on the Human Rights of Parliamentarians at its 158th session "
+            "(Geneva, 8 February 2019)",
+        ),
+        (
+            _session("committee", 179, "2026-02-02", "2026-02-18", place="Geneva"),
+            None,
+            "2026-02",
+            "Decision adopted by the Committee on the Human Rights of Parliamentarians at its 179th session "
+            "(Geneva, 2 to 18 February 2026)",
+        ),
+    ],
+)
+def test_header_names_the_body_prints_a_mode_only_when_recorded_and_the_adoption_day(
+    session: Session, mode: str | None, adopted: str | None, expected: str
+) -> None:
+    day = PartialDate.parse(adopted) if adopted else None
+    assert decision.header(session, "en", mode, day) == expected
+
+
 def test_header_french() -> None:
     session = _session("committee", 164, "2021-01-25", "2021-02-05", place="Genève")
     assert decision.header(session, "fr") == (
