@@ -46,8 +46,8 @@ def test_new_individual_validates_as_written(cases, ipu):
         "sex: female",
         "country: KHM",
         "parliament: National Assembly",
-        "mandate: former  # incumbent, former, elect or substitute",
-        "affiliation: opposition  # opposition, majority, independent or other",
+        "mandate: former  # incumbent, former, elect, substitute or unknown",
+        "affiliation: opposition  # opposition, majority, independent, other or unknown",
     ]
     assert "communications: []" in lines  # an MP in no group carries the log
     assert lines[-1] == "confidentiality: confidential"

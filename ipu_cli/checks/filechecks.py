@@ -102,7 +102,7 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
 
     for index, decision in enumerate(case.decisions):
         check_session(("decisions", index, "session"), decision.session)
-        session = ref.sessions.get(decision.session)
+        session = ref.sessions.get(decision.session) if decision.session else None
         if session is not None:
             end = session.end or session.start
             if (
@@ -115,9 +115,13 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
                     f"decision adopted {decision.adopted} but session {decision.session} ran {session.start} to {end}",
                 )
         _check_verbs(report, ("decisions", index), decision.paragraphs, ref)
+        for position, code in enumerate(decision.checklist or []):
+            known(("decisions", index, "checklist", position), "violation", code, ref.violations)
     if case.draft:
         check_session(("draft", "session"), case.draft.session)
         _check_verbs(report, ("draft",), case.draft.paragraphs, ref)
+        for position, code in enumerate(case.draft.checklist or []):
+            known(("draft", "checklist", position), "violation", code, ref.violations)
     for index, hearing in enumerate(case.hearings):
         check_session(("hearings", index, "session"), hearing.session)
     for index, session_ref in enumerate(case.agenda):

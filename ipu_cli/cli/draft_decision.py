@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from ipu_cli.cli.options import (
+    BodyOption,
     ConfidentialDocOption,
     DocCaseArgument,
     DocFormatOption,
@@ -38,9 +39,7 @@ def register(app: typer.Typer) -> None:
 def draft_decision(
     case_id: DocCaseArgument = None,
     session: SessionOption = None,
-    body: Annotated[
-        str, typer.Option("--body", help="committee or governing-council: which counter --session counts.")
-    ] = "committee",
+    body: BodyOption = "committee",
     fmt: DocFormatOption = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of the document: en (fr partly).")] = "en",
     output: DocOutputOption = None,

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ipu_cli.store.casebase import CaseBase
 
 SessionOption = options.session_option(
-    "Session of the decision: 179, 179th or committee-179 (default: the latest)."
+    "Session of the decision: 179, 179th, committee-179 or governing-council-215 "
+    "(default: the latest decision, whichever body adopted it)."
 )
 
 
@@ -42,6 +43,7 @@ def draft_letter(
         typer.Option("--to", help="authorities, complainant or third-party.", show_default=False),
     ] = None,
     session: SessionOption = None,
+    body: options.BodyOption = "committee",
     fmt: DocFormatOption = None,
     output: DocOutputOption = None,
     log: Annotated[bool, typer.Option("--log", help="Record each letter as sent in the case's log.")] = False,
@@ -62,7 +64,7 @@ def draft_letter(
     from ipu_cli.checks.pipeline import load_case_base
     from ipu_cli.documents.environment import render_document
     from ipu_cli.documents.letters import PARTIES, build_letter, letters_all
-    from ipu_cli.domain.sessions import find_session, parse_session
+    from ipu_cli.domain.sessions import deciding_body, find_session, parse_session
     from ipu_cli.domain.visibility import require_public
     from ipu_cli.queries.lookup import find_holder
 
@@ -76,7 +78,7 @@ def draft_letter(
     if to is not None and to not in PARTIES:
         fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
     chosen = options.document_format(output, fmt, all_cases)
-    ref = parse_session(session) if session is not None else None
+    ref = parse_session(session, deciding_body(body)) if session is not None else None
     repo = options.resolve_root(root)
     day = options.resolve_today(today)
     base = load_case_base(repo)
@@ -84,7 +86,7 @@ def draft_letter(
     if all_cases:
         assert session is not None and output is not None
         options.warn_unreadable(base)
-        found = find_session(base.reference.sessions, session)
+        found = find_session(base.reference.sessions, session, body)
         batch, index = letters_all(
             base,
             found,

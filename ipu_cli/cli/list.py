@@ -42,9 +42,11 @@ def list_cases(
     ] = False,
     sex: Annotated[str | None, _opt("--sex", help="male or female.")] = None,
     affiliation: Annotated[
-        str | None, _opt("--affiliation", help="opposition, majority, independent or other.")
+        str | None, _opt("--affiliation", help="opposition, majority, independent, other or unknown.")
     ] = None,
-    mandate: Annotated[str | None, _opt("--mandate", help="incumbent, former, elect or substitute.")] = None,
+    mandate: Annotated[
+        str | None, _opt("--mandate", help="incumbent, former, elect, substitute or unknown.")
+    ] = None,
     status: Annotated[str | None, _opt("--status", help="active or closed.")] = None,
     collective: Annotated[
         str | None, _opt("--collective", help="Members of this group case.", metavar="ID")

@@ -26,10 +26,10 @@ def new(
     country: Annotated[str | None, _opt("--country", "ISO alpha-3 code (default: the id's prefix).")] = None,
     parliament: Annotated[str | None, _opt("--parliament", "e.g. 'National Assembly'.")] = None,
     mandate: Annotated[
-        str | None, _opt("--mandate", "incumbent, former, elect or substitute (individual).")
+        str | None, _opt("--mandate", "incumbent, former, elect, substitute or unknown (individual).")
     ] = None,
     affiliation: Annotated[
-        str | None, _opt("--affiliation", "opposition, majority, independent or other (individual).")
+        str | None, _opt("--affiliation", "opposition, majority, independent, other or unknown (individual).")
     ] = None,
     party: Annotated[str | None, _opt("--party", "Political party (individual).")] = None,
     title: Annotated[str | None, _opt("--title", "Short internal title (collective).")] = None,

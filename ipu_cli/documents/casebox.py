@@ -13,11 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.documents import style
 from ipu_cli.documents.labels import LABELS
+from ipu_cli.documents.victims import victims_line
 from ipu_cli.domain import communications
+from ipu_cli.domain.dates import months_list
+from ipu_cli.domain.words import plural_noun
 
 if TYPE_CHECKING:
-    from ipu_cli.domain.cases import Case, Decision, IndividualCase
+    from ipu_cli.domain.cases import Case, Communication, Decision, IndividualCase
     from ipu_cli.domain.datafiles import Session
+    from ipu_cli.domain.dates import PartialDate
     from ipu_cli.store.refdata import Reference
 
 FOLLOW_UP_KEYS = {
@@ -34,36 +38,10 @@ class BoxLine:
     value: str
 
 
-def victims_line(case: Case, members: list[IndividualCase], lang: str = "en") -> tuple[str, str]:
-    """("Victims", "38 former opposition parliamentarians (34 male and four female)") or
-    ("Victim", "Female opposition member of parliament"); the case's `victims` overrides.
-    """
-    label = "Victim" if len(members) == 1 else "Victims"
-    if case.victims:
-        return label, case.victims
-    if len(members) == 1:
-        mp = members[0]
-        words = [w for w in ("female" if mp.sex == "female" else "", _affiliation(mp.affiliation)) if w]
-        return label, style.capitalise(" ".join([*words, "member of parliament"]))
-    mandates = {mp.mandate for mp in members}
-    affiliations = {mp.affiliation for mp in members}
-    words = [str(len(members)) if len(members) >= 10 else style.number_words(len(members))]
-    if mandates == {"former"}:
-        words.append("former")
-    if len(affiliations) == 1:
-        words.append(_affiliation(affiliations.pop()))
-    words.append("parliamentarians")
-    male = sum(1 for mp in members if mp.sex == "male")
-    female = len(members) - male
-    if male and female:
-        split = f"{style.number_words(male)} male and {style.number_words(female)} female"
-    else:
-        split = "all male" if male else "all female"
-    return label, f"{' '.join(w for w in words if w)} ({split})"
-
-
-def _affiliation(value: str) -> str:
-    return value if value in ("opposition", "majority", "independent") else ""
+def complainant_sections(sections: list[str], lang: str = "en") -> str:
+    """ "Section I.1(c)"; several categories joined in letter order: "Section I.1(a) and (d)"."""
+    letters = sorted(dict.fromkeys(s.removeprefix("I.1") for s in sections))
+    return f"Section I.1{style.join_list(letters, lang)}"
 
 
 def previous_decision(case: Case, session: Session) -> Decision | None:
@@ -81,30 +59,67 @@ def _before(items: list[Any], session: Session) -> list[Any]:
 
 
 def follow_up(case: Case, session: Session, lang: str = "en") -> list[BoxLine]:
-    """The four "Recent follow-up" sub-lines from the communications log.
+    """The four "Recent follow-up" sub-lines from the communications log (`box_entries`, `box_items`).
 
-    For each direction and party: the entries of the latest month before the
-    session starts, each "Description (Month YYYY)" or just "Month YYYY",
-    joined by "; ". Internal entries never print.
+    Internal entries never print; a way with no entry prints "- - -".
     """
     labels = LABELS[lang]
     lines = []
     log = _before(case.communications, session)
+    previous = previous_decision(case, session)
     for direction, party in communications.FOLLOWED:
         key = FOLLOW_UP_KEYS[(direction, party)]
-        entries = communications.entries(log, direction, party)
-        if not entries:
-            lines.append(BoxLine(labels[key], style.EMPTY))
-            continue
-        latest = max((c.date.year, c.date.month or 0) for c in entries)
-        texts = []
-        for entry in entries:
-            if (entry.date.year, entry.date.month or 0) != latest:
-                continue
-            when = style.month_year(entry.date, lang)
-            texts.append(f"{entry.description} ({when})" if entry.description else when)
-        lines.append(BoxLine(labels[key], "; ".join(dict.fromkeys(texts))))
+        shown = box_entries(communications.entries(log, direction, party), previous)
+        lines.append(BoxLine(labels[key], "; ".join(box_items(shown, lang)) or style.EMPTY))
     return lines
+
+
+def box_entries(entries: list[Communication], previous: Decision | None) -> list[Communication]:
+    """The entries of one way (direction and party) the case box shows, in file order.
+
+    The computed default is the follow-up since the previous decision: every entry dated in
+    or after the month it was adopted (all entries when there is none); when there is no
+    such entry, the entries of the latest month. The officer decides otherwise entry by
+    entry: `case_box: false` keeps an entry out, `case_box: true` shows it whatever its date.
+    """
+    chosen = [e for e in entries if e.case_box is None]
+    since = _month(previous.adopted) if previous is not None else None
+    shown = [e for e in chosen if since is None or _month(e.date) >= since]
+    if not shown and chosen:
+        latest = max(_month(e.date) for e in chosen)
+        shown = [e for e in chosen if _month(e.date) == latest]
+    picked = {id(e) for e in shown} | {id(e) for e in entries if e.case_box}
+    return [e for e in entries if id(e) in picked]
+
+
+def box_items(entries: list[Communication], lang: str = "en") -> list[str]:
+    """One item per correspondent (entries with the same description), oldest first.
+
+    "Letter to the Speaker (December 2025)"; several entries of one correspondent are
+    grouped, the first word made plural: "Letters from the Minister of Justice (February,
+    May and June 2025)". Entries without a description print the latest month only
+    ("January 2026").
+    """
+    groups: dict[str | None, list[Communication]] = {}
+    for entry in entries:
+        key = " ".join(entry.description.split()).casefold() if entry.description else None
+        groups.setdefault(key, []).append(entry)
+    ordered = sorted(groups.items(), key=lambda item: max(_month(e.date) for e in item[1]))
+    items = []
+    for key, group in ordered:
+        if key is None:
+            items.append(style.month_year(max(group, key=lambda e: e.date).date, lang))
+            continue
+        text = " ".join((group[-1].description or "").split())
+        if len(group) > 1:
+            first, _, rest = text.partition(" ")
+            text = f"{plural_noun(first)} {rest}".rstrip()
+        items.append(f"{text} ({months_list([e.date for e in group], lang)})")
+    return list(dict.fromkeys(items))
+
+
+def _month(date: PartialDate) -> tuple[int, int]:
+    return (date.year, date.month or 0)
 
 
 def case_box(
@@ -127,13 +142,12 @@ def case_box(
     if not members:
         box.append(missing("Victims", "none of the members' files could be read"))
     else:
-        box.append(BoxLine(*victims_line(case, members, lang)))
+        box.append(BoxLine(*victims_line(case.victims, members, lang)))
     if case.complaint is None:
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))
     else:
-        sections = [s.removeprefix("I.1") for s in case.complaint.sections]
-        text = f"Section I.1{style.join_list(sections, lang)} {labels['procedure']}"
+        text = f"{complainant_sections(case.complaint.sections, lang)} {labels['procedure']}"
         box.append(BoxLine(labels["complainant"], text))
         box.append(BoxLine(labels["submitted"], style.month_year(case.complaint.submitted, lang)))
     previous = previous_decision(case, session)

@@ -31,22 +31,28 @@ class Footnote:
 
 
 def checklist(
-    members: list[IndividualCase], ref: Reference, lang: str = "en"
+    members: list[IndividualCase], ref: Reference, lang: str = "en", order: list[str] | None = None
 ) -> tuple[list[ChecklistItem], list[Footnote]]:
     """The ticked categories in data/violations.yaml order, with footnotes from the scopes.
+
+    `order` (a decision's recorded `checklist`) puts the categories it names first, in its
+    order, and the other ticked ones after them in the vocabulary's order; a category no
+    member holds is not ticked, whatever the order names.
 
     - held by only some members, all current: "Only concerns cases KHM-56 and KHM-57."
     - held in the past by some, now by fewer: "Alleged violations which previously
       concerned the following former parliamentarians: A, B, C. Only currently applies
       to case C."
     - a note on a violation adds its context: "Only concerns case KHM-60 in the context
-      of solitary confinement."
+      of solitary confinement."; when only some of the members holding the violation carry
+      the note, the context says whose: "In the context of incommunicado detention, as
+      regards case COD-105."
     Markers (¹ ² ³) are numbered in order of appearance.
     """
     items: list[ChecklistItem] = []
     notes: list[Footnote] = []
     group = len(members) > 1
-    for code in ref.violations:
+    for code in dict.fromkeys([*(order or []), *ref.violations]):
         holders = [(mp, v) for mp in members for v in mp.violations if v.code == code]
         if not holders:
             continue
@@ -63,6 +69,10 @@ def _footnote(holders: list[tuple[str, str, str, str | None]], total: int, group
     ids = [case_id for case_id, _, _, _ in holders]
     current = [case_id for case_id, _, scope, _ in holders if scope == "current"]
     context = style.join_list(dict.fromkeys(note for _, _, _, note in holders if note))
+    noted = [case_id for case_id, _, _, note in holders if note]
+    if group and context and len(noted) < len(ids):
+        # the context is only some holders': say whose ("..., as regards case COD-105")
+        context += f", as regards {style.cases_phrase(noted)}"
     if not group:
         parts = []
         if not current:

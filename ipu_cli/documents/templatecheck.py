@@ -37,7 +37,7 @@ def decision_contexts(base: CaseBase) -> Contexts:
                 continue
     for case in base.cases():
         for decision in case.decisions:
-            session = base.reference.session(decision.session)
+            session = base.reference.session(decision.session) if decision.session else None
             if session is None or session.body == "assembly":
                 continue
             try:

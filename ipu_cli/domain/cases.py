@@ -20,8 +20,8 @@ SESSION_REF_PATTERN = r"^(committee|governing-council|assembly)-[0-9]{1,4}$"
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Sex = Literal["male", "female"]
-Mandate = Literal["incumbent", "former", "elect", "substitute"]
-Affiliation = Literal["opposition", "majority", "independent", "other"]
+Mandate = Literal["incumbent", "former", "elect", "substitute", "unknown"]
+Affiliation = Literal["opposition", "majority", "independent", "other", "unknown"]
 Confidentiality = Literal["public", "confidential"]
 Party = Literal[PARTIES]  # type: ignore[valid-type]
 Direction = Literal[DIRECTIONS]  # type: ignore[valid-type]
@@ -116,6 +116,12 @@ class Communication(Model):
         None, examples=["Letter to the Secretary General of the National Assembly"]
     )
     internal: bool = Field(False, description="Internal: left out of every public output.")
+    case_box: bool | None = Field(
+        None,
+        description="The case box's 'Recent follow-up': true always shows this entry, false never "
+        "does; unset leaves it to the computed default (each correspondent's entries since the "
+        "previous decision, else the latest).",
+    )
 
 
 class Addressee(Model):
@@ -141,16 +147,34 @@ class Paragraph(Model):
     items: list[Text] = Field(default_factory=list, description="Sub-items (a), (b), (c).")
 
 
+ChecklistOrder = Annotated[
+    list[Code],
+    Field(
+        description="The order in which this decision lists the alleged violations (codes from "
+        "data/violations.yaml); unset: the vocabulary's order.",
+    ),
+]
+
+
 class Decision(Model):
     """A decision adopted on the case."""
 
-    session: SessionRef
-    adopted: PartialDate
-    mode: Literal["unanimously", "by consensus", "without a vote"] | None = None
+    session: SessionRef | None = Field(
+        None,
+        description="The session that adopted it; leave out for an older decision known only by "
+        "its month (it is then cited by `adopted`, but cannot be rendered or conveyed).",
+    )
+    adopted: PartialDate = Field(
+        description="Official adoption date: a day when known (the header prints it), else the month."
+    )
+    mode: Literal["unanimously", "by consensus", "without a vote"] | None = Field(
+        None, description="Adoption mode, printed in the header only when recorded."
+    )
     paragraphs: list[Paragraph] = Field(
         default_factory=list, description="Empty when the text is not held here."
     )
     summary: str | None = Field(None, description="The summary as published with this decision.")
+    checklist: ChecklistOrder | None = None
 
 
 class Draft(Model):
@@ -159,6 +183,7 @@ class Draft(Model):
     session: SessionRef | None = None
     paragraphs: list[Paragraph] = Field(min_length=1)
     summary: str | None = None
+    checklist: ChecklistOrder | None = None
 
 
 class CaseFields(Model):
@@ -196,11 +221,23 @@ class IndividualCase(CaseFields):
         default_factory=list, description="Legacy ids: KHM60, CMBD/60."
     )
     name: Text
+    also_known_as: list[Text] = Field(
+        default_factory=list,
+        description="Other names the MP is known by (spellings, a former or popular name); "
+        "shown by `ipu show`, searched by `ipu list --grep`, never printed in decisions.",
+    )
     sex: Sex
     country: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     parliament: Text = Field(examples=["National Assembly"])
-    mandate: Mandate
-    affiliation: Affiliation
+    mandate: Mandate = Field(description="`unknown` when not known: the Victims line then leaves it out.")
+    affiliation: Affiliation = Field(
+        description="`unknown` when not known: the Victims line then leaves it out."
+    )
+    young: bool = Field(
+        False,
+        description="A young parliamentarian by the IPU's rule: under 45 when elected "
+        "(the Forum of Young Parliamentarians).",
+    )
     party: str | None = None
     collectives: list[Annotated[str, Field(pattern=COLLECTIVE_ID_PATTERN)]] = Field(default_factory=list)
     violations: list[Violation] = Field(default_factory=list)

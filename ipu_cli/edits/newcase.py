@@ -15,7 +15,7 @@ from typing import Any
 
 from ipu_cli.checks.pipeline import check_loaded, load_case_base
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase
-from ipu_cli.domain.ids import is_collective_id, normalise_id
+from ipu_cli.domain.ids import id_parts, is_collective_id, normalise_id, resolve_id
 from ipu_cli.errors import IpuError
 from ipu_cli.store import yamledit
 from ipu_cli.store.atomic import write_text
@@ -93,11 +93,14 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
     if path.exists():
         raise NewCaseError(f"{shown} already exists; not overwritten")
     base = base or load_case_base(root)
+    same = [other for other in base.records if id_parts(other) == id_parts(case_id)]
+    if same:  # PHL-8 when PHL-08 exists: the same case, spelt otherwise
+        raise NewCaseError(f"{base.records[same[0]].path} already exists; not overwritten")
     _refuse_taken(base, case_id, spec.aliases)
 
     country = spec.country or case_id[:3]
-    members = [normalise_id(m) or m for m in spec.members]
-    groups = [normalise_id(g) or g for g in spec.collectives]
+    members = [resolve_id(m, base.records) or normalise_id(m) or m for m in spec.members]
+    groups = [resolve_id(g, base.records) or normalise_id(g) or g for g in spec.collectives]
     context = skeleton_context(spec, case_id, country, members, groups)
     try:
         text = render_text(f"{spec.kind}-case.yaml.j2", context, root)
@@ -109,9 +112,16 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
         raise NewCaseError(f"{shown} would not be valid; nothing written", errors)
 
     links = _links(root, base, case_id, country, members, groups)
-    for link_path, new_text in links:
-        write_text(link_path, new_text)
-    write_text(path, text)
+    folder_made = not path.parent.exists()  # the first case of a country: its folder too
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        for link_path, new_text in links:
+            write_text(link_path, new_text)
+        write_text(path, text)
+    except OSError as exc:
+        if folder_made and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+        raise NewCaseError(f"cannot write {shown}: {exc.strerror or exc}") from None
     return Created(path, [p for p, _ in links])
 
 

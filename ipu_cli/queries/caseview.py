@@ -142,6 +142,7 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
     if kind == "individual":
         view.update(
             {
+                "also_known_as": data.get("also_known_as") or [],
                 "sex": data.get("sex"),
                 "mandate": data.get("mandate"),
                 "affiliation": data.get("affiliation"),
@@ -286,6 +287,8 @@ def render_text(view: dict[str, Any]) -> str:
         if view["deceased"]:
             add(f"  Deceased{' ' + view['death_date'] if view['death_date'] else ''}")
     add(f"  Status: {view['status']} · {view['confidentiality']}")
+    if view.get("also_known_as"):
+        add(f"  Also known as: {', '.join(view['also_known_as'])}")
     if view["aliases"]:
         add(f"  Legacy ids: {', '.join(view['aliases'])}")
     if view["kind"] == "individual":

@@ -1,7 +1,7 @@
 """The yearly figures the IPU publishes, computed from the case base.
 
 "Violations of the human rights of MPs – YYYY" counts persons, not files:
-MP files that share an id or a legacy id (after `repo.normalise_id`) are one
+MP files that share an id or a legacy id (matched by `domain.ids.resolve_id`) are one
 person. A person is *under examination* in a period when their case had
 started (complaint submitted, their own or their group's) by the period's end
 and was not closed before it began; *new* when that complaint was submitted
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain.cases import IndividualCase
 from ipu_cli.domain.dates import PartialDate
-from ipu_cli.domain.ids import id_key, normalise_id
+from ipu_cli.domain.ids import id_key, resolver
 from ipu_cli.domain.visibility import visible
 from ipu_cli.errors import UsageError
 from ipu_cli.queries.filters import AFFILIATIONS, SEXES, individual, state
@@ -140,9 +140,10 @@ def persons(mps: list[IndividualCase], base: CaseBase) -> list[Person]:
             key = parent[key]
         return key
 
+    resolve = resolver(case.id for case in mps)
     for case in mps:
         for alias in case.aliases:
-            a, b = find(case.id), find(normalise_id(alias) or alias)
+            a, b = find(case.id), find(resolve(alias) or alias)
             if a != b:
                 parent[b] = a
     grouped: dict[str, list[IndividualCase]] = {}
@@ -213,7 +214,9 @@ def compute(
     if wanted("sex"):
         stats.breakdowns["sex"] = _ordered(Counter(p.main.sex for p in people), SEXES)
     if wanted("affiliation"):
-        stats.breakdowns["affiliation"] = _ordered(Counter(p.main.affiliation for p in people), AFFILIATIONS)
+        # "unknown" is listed only when some MP's affiliation is recorded as unknown
+        known = tuple(a for a in AFFILIATIONS if a != "unknown")
+        stats.breakdowns["affiliation"] = _ordered(Counter(p.main.affiliation for p in people), known)
     if wanted("violation"):
         groups: Counter[str] = Counter()
         categories: Counter[str] = Counter()

@@ -30,7 +30,7 @@ from ipu_cli.domain.cases import Affiliation, CollectiveCase, IndividualCase, Ma
 from ipu_cli.domain.dated import dated_facts
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.groups import is_group
-from ipu_cli.domain.ids import id_key, normalise_id
+from ipu_cli.domain.ids import id_key, resolve_id
 from ipu_cli.domain.visibility import is_public, visible
 from ipu_cli.errors import UsageError
 
@@ -220,7 +220,7 @@ def parse_filters(
     if filters.since and filters.until and filters.since > filters.until:
         raise FilterError(f"--since ({since}) is after --until ({until})")
     if collective is not None:
-        canonical = normalise_id(collective) or collective
+        canonical = resolve_id(collective, base.records) or collective
         found = base.get(canonical)
         if not isinstance(found, CollectiveCase):
             raise FilterError(f"--collective: no collective case '{collective}'")
@@ -279,11 +279,12 @@ def in_range(date: PartialDate, since: dt.date | None, until: dt.date | None) ->
 
 
 def texts(case: Case) -> Iterator[str]:
-    """What --grep reads: names, ids, aliases, title, party, summaries, event texts."""
+    """What --grep reads: names (and other names), ids, aliases, title, party, summaries, event texts."""
     yield case.id
     yield from case.aliases
     if individual(case):
         yield case.name  # type: ignore[union-attr]
+        yield from case.also_known_as  # type: ignore[union-attr]
         if case.party:  # type: ignore[union-attr]
             yield case.party  # type: ignore[union-attr]
     elif case.title:

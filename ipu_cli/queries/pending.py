@@ -79,7 +79,9 @@ class FollowUp:
             return f"{text}: {entry.description}" if entry.description else text
 
         decision = (
-            f"{self.decision.session} ({month_year(self.decision.adopted)})" if self.decision else "none"
+            f"{self.decision.session or 'no session'} ({month_year(self.decision.adopted)})"
+            if self.decision
+            else "none"
         )
         return {
             "case": self.case_id,
@@ -120,8 +122,10 @@ def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> Follow
     item = FollowUp(case.id, last, decision, requested)
 
     if decision is not None:
-        session = base.reference.session(decision.session)
+        session = base.reference.session(decision.session) if decision.session else None
         end = (session.end or session.start) if session else decision.adopted
+        if decision.adopted.day and decision.adopted > end:
+            end = decision.adopted  # officially adopted after the session: conveyed after that day
         sent = [
             c
             for c in log

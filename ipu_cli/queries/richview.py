@@ -41,6 +41,8 @@ def print_rich(view: dict[str, Any]) -> None:
         else view["confidentiality"],
         style=conf_style,
     )
+    if view.get("also_known_as"):
+        head.append(f"\nAlso known as: {', '.join(view['also_known_as'])}")
     if view["aliases"]:
         head.append(f"\nLegacy ids: {', '.join(view['aliases'])}", style="dim")
     parts: list[Any] = [head]

@@ -82,8 +82,19 @@ class Reference:
         return (category.label_fr or category.label) if lang == "fr" else category.label
 
     def country_name(self, code: str) -> str:
+        """The bare name, as headings print it: "Philippines"."""
         country = self.countries.get(code)
         return country.name if country else code
+
+    def country_prose(self, code: str, lang: str = "en") -> str:
+        """The name as running text writes it: "the Philippines" (`prose`, else the bare name).
+
+        Only English forms are held so far; another language gets the bare name.
+        """
+        country = self.countries.get(code)
+        if country is None:
+            return code
+        return (country.prose or country.name) if lang == "en" else country.name
 
     def session(self, ref: str) -> Session | None:
         return self.sessions.get(ref)
