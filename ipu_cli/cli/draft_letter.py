@@ -106,7 +106,7 @@ def draft_letter(
     context = build_letter(base, case, to or "", session=ref, today=day, include_confidential=confidential)
     document = render_document(f"letter-{context.to}", context.as_dict(), chosen, repo)
     options.warn(context.warnings)
-    options.emit_document(output, document)
+    options.emit_document(output, document, force)
     if log:
         _log(repo, base, context, day)
 
