@@ -267,10 +267,10 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
     for case in shown:
         if isinstance(case, CollectiveCase):
             seen: set[str] = set()
-            for position, member in enumerate(case.members, 1):
+            for member in case.members:  # positions count the members shown: no gap betrays one left out
                 if member in members and member in ids and member not in seen:
                     seen.add(member)
-                    add("memberships", collective_id=case.id, member_id=member, position=position)
+                    add("memberships", collective_id=case.id, member_id=member, position=len(seen))
     return out
 
 

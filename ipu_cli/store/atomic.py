@@ -55,6 +55,25 @@ def refuse_special(path: Path, shown: str | os.PathLike[str] | None = None) -> N
         raise TargetRefused(f"{shown or path} is {kind}, not a regular file; not replaced")
 
 
+def editable(path: Path, shown: str) -> None:
+    """Refuse to edit a file the user made read-only, or a link, a device or a FIFO (exit 1).
+
+    Replacing a file by rename needs only the folder's permission, so a file's own
+    read-only mark must be honoured here (even by root).
+    """
+    from ipu_cli.errors import IpuError
+
+    kind = special_kind(path)
+    if kind is not None:
+        raise IpuError(f"{shown} is {kind}, not a regular file; nothing written")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise IpuError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise IpuError(f"{shown} is read-only; nothing written (make it writable first)")
+
+
 def check_target(path: Path, *, force: bool, folder: bool = False) -> None:
     """May `path` be written? The one rule for every `-o`: raises TargetRefused (exit 2) if not.
 
@@ -172,3 +191,61 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
+
+
+def lock_path(path: Path) -> Path:
+    """The lock beside a file: a dotfile (`ipu validate` never reads it; git ignores `.*.lock`)."""
+    return path.parent / f".{path.name}.lock"
+
+
+@contextmanager
+def locked(paths: list[Path], timeout: float) -> Iterator[None]:
+    """Hold the locks of every file in `paths`, taken in one order so that two runs never deadlock.
+
+    Raises filelock.Timeout when a lock is still held by another process after `timeout` seconds.
+    """
+    from contextlib import ExitStack
+
+    from filelock import FileLock
+
+    with ExitStack() as stack:
+        for path in sorted({Path(p) for p in paths}):
+            stack.enter_context(FileLock(lock_path(path), timeout=timeout))
+        yield
+
+
+def replace_all(writes: list[tuple[Path, bytes, bytes | None]]) -> None:
+    """Write several files as one change: all of them, or none.
+
+    `writes` holds (path, new bytes, old bytes or None for a new file). Every new
+    content is written and flushed beside its target first; the renames follow
+    one another; if any step fails, the files already replaced get their old
+    bytes back (a new file is removed) before the error is raised. Callers hold
+    the files' locks, so nobody else changes them meanwhile.
+    """
+    from contextlib import ExitStack
+
+    try:
+        with ExitStack() as stack:
+            for path, data, _old in writes:
+                tmp = stack.enter_context(replacing(path))
+                with open(tmp, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+    except BaseException:
+        for path, data, old in writes:
+            try:
+                current = path.read_bytes()
+            except OSError:
+                continue
+            if current != data or current == old:
+                continue
+            try:
+                if old is None:
+                    path.unlink()
+                else:
+                    write_bytes(path, old)
+            except OSError:
+                continue  # best effort: the original error is the one to report
+        raise
