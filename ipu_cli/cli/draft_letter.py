@@ -121,3 +121,4 @@ def _log(repo: Path, base: CaseBase, context: LetterContext, day: dt.date) -> No
     except IpuError as exc:
         raise IpuError(f"letter written but not logged: {exc.message}", exc.problems) from None
     sys.stderr.write(f"ipu: logged in {done.path.relative_to(repo).as_posix()}: {entry.description}\n")
+    options.warn(done.warnings)
