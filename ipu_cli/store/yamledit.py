@@ -337,7 +337,7 @@ def _into_list(
         text = lines.lines[line]
         before = text[: seq.start_mark.column].rstrip()
         after = text[seq.end_mark.column :]
-        lines.lines[line] = before + (" " + after.lstrip() if after.strip() else "")
+        lines.lines[line] = before + (after if after.strip() else "")
         dash = key.start_mark.column + _sequence_indent(root)
         lines.insert(line + 1, _block(item, dash, dash + 2))
         return
