@@ -719,3 +719,22 @@ def test_no_link_but_files_and_web_addresses(link):
         safe_link(link)
     for good in ("KHM-COLL-03-committee-180.md", "https://www.ipu.org", "mailto:x@ipu.org"):
         assert safe_link(good) == good
+
+
+def test_svg_chart_labels_are_text(repo, ipu, tmp_path):
+    """A label from data/ holding markup stays one text node of a well-formed SVG."""
+    import xml.etree.ElementTree as ET
+
+    label = "<script>alert(\"x\")</script> & 'Expression' ]]>"
+    vocabulary = repo / "data/violations.yaml"
+    text = vocabulary.read_text()
+    plain = "label: Violation of freedom of opinion and expression"
+    assert plain in text
+    vocabulary.write_text(text.replace(plain, f"label: {_yaml(label)}", 1))
+    target = tmp_path / "chart.svg"
+    result = ipu("stats", "--by", "violation", "-f", "svg", "-o", str(target))
+    assert (result.code, result.err) == (0, f"ipu: wrote {target}\n")
+    root = ET.parse(target).getroot()
+    texts = [element.text for element in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert label in texts
+    assert not any(e.tag.endswith("script") for e in root.iter())

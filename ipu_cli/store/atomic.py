@@ -15,6 +15,7 @@ device, a FIFO or a socket, and an existing file only when asked (`--force`).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -48,11 +49,18 @@ def special_kind(path: Path) -> str | None:
     return None
 
 
-def refuse_special(path: Path, shown: str | os.PathLike[str] | None = None) -> None:
-    """Refuse to replace a link, a device, a FIFO or a socket with a regular file."""
+def refuse_special(path: Path) -> None:
+    """Refuse to replace a link, a device, a FIFO or a socket with a regular file (exit 2)."""
     kind = special_kind(path)
     if kind is not None:
-        raise TargetRefused(f"{shown or path} is {kind}, not a regular file; not replaced")
+        raise TargetRefused(f"{path} is {kind}, not a regular file; not replaced")
+
+
+def _never_special(path: Path) -> None:
+    """The last guard of every write: an OSError, which each writer reports as it reports a full disk."""
+    kind = special_kind(path)
+    if kind is not None:
+        raise OSError(errno.EEXIST, f"{kind}, not a regular file; not replaced", str(path))
 
 
 def editable(path: Path, shown: str) -> None:
@@ -138,7 +146,7 @@ def replacing(path: Path) -> Iterator[Path]:
     the old file's permissions, or gets 0644.
     """
     path = Path(path)
-    refuse_special(path)
+    _never_special(path)
     remove_stale(path)
     fd, name = tempfile.mkstemp(prefix=_prefix(path), suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -160,7 +168,7 @@ def replacing_folder(path: Path) -> Iterator[Path]:
     is in place, so a failure at any point leaves the old folder as it was.
     """
     path = Path(path)
-    refuse_special(path)
+    _never_special(path)
     remove_stale(path)
     tmp = Path(tempfile.mkdtemp(prefix=_prefix(path), suffix=".tmp", dir=path.parent))
     old: Path | None = None
