@@ -121,7 +121,9 @@ ConfidentialDocOption = Annotated[
 ]
 ForceOption = Annotated[
     bool,
-    typer.Option("--force", help="Replace an existing -o file (with --all: files already in the folder)."),
+    typer.Option(
+        "--force", help="Replace what -o names if it exists (with --all: files already in the folder)."
+    ),
 ]
 
 

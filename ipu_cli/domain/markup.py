@@ -87,11 +87,6 @@ def markdown_text(text: str, *, italics: bool = False, line_start: bool = True) 
     )
 
 
-def unescape(text: str) -> str:
-    """The characters a backslash-escaped Markdown text stands for."""
-    return _ESCAPED.sub(r"\1", text)
-
-
 def inline_runs(text: str) -> list[tuple[str, bool, bool]]:
     """A line of the templates' Markdown as (text, bold, italic) runs, escapes resolved.
 
