@@ -98,4 +98,4 @@ def draft_decision(
     context = build(base, case, found, adopted=adopted, lang=lang, include_confidential=confidential)
     document = render_document("decision", context.as_dict(), chosen, repo)
     warn(context.warnings)
-    emit_document(output, document)
+    emit_document(output, document, force)

@@ -108,7 +108,7 @@ def draft_letter(
     context = build_letter(base, case, to or "", session=ref, today=day, include_confidential=confidential)
     document = render_document(f"letter-{context.to}", context.as_dict(), chosen, repo)
     options.warn(context.warnings)
-    options.emit_document(output, document)
+    options.emit_document(output, document, force)
     if log:
         _log(repo, base, context, day)
 
@@ -123,3 +123,4 @@ def _log(repo: Path, base: CaseBase, context: LetterContext, day: dt.date) -> No
     except IpuError as exc:
         raise IpuError(f"letter written but not logged: {exc.message}", exc.problems) from None
     sys.stderr.write(f"ipu: logged in {done.path.relative_to(repo).as_posix()}: {entry.description}\n")
+    options.warn(done.warnings)

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.options import IncludeConfidentialOption, RootOption, fail, report_unread_files, resolve_root
+from ipu_cli.cli.options import (
+    ForceOption,
+    IncludeConfidentialOption,
+    RootOption,
+    fail,
+    report_unread_files,
+    resolve_root,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +31,7 @@ def export(
         ),
     ],
     include_confidential: IncludeConfidentialOption = False,
+    force: ForceOption = False,
     root: RootOption = None,
 ) -> None:
     """Export every public case: one table per concept (cases, members, violations, events...).
@@ -40,7 +48,7 @@ def export(
 
     base = load_case_base(resolve_root(root))
     report_unread_files(base, "export", refuse=True)
-    counts = run(base, fmt, output, include_confidential)
+    counts = run(base, fmt, output, include_confidential, force=force)
     if include_confidential:
         sys.stderr.write(NOTICE + "\n")
     summary = ", ".join(f"{count} {name}" for name, count in counts.items())

@@ -52,6 +52,8 @@ def log(
     done = append_communication(repo, case_id, entry)
     for note in done.notes:
         sys.stderr.write(f"ipu: {note}\n")
+    for warning in done.warnings:
+        sys.stderr.write(f"ipu: warning: {warning}\n")
     sys.stdout.write(
         f"{display_path(done.path, repo)}: logged {entry.date} {entry.direction} {entry.party}"
         f"{': ' + entry.description if entry.description else ''} (entry {done.position} of {done.total})\n"

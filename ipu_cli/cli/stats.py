@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from ipu_cli.cli.options import (
+    ForceOption,
     IncludeConfidentialOption,
     RootOption,
     TodayOption,
@@ -58,6 +59,7 @@ def stats(
         typer.Option("--output", "-o", help="Write to FILE instead of the terminal.", show_default=False),
     ] = None,
     include_confidential: IncludeConfidentialOption = False,
+    force: ForceOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -109,7 +111,7 @@ def stats(
         return
     from ipu_cli.documents.batch import write_document
 
-    write_document(output, text)
+    write_document(output, text, force=force)
     sys.stderr.write(f"ipu: wrote {output}\n")
 
 

@@ -321,16 +321,21 @@ def index_document(session: Session, entries: list[tuple[str, str, str]], fmt: s
         f"Decisions for the {style.ordinal(session.number)} session of "
         f"{BODIES['en'][session.body]['name']} ({style.date_range(session.start, session.end)})"
     )
+    from ipu_cli.domain.markup import markdown_text, safe_link
+
     if fmt == "html":
         from markupsafe import escape
 
         rows = "\n".join(
-            f'<li><a href="{escape(name)}">{escape(case_id)}</a> – {escape(country)}</li>'
+            f'<li><a href="{escape(safe_link(name))}">{escape(case_id)}</a> – {escape(country)}</li>'
             for case_id, country, name in entries
         )
         return "index.html", (
             f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{escape(title)}</title></head>\n'
             f"<body>\n<h1>{escape(title)}</h1>\n<ul>\n{rows}\n</ul>\n</body>\n</html>\n"
         )
-    rows = "\n".join(f"- [{case_id}]({name}) - {country}" for case_id, country, name in entries)
+    rows = "\n".join(
+        f"- [{markdown_text(case_id)}]({safe_link(name)}) - {markdown_text(country, line_start=False)}"
+        for case_id, country, name in entries
+    )
     return "index.md", f"# {title}\n\n{rows}\n"

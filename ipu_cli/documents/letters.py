@@ -236,10 +236,15 @@ def index_text(session: Session, day: dt.date, letters: list[LetterContext], nam
         "| case | to | addressee | file |",
         "| --- | --- | --- | --- |",
     ]
+    from ipu_cli.domain.markup import markdown_text, safe_link
+
     for context, name in zip(letters, names, strict=True):
         flag = " (CONFIDENTIAL)" if context.confidential else ""
-        addressee = context.addressee.get("title") or f"the {context.to}"
-        lines.append(f"| {context.case_id}{flag} | {context.to} | {addressee} | [{name}]({name}) |")
+        addressee = markdown_text(context.addressee.get("title") or f"the {context.to}", line_start=False)
+        link = f"[{markdown_text(name, line_start=False)}]({safe_link(name)})"
+        lines.append(
+            f"| {context.case_id}{flag} | {context.to} | {' '.join(addressee.splitlines())} | {link} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -1,12 +1,12 @@
 """Appending to a case's communications log without disturbing the rest of the file.
 
 Case files are edited by hand and reviewed as diffs, so `ipu log` must change
-nothing but the lines it adds: it edits the file with ruamel.yaml's round-trip
-mode (comments, key order, quoting and blank lines survive), then refuses to
-write unless the old text is still there line for line. The new text is
+nothing but the lines it adds: `store/yamledit.insert_item` inserts the entry
+in the file's own style (indentation, line endings, comments kept) and refuses
+unless the result reads back as the old data plus this entry. The new text is
 checked with the same loader, model and single-file checks as `ipu validate`
-before it is written atomically, under a lock so that two runs at once lose
-neither entry.
+before it is written atomically, under the file's lock (the one `ipu new` takes
+too), so that runs at once lose no entry.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ipu_cli.domain.dates import PartialDate
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import find_holder
 from ipu_cli.store import yamledit
-from ipu_cli.store.atomic import write_text
+from ipu_cli.store.atomic import editable, locked, write_text
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.paths import display_path
 from ipu_cli.store.yamlload import load_text
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ipu_cli.documents.letters import LetterContext
 
 LOCK_TIMEOUT = 30.0
+"""Seconds `ipu log` and `ipu new` wait for another run to release a case file."""
 DIRECTIONS = get_args(Direction)
 PARTIES = get_args(Party)
 
@@ -49,11 +50,7 @@ class Logged:
     position: int
     total: int
     notes: list[str] = field(default_factory=list)
-
-
-def lock_path(path: Path) -> Path:
-    """The lock beside a case file: a dotfile, so `ipu validate` never reads it."""
-    return path.parent / f".{path.name}.lock"
+    warnings: list[str] = field(default_factory=list)
 
 
 def make_entry(
@@ -96,85 +93,93 @@ def append_communication(
     *,
     base: CaseBase | None = None,
 ) -> Logged:
-    """Add `entry` to the log of `case_id` (or of its group), oldest first; all or nothing."""
-    from filelock import FileLock, Timeout
+    """Add `entry` to the log of `case_id` (or of its group), oldest first; all or nothing.
+
+    The file is read, edited, checked and replaced under its lock, so that
+    concurrent `ipu log` and `ipu new` runs never lose each other's lines. A
+    read-only file, a link or a device is refused. An entry identical to one
+    already logged is written, with a warning (`Logged.warnings`).
+    """
+    from filelock import Timeout
 
     base = base or load_case_base(root)
     target, note = find_holder(base, case_id, "logged in the group's file")
     record = base.records[target.id]
     path = root / record.path
+    shown = display_path(path, root)
     try:
-        with FileLock(lock_path(path), timeout=LOCK_TIMEOUT):
-            old = path.read_text(encoding="utf-8")
-            new, position, total = _insert(old, entry)
-            shown = display_path(path, root)
-            result = check_loaded(path, load_text(new, shown), base.reference)
+        with locked([path], LOCK_TIMEOUT):
+            editable(path, shown)
+            old = path.read_bytes().decode("utf-8")
+            new, position, total, repeated = _insert(old, entry)
+            result = check_loaded(path, load_text(new.removeprefix("\ufeff"), shown), base.reference)
             errors = [p for p in result.problems if p.is_error]
             if errors or result.record is None:
                 raise LogError(f"{shown} would not be valid with this entry; nothing written", errors)
             write_text(path, new)
     except Timeout:
-        raise LogError(f"{display_path(path, root)} is locked by another 'ipu log'; try again") from None
+        raise LogError(f"{shown} is locked by another 'ipu log' or 'ipu new'; try again") from None
+    except UnicodeDecodeError:
+        raise LogError(f"{shown} is not UTF-8 text; run 'ipu validate'") from None
     except OSError as exc:
-        raise LogError(
-            f"cannot write {display_path(path, root)}: {exc.strerror or exc}; file unchanged"
-        ) from None
-    return Logged(target.id, path, entry, position, total, [note] if note else [])
+        raise LogError(f"cannot write {shown}: {exc.strerror or exc}; file unchanged") from None
+    warnings = []
+    if repeated:
+        warnings.append(
+            f"an identical entry is already in the log (entry {repeated}); logged again "
+            "(remove one by hand if this was a mistake)"
+        )
+    return Logged(target.id, path, entry, position, total, [note] if note else [], warnings)
 
 
-def _plain(date: PartialDate) -> Any:
-    """The date as a value ruamel writes unquoted, as case files spell dates."""
-    if date.day:
-        return date.earliest()
-    if date.month:
-        return str(date)
-    return date.year
+_ORDER = ("complaint", "summary", "events", "missions", "hearings", "addressees")
+"""The fields a missing `communications` list goes after."""
 
 
-def _insert(old: str, entry: Communication) -> tuple[str, int, int]:
-    """The file text with `entry` inserted in date order; checked to only add lines."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    try:
-        data = yamledit.load(old)
-    except yamledit.EditError as exc:
-        raise LogError(str(exc)) from None
-    item = CommentedMap()
-    item["date"] = _plain(entry.date)
-    item["direction"] = entry.direction
-    item["party"] = entry.party
+def _insert(old: str, entry: Communication) -> tuple[str, int, int, int]:
+    """The file text with `entry` inserted in date order (only lines added), its position,
+    the new length of the log, and the position of an identical entry already there (or 0)."""
+    item: dict[str, Any] = {
+        "date": yamledit.Plain(str(entry.date)),  # unquoted, as case files spell dates
+        "direction": entry.direction,
+        "party": entry.party,
+    }
     if entry.description:
         item["description"] = entry.description
     if entry.internal:
         item["internal"] = True
+    logged: list[Any] = []
 
-    log = data.get("communications")
-    separate = False
-    if not isinstance(log, CommentedSeq) or not log:
-        log = CommentedSeq()
-        log.fa.set_block_style()
-        if "communications" in data:
-            data["communications"] = log
-        else:
-            at = _key_position(data)
-            separate = at < len(data)
-            data.insert(at, "communications", log)
-    position = len(log)
-    while position > 0 and _date_of(log[position - 1]) > entry.date:
-        position -= 1
-    if position > 0 and isinstance(log[position - 1], CommentedMap):
-        _move_trailing_comment(log[position - 1], item)
-    log.insert(position, item)
-    if separate:
-        _blank_line_after(item)
+    def position(items: list[Any]) -> int:
+        logged.extend(items)
+        at = len(items)
+        while at > 0 and _date_of(items[at - 1]) > entry.date:
+            at -= 1
+        return at
 
-    new = yamledit.dump(data)
-    if not yamledit.only_adds(old, new, ("communications: []",)):
+    try:
+        edited = yamledit.insert_item(old, "communications", item, position, after=_ORDER, paragraph=True)
+    except yamledit.EditError as exc:
+        reformat = "changing other lines" in exc.message
         raise LogError(
-            "cannot add the entry without reformatting other lines of the file; "
-            "add it by hand or tidy the 'communications' list"
-        )
-    return new, position + 1, len(log)
+            f"{exc.message}; add the entry by hand or tidy the 'communications' list"
+            if reformat
+            else exc.message
+        ) from None
+    if _entry(edited.value) != entry:
+        raise LogError("the entry would not read back as given; nothing written")
+    repeated = next((n for n, other in enumerate(logged, start=1) if _entry(other) == entry), 0)
+    return edited.text, edited.index + 1, edited.total, repeated
+
+
+def _entry(value: Any) -> Communication | None:
+    """A log entry as the model reads it, or None when it does not validate."""
+    from pydantic import ValidationError
+
+    try:
+        return Communication.model_validate(value)
+    except ValidationError:
+        return None
 
 
 def _date_of(item: Any) -> PartialDate:
@@ -182,36 +187,6 @@ def _date_of(item: Any) -> PartialDate:
         return PartialDate.parse(item.get("date"))
     except (AttributeError, ValueError):
         return PartialDate(1000)
-
-
-def _move_trailing_comment(previous: Any, item: Any) -> None:
-    """Blank lines or comments after the previous entry stay after the entry we add."""
-    last = list(previous)[-1] if len(previous) else None
-    if last is None or last not in previous.ca.items:
-        return
-    tokens = previous.ca.items[last]
-    if len(tokens) > 2 and tokens[2] is not None:
-        trailing = tokens[2]
-        tokens[2] = None
-        item.ca.items[list(item)[-1]] = [None, None, trailing, None]
-
-
-def _blank_line_after(item: Any) -> None:
-    """A new `communications` block is set off from the next key by a blank line."""
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    item.ca.items[list(item)[-1]] = [None, None, CommentToken("\n\n", CommentMark(0), None), None]
-
-
-_ORDER = ("complaint", "summary", "events", "missions", "hearings", "addressees")
-
-
-def _key_position(data: Any) -> int:
-    """Where a missing `communications` key goes: after the fields that precede it."""
-    keys = list(data)
-    after = [keys.index(k) for k in _ORDER if k in keys]
-    return max(after) + 1 if after else len(keys)
 
 
 def letter_entry(context: LetterContext, day: dt.date) -> Communication:

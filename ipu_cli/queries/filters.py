@@ -263,12 +263,20 @@ def own_dates(case: Case) -> Iterator[PartialDate]:
         yield date
 
 
-def case_dates(case: Case, base: CaseBase) -> Iterator[PartialDate]:
-    """An MP's dated facts, with those of the groups that hold its case."""
+def case_dates(case: Case, base: CaseBase, shown: dict[str, Case] | None = None) -> Iterator[PartialDate]:
+    """An MP's dated facts, with those of the groups that hold its case.
+
+    `shown`: the cases the output may show, by id, as `visibility.visible` gave them
+    (redacted in public output), so that a group's internal log entries never make
+    one of its members match a date.
+    """
     yield from own_dates(case)
     if individual(case):
         for group in groups(case, base):  # type: ignore[arg-type]
-            yield from own_dates(group)
+            if shown is None:
+                yield from own_dates(group)
+            elif group.id in shown:
+                yield from own_dates(shown[group.id])
 
 
 def in_range(date: PartialDate, since: dt.date | None, until: dt.date | None) -> bool:
@@ -316,11 +324,18 @@ def _person_matches(case: IndividualCase, f: Filters) -> bool:
     return not (f.violations and not f.violations <= _violation_codes(case, f.current_only))
 
 
-def matches(case: Case, f: Filters, base: CaseBase, members: list[IndividualCase] | None = None) -> bool:
+def matches(
+    case: Case,
+    f: Filters,
+    base: CaseBase,
+    members: list[IndividualCase] | None = None,
+    shown: dict[str, Case] | None = None,
+) -> bool:
     """Whether one case passes every filter.
 
     A collective passes a person filter (sex, violation...) when one of its
-    visible `members` does, and `--collective ID` when it is that group.
+    visible `members` does, and `--collective ID` when it is that group. `shown`:
+    see `case_dates`.
     """
     if f.countries and case.country not in f.countries:
         return False
@@ -344,7 +359,7 @@ def matches(case: Case, f: Filters, base: CaseBase, members: list[IndividualCase
     if f.grep and not any(f.grep in fold(text) for text in texts(case)):
         return False
     return not (
-        (f.since or f.until) and not any(in_range(d, f.since, f.until) for d in case_dates(case, base))
+        (f.since or f.until) and not any(in_range(d, f.since, f.until) for d in case_dates(case, base, shown))
     )
 
 
@@ -355,6 +370,7 @@ def select(base: CaseBase, f: Filters, include_confidential: bool = False) -> li
 
 def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
     ids = {case.id for case in shown}
+    by_id = {case.id: case for case in shown}
     out = []
     for case in shown:
         mp = individual(case)
@@ -363,7 +379,7 @@ def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
         members = None
         if not mp:
             members = [m for m in base.members(case) if m.id in ids]  # type: ignore[arg-type]
-        if matches(case, f, base, members):
+        if matches(case, f, base, members, by_id):
             out.append(case)
     out.sort(key=lambda c: id_key(c.id))
     return out

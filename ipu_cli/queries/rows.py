@@ -18,6 +18,25 @@ from typing import Any, TextIO
 ROW_FORMATS = ("table", "json", "jsonl", "csv", "yaml", "markdown")
 
 
+def csv_value(value: Any) -> str:
+    """A cell of every CSV ipu writes: text a spreadsheet would run as a formula gets a `'` first.
+
+    Numbers stay numbers; `domain/markup.csv_cell` says which text is neutralised.
+    """
+    from ipu_cli.domain.markup import csv_cell
+
+    text = _cell(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return text
+    return csv_cell(text)
+
+
+def _markdown_cell(value: Any) -> str:
+    from ipu_cli.domain.markup import markdown_text
+
+    return " ".join(markdown_text(_cell(value), line_start=False).splitlines())
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -66,7 +85,7 @@ def render_rows(
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(cols)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in cols])
+            writer.writerow([csv_value(row.get(c)) for c in cols])
     elif fmt == "yaml":
         import yaml
 
@@ -78,7 +97,7 @@ def render_rows(
         out.write("| " + " | ".join(cols) + " |\n")
         out.write("|" + "|".join(" --- " for _ in cols) + "|\n")
         for row in rows:
-            out.write("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|") for c in cols) + " |\n")
+            out.write("| " + " | ".join(_markdown_cell(row.get(c)) for c in cols) + " |\n")
         out.write(f"\n{_count(len(rows), noun)}{'; ' + footer if footer else ''}\n")
     elif fmt == "table":
         table = [[_cell(row.get(c)) for c in cols] for row in rows]
