@@ -10,7 +10,10 @@ line and column of the source (`locate`).
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -66,24 +69,47 @@ class Loaded:
 def load_file(path: Path, display: str | None = None, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """Read and parse one YAML file; never raises for bad content."""
     shown = display or str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            return Loaded(
-                shown,
-                faults=[
-                    Fault(
-                        1,
-                        1,
-                        "file-too-large",
-                        f"file is {size:,} bytes; case files are limited to {max_bytes:,} bytes",
-                    )
-                ],
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Loaded(shown, faults=[Fault(1, 1, "unreadable", f"cannot read file: {exc.strerror}")])
+    raw = read_plain(path, max_bytes)
+    if isinstance(raw, Fault):
+        return Loaded(shown, faults=[raw])
     return load_bytes(raw, shown)
+
+
+def read_plain(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes | Fault:
+    """The bytes of a plain file, or why it cannot be read; never blocks.
+
+    The file is opened without blocking and checked with `fstat` before a byte
+    is read, so a FIFO, a device or a folder put where a case file belongs is
+    refused instead of hanging or being read without end.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Fault(1, 1, "unreadable", "a link that loops back on itself; not followed")
+        return Fault(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            from ipu_cli.store.paths import kind_of
+
+            return Fault(1, 1, "not-a-file", f"{kind_of(info.st_mode)}, not a case file; not read")
+        if info.st_size > max_bytes:
+            message = f"file is {info.st_size:,} bytes; case files are limited to {max_bytes:,} bytes"
+            return Fault(1, 1, "file-too-large", message)
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, max(info.st_size, 65536) + 1):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # it grew while being read
+                return Fault(1, 1, "file-too-large", f"file grew past {max_bytes:,} bytes while being read")
+        return b"".join(chunks)
+    except OSError as exc:
+        return Fault(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
+    finally:
+        os.close(fd)
 
 
 def load_bytes(raw: bytes, display: str) -> Loaded:
@@ -112,6 +138,10 @@ def load_bytes(raw: bytes, display: str) -> Loaded:
 def load_text(text: str, display: str) -> Loaded:
     """Parse YAML text into plain values, collecting problems instead of raising."""
     loaded = Loaded(display)
+    if _HIDDEN.search(text):
+        loaded.faults.extend(hidden_characters(text))
+        if loaded.faults:
+            return loaded
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -124,7 +154,15 @@ def load_text(text: str, display: str) -> Loaded:
         loaded.faults.append(Fault(1, 1, "yaml-syntax", "nesting is too deep"))
         return loaded
     if node is None:
-        loaded.faults.append(Fault(1, 1, "empty-file", "file is empty; expected a mapping"))
+        what = "is empty" if not text.strip() else "holds only comments"
+        loaded.faults.append(Fault(1, 1, "empty-file", f"file {what}; expected a mapping"))
+        return loaded
+    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+        what = f"only a null value ('{node.value}')" if node.value else "an empty document"
+        mark = node.start_mark
+        loaded.faults.append(
+            Fault(mark.line + 1, mark.column + 1, "empty-file", f"file holds {what}; expected a mapping")
+        )
         return loaded
     loaded.node = node
     builder = _Builder(display)
@@ -137,8 +175,137 @@ def load_text(text: str, display: str) -> Loaded:
         loaded.faults.append(Fault(1, 1, "yaml-syntax", "nesting is too deep"))
         return loaded
     loaded.faults.extend(builder.faults)
+    if _MAYBE_ANCHOR.search(text):
+        anchor = _first_anchor(text)
+        if anchor is not None:
+            loaded.faults.append(anchor)
+            return loaded
     loaded.data = data
     return loaded
+
+
+# Anchors are found by the composer only where an alias repeats a mapping or a list; an
+# anchor on a scalar, or one never used, needs the event stream. Parsing it again costs as
+# much as composing, so it is done only when an anchor can be there: '&' opening a token.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
+
+
+def _first_anchor(text: str) -> Fault | None:
+    """Where the first anchor or alias of the text is, if it has any."""
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            mark = event.start_mark
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            message = f"anchors and aliases are not allowed in case files ({sign}{anchor})"
+            return Fault(mark.line + 1, mark.column + 1, "yaml-alias", message)
+    return None
+
+
+# Characters that make text read differently from what it holds: controls (not tab, line
+# feed, carriage return), bidirectional overrides and isolates, zero-width and other
+# invisible format characters (Unicode category Cf), line and paragraph separators,
+# Hangul fillers, the combining grapheme joiner and variation selectors.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
+_JOINERS = "\u200c\u200d"
+_C0_NAMES = [
+    "NULL",
+    "START OF HEADING",
+    "START OF TEXT",
+    "END OF TEXT",
+    "END OF TRANSMISSION",
+    "ENQUIRY",
+    "ACKNOWLEDGE",
+    "BELL",
+    "BACKSPACE",
+    "CHARACTER TABULATION",
+    "LINE FEED",
+    "LINE TABULATION",
+    "FORM FEED",
+    "CARRIAGE RETURN",
+    "SHIFT OUT",
+    "SHIFT IN",
+    "DATA LINK ESCAPE",
+    "DEVICE CONTROL ONE",
+    "DEVICE CONTROL TWO",
+    "DEVICE CONTROL THREE",
+    "DEVICE CONTROL FOUR",
+    "NEGATIVE ACKNOWLEDGE",
+    "SYNCHRONOUS IDLE",
+    "END OF TRANSMISSION BLOCK",
+    "CANCEL",
+    "END OF MEDIUM",
+    "SUBSTITUTE",
+    "ESCAPE",
+    "INFORMATION SEPARATOR FOUR",
+    "INFORMATION SEPARATOR THREE",
+    "INFORMATION SEPARATOR TWO",
+    "INFORMATION SEPARATOR ONE",
+]
+MAX_HIDDEN_LINES = 20
+
+
+def char_name(char: str) -> str:
+    """`U+202E RIGHT-TO-LEFT OVERRIDE`: a code point as messages name it."""
+    import unicodedata
+
+    point = ord(char)
+    if point < 0x20:
+        name = _C0_NAMES[point]
+    elif point == 0x7F:
+        name = "DELETE"
+    elif 0x80 <= point <= 0x9F:
+        name = "C1 CONTROL"
+    else:
+        name = unicodedata.name(char, "FORMAT CHARACTER")
+    return f"U+{point:04X} {name}"
+
+
+def _joins_script(text: str, index: int) -> bool:
+    """A zero-width (non-)joiner between two letters of a script that needs it (Persian, Indic...)."""
+    import unicodedata
+
+    if index == 0 or index + 1 >= len(text):
+        return False
+    before, after = text[index - 1], text[index + 1]
+    return all(ord(c) > 0x2FF and unicodedata.category(c)[0] in "LM" for c in (before, after))
+
+
+def hidden_characters(text: str) -> list[Fault]:
+    """One fault per line holding invisible, control or bidirectional characters, naming them.
+
+    Such characters make a name, an id or a sentence read differently from what
+    the file holds (a right-to-left override reverses what follows; a zero-width
+    space splits an id that looks whole). Tabs and line breaks are ordinary text.
+    """
+    lines: dict[int, tuple[int, list[str]]] = {}
+    for match in _HIDDEN.finditer(text):
+        index = match.start()
+        char = text[index]
+        if (char in _JOINERS and _joins_script(text, index)) or (index == 0 and char == "\ufeff"):
+            continue  # a joiner a script needs; a byte-order mark opening the text
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        names = lines.setdefault(line, (column, []))[1]
+        name = char_name(char)
+        if name not in names:
+            names.append(name)
+    faults = []
+    for line, (column, names) in sorted(lines.items())[:MAX_HIDDEN_LINES]:
+        what = "hidden character" if len(names) == 1 else "hidden characters"
+        message = f"{what} {', '.join(names)}; text must read as it is written: remove it or type it plainly"
+        faults.append(Fault(line, column, "hidden-character", message))
+    if len(lines) > MAX_HIDDEN_LINES:
+        line, column, code, message = faults[-1]
+        more = len(lines) - MAX_HIDDEN_LINES
+        faults[-1] = Fault(line, column, code, f"{message} ({more} more lines hold such characters)")
+    return faults
 
 
 def _syntax_fault(exc: yaml.MarkedYAMLError, text: str) -> Fault:
