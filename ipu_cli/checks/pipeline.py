@@ -127,17 +127,28 @@ def _failure_problems(failure: Failure) -> list[Problem]:
     return problems_of(loaded, failure.model, failure.errors)
 
 
-def require_reference(base: CaseBase, what: str, needs: Iterable[str] | None = None) -> None:
-    """Refuse to make `what` when a `data/` file it `needs` (default: all) could not be read or is not valid.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "list": ("countries.yaml", "violations.yaml"),  # regions, violation labels
+    "statistics": ("countries.yaml", "violations.yaml"),  # regions, names, violation groups
+    "export": ("countries.yaml", "violations.yaml"),  # country names, the violations table
+    "follow-up report": ("verbs.yaml", "sessions.yaml"),  # what was asked, when sessions ended
+}
+"""The `data/` files each output reads; a document (decision, letter) needs them all."""
+
+
+def require_reference(base: CaseBase, what: str) -> None:
+    """Refuse to make `what` when a `data/` file it reads (`NEEDS`) could not be read or is not valid.
 
     A table of a broken file is empty, so a decision would print an empty
     checklist, figures would say "Unknown" region, a letter would ask nothing:
     a complete answer or none. Raises IpuError (exit 1) with the located problems
-    of the files concerned.
+    of the files concerned. Every command that makes an output calls it before
+    reading the reference data (before a session or a filter value is looked up).
     """
     from ipu_cli.domain.words import join_list
     from ipu_cli.errors import IpuError
 
+    needs = NEEDS.get(what)
     wanted = None if needs is None else set(needs)
     failures = [f for f in base.reference.failures if wanted is None or f.name in wanted]
     if not failures:
@@ -146,7 +157,7 @@ def require_reference(base: CaseBase, what: str, needs: Iterable[str] | None = N
     paths = [failure.loaded.path for failure in failures]
     verb = "is" if len(paths) == 1 else "are"
     raise IpuError(
-        f"{join_list(paths)} {verb} not usable; no {what} is made from incomplete reference data "
+        f"cannot make the {what} from incomplete reference data: {join_list(paths)} {verb} not usable "
         "(see 'ipu validate')",
         problems,
     )
@@ -223,7 +234,8 @@ def unread_problems(base: CaseBase) -> list[Problem]:
     silently, so every report and export must say so.
     """
     read = {record.path for record in base.records.values()}
-    return [p for p in base.problems if p.is_error and p.path not in read]
+    data = DATA + "/"  # data/ files: `require_reference` refuses what needs them
+    return [p for p in base.problems if p.is_error and p.path not in read and not p.path.startswith(data)]
 
 
 @dataclass

@@ -59,7 +59,7 @@ def draft_decision(
     Markdown goes to stdout unless -o is given. Missing data prints "- - -" and a
     warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on a usage error.
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.decision import build, draft_all
     from ipu_cli.documents.environment import render_document
     from ipu_cli.documents.labels import LANGS
@@ -81,6 +81,7 @@ def draft_decision(
 
     repo = resolve_root(root)
     base = load_case_base(repo)
+    require_reference(base, "decision")
     found = find_session(base.reference.sessions, session, body)
 
     if all_cases:

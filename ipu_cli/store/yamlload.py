@@ -158,11 +158,14 @@ def load_text(text: str, display: str) -> Loaded:
         loaded.faults.append(Fault(1, 1, "empty-file", f"file {what}; expected a mapping"))
         return loaded
     if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
-        what = f"only a null value ('{node.value}')" if node.value else "an empty document"
-        mark = node.start_mark
-        loaded.faults.append(
-            Fault(mark.line + 1, mark.column + 1, "empty-file", f"file holds {what}; expected a mapping")
-        )
+        if node.value:
+            mark = node.start_mark
+            message = f"file holds only a null value ('{node.value}'); expected a mapping"
+            loaded.faults.append(Fault(mark.line + 1, mark.column + 1, "empty-file", message))
+        else:
+            loaded.faults.append(
+                Fault(1, 1, "empty-file", "file holds an empty document; expected a mapping")
+            )
         return loaded
     loaded.node = node
     builder = _Builder(display)
@@ -298,8 +301,13 @@ def hidden_characters(text: str) -> list[Fault]:
             names.append(name)
     faults = []
     for line, (column, names) in sorted(lines.items())[:MAX_HIDDEN_LINES]:
-        what = "hidden character" if len(names) == 1 else "hidden characters"
-        message = f"{what} {', '.join(names)}; text must read as it is written: remove it or type it plainly"
+        if len(names) == 1:
+            message = f"hidden character {names[0]}: it makes the text read differently from what it holds; remove it"
+        else:
+            message = (
+                f"hidden characters {', '.join(names)}: they make the text read differently from what it "
+                "holds; remove them"
+            )
         faults.append(Fault(line, column, "hidden-character", message))
     if len(lines) > MAX_HIDDEN_LINES:
         line, column, code, message = faults[-1]
