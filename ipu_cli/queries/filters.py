@@ -359,7 +359,7 @@ def select(base: CaseBase, f: Filters, include_confidential: bool = False) -> li
     return _select(visible(base.summaries(), base, include_confidential), base, f, include_confidential)
 
 
-def _select(shown: list[Case], base: CaseBase, f: Filters, include_confidential: bool) -> list[Case]:
+def _select(shown: list[Case], base: CaseBase, f: Filters, include_confidential: bool = False) -> list[Case]:
     ids = {case.id for case in shown}
     out = []
     for case in shown:
