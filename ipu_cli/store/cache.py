@@ -23,6 +23,7 @@ warm run must not pay for YAML or Pydantic.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -164,6 +165,7 @@ class Store:
         self.checks: dict[bytes, Any] = self._read(CHECKS) if self.enabled else {}
         self._data: dict[bytes, bytes] | None = None if self.enabled else {}
         self.new_checks: dict[bytes, Any] = {}
+        self.discarded = False
         self.new_data: dict[bytes, bytes] = {}
 
     def _path(self, kind: str) -> Path:
@@ -190,6 +192,19 @@ class Store:
         """The marshalled data of a file, fresh from this run or from the cache."""
         found = self.new_data.get(key)
         return found if found is not None else self.data.get(key)
+
+    def discard(self) -> None:
+        """Drop this generation's files: an entry was missing or damaged, so the next run rebuilds them.
+
+        Its results are already in memory; only later runs are concerned, and a
+        run that finds no file simply checks everything again.
+        """
+        if not self.enabled or self.discarded:
+            return
+        self.discarded = True
+        for kind in (CHECKS, DATA_SUFFIX):
+            with contextlib.suppress(OSError):
+                self._path(kind).unlink(missing_ok=True)
 
     def put(self, key: bytes, checks: Any, data: bytes | None) -> None:
         self.new_checks[key] = checks

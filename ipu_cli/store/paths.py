@@ -111,7 +111,7 @@ def list_cases(root: Path, country: str | None = None, folder: Path | None = Non
                     _link(entry.path, inside, case_name, found, odd)
                 elif case_name:
                     kind = kind_of(entry.stat(follow_symlinks=False).st_mode)
-                    odd.append((entry.path, "not-a-file", f"{kind}, not a case file; not read"))
+                    odd.append((entry.path, "not-a-file", f"{kind}, not a plain file; not read"))
             except OSError as exc:
                 odd.append((entry.path, "unreadable", f"cannot read file: {exc.strerror}"))
     found.sort(key=lambda p: p.split(os.sep))
@@ -141,7 +141,7 @@ def _link(path: str, inside: str, case_name: bool, found: list[str], odd: list[t
     elif stat.S_ISREG(mode):
         found.append(path)
     else:
-        odd.append((path, "not-a-file", f"a link to {kind_of(mode)}, not a case file; not read"))
+        odd.append((path, "not-a-file", f"a link to {kind_of(mode)}, not a plain file; not read"))
 
 
 def kind_of(mode: int) -> str:

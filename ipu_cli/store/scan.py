@@ -219,6 +219,7 @@ def _build(store: cache.Store, key: bytes, collective: bool, name: str) -> Case:
     from ipu_cli.errors import IpuError
     from ipu_cli.store.yamlload import load_bytes
 
+    store.discard()
     raw = _read(name)
     shown = display_path(Path(name), store.root)
     if raw is None or cache.file_key(shown, raw) != key:
