@@ -221,6 +221,13 @@ def _internal_letter(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _replace(repo / KHM / "KHM-COLL-03.yaml", anchor, anchor + entry)
 
 
+def _internal_letter_after_the_session(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An internal letter to the authorities after the 179th session: it must not count as conveying."""
+    anchor = "  - date: 2026-01\n    direction: to\n    party: complainant\n"
+    entry = "  - date: 2026-02-25\n    direction: to\n    party: authorities\n    description: Call\n    internal: true\n"
+    _replace(repo / KHM / "KHM-COLL-03.yaml", anchor, anchor + entry)
+
+
 def _nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pass
 
@@ -597,6 +604,19 @@ CASES = [
         (*SINCE_MARCH_2024, "--kind", "collective"),
         0,
         "id,kind,name,sex,country,mandate,affiliation,collectives,status,size\n",
+        "",
+    ),
+    Hostile(
+        "followups-ignore-internal-letters",
+        _internal_letter_after_the_session,
+        ("followups", "--format", "csv"),
+        0,
+        "case,flags,to authorities,from authorities,to complainant,from complainant,decision,requested\n"
+        'KHM-COLL-03,"not conveyed, authorities silent",December 2025 (3 mo): Letter to the Secretary General of '
+        "the National Assembly,March 2023 (36 mo): Letter from the Secretary General of the National Assembly,"
+        "January 2026 (2 mo),January 2026 (2 mo),committee-179 (February 2026),Calls on the Cambodian authorities "
+        "to actively explore all…; requests the Cambodian authorities to provide detailed…; calls on the "
+        "authorities to provide the necessary clarity…\n",
         "",
     ),
 ]
