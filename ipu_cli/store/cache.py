@@ -242,7 +242,7 @@ def write_aliases(root: Path, aliases: dict[str, str], paths: dict[str, str]) ->
     if not usable(where.parent):
         return
     try:
-        if where.exists() and where.read_text(encoding="utf-8") == text:
+        if _read_plain(where) == text.encode("utf-8"):
             return
         from ipu_cli.store.atomic import write_private
 
