@@ -140,7 +140,7 @@ def _group_problems(
 ) -> list[Problem]:
     out: list[Problem] = []
     members: list[Facts] = []
-    public = record.summary.confidentiality == "public"
+    public = record.confidentiality == "public"
     for member in dict.fromkeys(group.members):  # a repeated member is filechecks' duplicate-member
         key = f"members.{member}"
         target = records.get(member)
@@ -165,7 +165,7 @@ def _group_problems(
                     f"{member} ({target.path}) does not list {group.id} in its collectives",
                 )
             )
-        if public and target.summary.confidentiality != "public":
+        if public and target.confidentiality != "public":
             out.append(
                 _problem(
                     record,

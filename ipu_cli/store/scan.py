@@ -228,7 +228,10 @@ def _build(store: cache.Store, key: bytes, collective: bool, name: str) -> Case:
 
 
 def _record(store: cache.Store, shown: str, key: bytes, summary: tuple[Any, ...], name: str) -> CaseRecord:
+    """The record of a file from its cached summary; TypeError or ValueError when it is not one."""
     facts_t, positions, latest_t, row = summary
+    if type(positions) is not dict or type(row) is not tuple or len(row) != 11:
+        raise TypeError("not a cached summary")
     facts = Facts(*facts_t)
     latest = None
     if latest_t is not None:
@@ -245,44 +248,42 @@ def _record(store: cache.Store, shown: str, key: bytes, summary: tuple[Any, ...]
     )
 
 
-def _sound(entry: Any) -> bool:
-    """Whether a cache entry has the shape `_analyse` gives it; anything else is a miss.
+def _hit(
+    store: cache.Store, shown: str, key: bytes, entry: Any, name: str
+) -> tuple[str, bytes, tuple[Any, Any], CaseRecord | None]:
+    """A cache hit as an outcome of the scan, its record built; TypeError or ValueError when the
+    entry does not have the shape `_analyse` gives it.
 
     The cache file is sealed by a digest, so only a file written by ipu gets
-    here; this check makes an entry of another shape (an older layout, a
-    hand-made file) a miss rather than a crash. It runs on every hit, so it
-    checks the shapes, not every value.
+    here; this makes an entry of another shape (an older layout, a hand-made
+    file) a miss rather than a crash. It runs on every hit of a warm run, so it
+    lets the unpacking and building check the shapes, and checks the values of
+    problem rows (rare) itself.
     """
-    if type(entry) is not tuple or len(entry) != 2:
-        return False
     problems, summary = entry
-    if type(problems) is not tuple:
-        return False
-    for row in problems:
-        if type(row) is not tuple or len(row) != 5 or type(row[1]) is not int or type(row[2]) is not int:
-            return False
-        if type(row[0]) is not str or type(row[3]) is not str or type(row[4]) is not str:
-            return False
-    if summary is None:
-        return True
-    if type(summary) is not tuple or len(summary) != 4:
-        return False
-    facts, positions, latest, row = summary
+    if type(problems) is not tuple or (problems and not all(map(_sound_row, problems))):
+        raise TypeError("not cached problems")
+    record = None if summary is None else _record(store, shown, key, summary, name)
+    return (shown, key, (problems, summary), record)
+
+
+def _sound_row(row: Any) -> bool:
     return (
-        type(facts) is tuple
-        and len(facts) == 8
-        and type(facts[0]) is str
-        and type(facts[2]) is str
-        and type(positions) is dict
-        and (latest is None or (type(latest) is tuple and len(latest) == 4))
-        and type(row) is tuple
-        and len(row) == 11
+        type(row) is tuple
+        and len(row) == 5
+        and type(row[0]) is str
+        and type(row[1]) is int
+        and type(row[2]) is int
+        and type(row[3]) is str
+        and type(row[4]) is str
     )
 
 
 def _sound_reference(entry: Any) -> bool:
     """The cached reference entry: (problem rows, (name, agenda, path, line, column) rows)."""
-    if type(entry) is not tuple or len(entry) != 2 or not _sound((entry[0], None)):
+    if type(entry) is not tuple or len(entry) != 2 or type(entry[0]) is not tuple:
+        return False
+    if not all(map(_sound_row, entry[0])):
         return False
     agendas = entry[1]
     return type(agendas) is tuple and all(
@@ -350,8 +351,14 @@ def _scan(
         raw = _read(name) if store.checks else None  # an empty cache: the workers read
         key = cache.file_key(shown, raw) if raw is not None else None
         hit = store.checks.get(key) if key is not None else None
-        if hit is not None and _sound(hit):
-            outcomes[index] = (shown, key, hit)
+        outcome = None
+        if hit is not None:
+            try:
+                outcome = _hit(store, shown, key, hit, name)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                outcome = None  # not an entry ipu wrote: check the file again
+        if outcome is not None:
+            outcomes[index] = outcome
             keep.add(key)  # type: ignore[arg-type]
         else:
             misses.append((name, shown))
