@@ -232,14 +232,6 @@ def _nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pass
 
 
-def _both(*steps: Callable[[Path, pytest.MonkeyPatch], None]) -> Callable[[Path, pytest.MonkeyPatch], None]:
-    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        for step in steps:
-            step(repo, monkeypatch)
-
-    return setup
-
-
 LINKED_FOLDER = (
     "cases/ELS:1:1: error linked-folder a link to a folder; links to folders are not followed "
     "(move the folder into cases/)\n"
@@ -583,7 +575,7 @@ CASES = [
     ),
     Hostile(
         "list-does-not-need-event-types",
-        _both(_data_text("event-types.yaml", "types: oops\n")),
+        _data_text("event-types.yaml", "types: oops\n"),
         ("list", "--sex", "female", "--format", "csv"),
         0,
         FEMALE_CSV,
