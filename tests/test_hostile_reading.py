@@ -416,6 +416,24 @@ CASES = [
         "ipu: KHM-COLL-03: the file of member KHM-48 cannot be read; no document is made with a member missing "
         "(run 'ipu validate')\n",
     ),
+    Hostile(
+        "decisions-batch-with-a-fifo",
+        _fifo("cases/KHM/KHM-48.yaml"),
+        ("draft-decision", "--all", "--session", "180", "-o", "drafts"),
+        1,
+        "",
+        "cases/KHM/KHM-48.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
+        "ipu: 1 case file was not read; no decisions made from an incomplete base (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "letters-batch-with-a-broken-file",
+        _break_member,
+        ("draft-letter", "--all", "--session", "179", "-o", "letters"),
+        1,
+        "",
+        MEMBER_48_BROKEN
+        + "ipu: 1 case file was not read; no letters made from an incomplete base (see 'ipu validate')\n",
+    ),
     # --- validation ---
     Hostile(
         "member-listed-twice",

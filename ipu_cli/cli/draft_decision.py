@@ -21,10 +21,10 @@ from ipu_cli.cli.options import (
     emit_document,
     fail,
     note,
+    report_unread_files,
     resolve_root,
     session_option,
     warn,
-    warn_unreadable,
     write_batch_and_say,
 )
 
@@ -86,7 +86,7 @@ def draft_decision(
 
     if all_cases:
         assert output is not None
-        warn_unreadable(base)
+        report_unread_files(base, "decisions", refuse=True)  # a batch with a decision missing
         batch, index = draft_all(
             base, found, chosen, repo, adopted=adopted, lang=lang, include_confidential=confidential
         )

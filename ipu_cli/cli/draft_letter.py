@@ -84,7 +84,7 @@ def draft_letter(
 
     if all_cases:
         assert session is not None and output is not None
-        options.warn_unreadable(base)
+        options.report_unread_files(base, "letters", refuse=True)  # a batch with a letter missing
         found = find_session(base.reference.sessions, session)
         batch, index = letters_all(
             base,
