@@ -887,12 +887,12 @@ def test_concurrent_readers_and_writers_on_a_changing_base(repo: Path) -> None:
             for _ in range(2)
             for argv, _out, _err in commands.values()
         ]
-        answers = [(run.args, run.wait(timeout=120), *run.communicate()) for run in runs]
+        answers = [(run.args, *run.communicate(timeout=120), run.returncode) for run in runs]
     finally:
         stop.set()
         editor.join()
     expected = {tuple(argv): (0, out, err) for argv, out, err in commands.values()}
-    for args, code, out, err in answers:
+    for args, out, err, code in answers:
         assert (code, out, err) == expected[tuple(args)]
     env.pop("IPU_JOBS")
     final = subprocess.run(
