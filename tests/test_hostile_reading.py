@@ -139,6 +139,18 @@ def _listing_then(change: Callable[[Path], None]) -> Callable[[Path, pytest.Monk
     return setup
 
 
+def _named(name: str, *, folder: bool = False) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """A copy of KHM-48's file (or an empty folder) under a name holding hidden characters."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        if folder:
+            (repo / name).mkdir()
+        else:
+            (repo / name).write_bytes((repo / KHM / "KHM-48.yaml").read_bytes())
+
+    return setup
+
+
 def _vanish(repo: Path) -> None:
     (repo / KHM / "KHM-102.yaml").unlink()
 
@@ -372,6 +384,24 @@ CASES = [
         "",
         LINKED_FOLDER
         + "ipu: 1 case file was not read; no figures made from an incomplete base (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "file-name-with-an-escape-sequence",
+        _named("cases/KHM/KHM-4\x1b[31m8.yaml"),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-4\\u001b[31m8.yaml:1:1: error hidden-character the name holds U+001B ESCAPE; not read: "
+        "rename it\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "folder-name-with-an-override",
+        _named("cases/KHM\u202eX", folder=True),
+        ("validate",),
+        1,
+        "cases/KHM\\u202eX:1:1: error hidden-character the name holds U+202E RIGHT-TO-LEFT OVERRIDE; not read: "
+        "rename it\n",
+        "39 files checked: 1 error, 0 warnings\n",
     ),
     # --- one diagnostic for a file that cannot be read, not a cascade ---
     Hostile(

@@ -56,7 +56,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "hidden-character",
         "error",
         "An invisible, control or bidirectional character",
-        "The file holds a character that makes text read differently from what it is: a control character (escape, null, bell...), a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069) that reverses what follows on screen, or an invisible one (zero-width space, word joiner, soft hyphen, byte-order mark inside the text). A name, an id or a sentence holding one looks right and is not: ipu refuses the file. The message names each code point; delete it or retype the text. Tabs and line breaks are ordinary text; a zero-width joiner between letters of a script that needs it (Persian, Indic scripts) is allowed.",
+        "The file holds a character that makes text read differently from what it is: a control character (escape, null, bell...), a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069) that reverses what follows on screen, or an invisible one (zero-width space, word joiner, soft hyphen, byte-order mark inside the text). A name, an id or a sentence holding one looks right and is not: ipu refuses the file. The message names each code point; delete it or retype the text. Tabs and line breaks are ordinary text; a zero-width joiner between letters of a script that needs it (Persian, Indic scripts) is allowed. A file or folder under cases/ whose name holds a character that cannot be printed is not read either (its name is shown with `\\uXXXX` escapes): rename it.",
     ),
     (
         "symlink-outside",

@@ -98,7 +98,9 @@ def list_cases(root: Path, country: str | None = None, folder: Path | None = Non
                 continue
             case_name = name.endswith(CASE_SUFFIXES)
             try:
-                if entry.is_dir(follow_symlinks=False):
+                if not name.isprintable() and (case_name or entry.is_dir(follow_symlinks=False)):
+                    odd.append(_hidden_name(entry.path, name))
+                elif entry.is_dir(follow_symlinks=False):
                     if case_name:
                         message = "a folder named like a case file; its contents are not read"
                         odd.append((entry.path, "not-a-file", message))
@@ -142,6 +144,14 @@ def _link(path: str, inside: str, case_name: bool, found: list[str], odd: list[t
         found.append(path)
     else:
         odd.append((path, "not-a-file", f"a link to {kind_of(mode)}, not a plain file; not read"))
+
+
+def _hidden_name(path: str, name: str) -> tuple[str, str, str]:
+    """A file or folder whose name holds controls or invisible characters: named, escaped, not read."""
+    from ipu_cli.domain.characters import char_name, shown
+
+    names = ", ".join(dict.fromkeys(char_name(c) for c in name if not c.isprintable()))
+    return (shown(path), "hidden-character", f"the name holds {names}; not read: rename it")
 
 
 def kind_of(mode: int) -> str:
