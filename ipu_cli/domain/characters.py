@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 # Characters that make text read differently from what it holds: controls (not tab, line
 # feed, carriage return), bidirectional overrides and isolates, zero-width and other
@@ -25,15 +26,20 @@ _ASTRAL = (
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef"
 )
-HIDDEN = re.compile(f"[{_BMP}{_ASTRAL}]")
-_IN_BMP = re.compile(f"[{_BMP}]")
-_BEYOND_BMP = re.compile(f"[{_ASTRAL}]")
+
+
+@cache
+def _pattern(ranges: str) -> re.Pattern[str]:
+    """A character class, compiled on first use: `ipu show` on an ASCII file never pays for it."""
+    return re.compile(f"[{ranges}]")
+
+
 _ASCII_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _JOINERS = "\u200c\u200d"
 
 
 def may_hide(text: str) -> bool:
-    """Whether `text` holds a character of `HIDDEN`, answered fast (every file read asks).
+    """Whether `text` holds a hidden character, answered fast (every file read asks).
 
     One regular expression over the whole class costs a fifth of parsing a file,
     its ranges beyond U+FFFF most of it. ASCII text can only hold controls (a
@@ -43,10 +49,10 @@ def may_hide(text: str) -> bool:
     if text.isascii():
         raw = text.encode("ascii")
         return len(raw.translate(None, _ASCII_CONTROLS)) != len(raw)
-    if _IN_BMP.search(text):
+    if _pattern(_BMP).search(text):
         return True
     wide = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
-    return wide and _BEYOND_BMP.search(text) is not None
+    return wide and _pattern(_ASTRAL).search(text) is not None
 
 
 _C0_NAMES = [
@@ -113,7 +119,7 @@ def _joins_script(text: str, index: int) -> bool:
 
 def hidden_in(text: str) -> Iterator[int]:
     """The index of every hidden character of `text`, but a joiner a script needs or a leading byte-order mark."""
-    for match in HIDDEN.finditer(text):
+    for match in _pattern(_BMP + _ASTRAL).finditer(text):
         index = match.start()
         char = text[index]
         if (char in _JOINERS and _joins_script(text, index)) or (index == 0 and char == "\ufeff"):
