@@ -156,6 +156,7 @@ class _Writer:
 
     def __init__(self, seed: int, data: Path) -> None:
         self.rng = random.Random(seed)
+        self.confidential: set[str] = set()
         self.countries = _codes(data / "countries.yaml")
         self.violations = _codes(data / "violations.yaml")
         # Weighted like the real caseload: a few countries hold many cases.
@@ -295,7 +296,10 @@ class _Writer:
         if group is None and rng.random() < 0.03:
             lines.append(f"agenda: [{AGENDA_SESSION}]")
         lines += ["", "status:", "  state: active"]
-        lines.append(f"confidentiality: {rng.choice(('public', 'confidential'))}")
+        confidentiality = rng.choice(("public", "confidential"))
+        if confidentiality == "confidential":
+            self.confidential.add(case_id)
+        lines.append(f"confidentiality: {confidentiality}")
         return "\n".join(lines) + "\n"
 
     def collective(self, case_id: str, country: str, members: list[tuple[str, str]]) -> str:
@@ -329,7 +333,10 @@ class _Writer:
         if rng.random() < 0.1:
             lines.append(f"agenda: [{AGENDA_SESSION}]")
         lines += ["", "status:", "  state: active"]
-        lines.append(f"confidentiality: {rng.choice(('public', 'confidential'))}")
+        confidentiality = rng.choice(("public", "confidential"))
+        if any(member in self.confidential for member, _ in members):
+            confidentiality = "confidential"  # a public group with a confidential member is a warning
+        lines.append(f"confidentiality: {confidentiality}")
         return "\n".join(lines) + "\n"
 
 

@@ -71,6 +71,20 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
                 f"country '{case.country}' has no row in data/countries.yaml",
             )
 
+    def once(name: str, values: list[str], what: str, code: str) -> None:
+        """Each value of a list of ids once: a repeated member would be counted twice."""
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                report((name, index), code, f"{what} '{value}' is listed twice")
+            seen.add(value)
+
+    once("aliases", case.aliases, "legacy id", "duplicate-alias")
+    if isinstance(case, IndividualCase):
+        once("collectives", case.collectives, "group", "duplicate-member")
+    else:
+        once("members", case.members, "member", "duplicate-member")
+
     if isinstance(case, IndividualCase):
         seen: set[str] = set()
         for index, violation in enumerate(case.violations):

@@ -22,10 +22,10 @@ from ipu_cli.cli.options import (
     emit_document,
     fail,
     note,
+    report_unread_files,
     resolve_root,
     session_option,
     warn,
-    warn_unreadable,
     write_batch_and_say,
 )
 
@@ -58,7 +58,7 @@ def draft_decision(
     Markdown goes to stdout unless -o is given. Missing data prints "- - -" and a
     warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on a usage error.
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.decision import build, draft_all
     from ipu_cli.documents.environment import render_document
     from ipu_cli.documents.labels import LANGS
@@ -80,11 +80,12 @@ def draft_decision(
 
     repo = resolve_root(root)
     base = load_case_base(repo)
+    require_reference(base, "decision")
     found = find_session(base.reference.sessions, session, body)
 
     if all_cases:
         assert output is not None
-        warn_unreadable(base)
+        report_unread_files(base, "decisions", refuse=True)  # a batch with a decision missing
         batch, index = draft_all(
             base, found, chosen, repo, adopted=adopted, lang=lang, include_confidential=confidential
         )

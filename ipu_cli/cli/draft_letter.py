@@ -61,7 +61,7 @@ def draft_letter(
     case's log in the same step (see `ipu log`). Exit 1 when no letter can be written
     (unknown, unreadable or confidential case, no decision), 2 on a usage error.
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.environment import render_document
     from ipu_cli.documents.letters import PARTIES, build_letter, letters_all
     from ipu_cli.domain.sessions import deciding_body, find_session, parse_session
@@ -82,10 +82,11 @@ def draft_letter(
     repo = options.resolve_root(root)
     day = options.resolve_today(today)
     base = load_case_base(repo)
+    require_reference(base, "letter")
 
     if all_cases:
         assert session is not None and output is not None
-        options.warn_unreadable(base)
+        options.report_unread_files(base, "letters", refuse=True)  # a batch with a letter missing
         found = find_session(base.reference.sessions, session, body)
         batch, index = letters_all(
             base,

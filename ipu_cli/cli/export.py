@@ -42,12 +42,13 @@ def export(
 
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.tables import export as run
 
     base = load_case_base(resolve_root(root))
     report_unread_files(base, "export", refuse=True)
+    require_reference(base, "export")
     counts = run(base, fmt, output, include_confidential, force=force)
     if include_confidential:
         sys.stderr.write(NOTICE + "\n")

@@ -38,7 +38,7 @@ def followups(
     """One row per active case: last communications each way, the latest decision and what
     it requested, and flags (decision not conveyed, authorities or complainant silent).
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE, visible
     from ipu_cli.queries.pending import COLUMNS, counts, follow_ups, followed_cases
     from ipu_cli.queries.rows import emit_rows
@@ -53,6 +53,7 @@ def followups(
         fail(f"--as-of {day.isoformat()} is after today ({today.isoformat()})", 2)
     repo = resolve_root(root)
     base = load_case_base(repo)
+    require_reference(base, "follow-up report")
     warn_unreadable(base)
     cases = visible(followed_cases(base), base, include_confidential)
     items = follow_ups(base, cases, day, months)

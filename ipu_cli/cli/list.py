@@ -93,7 +93,7 @@ def list_cases(
     check_row_format(fmt)
     if public is False and not include_confidential:
         fail("--confidential lists confidential cases: add --include-confidential (internal use only)", 2)
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.filters import (
         default_columns,
@@ -106,6 +106,7 @@ def list_cases(
 
     chosen = parse_columns(columns)
     base = load_case_base(resolve_root(root))
+    require_reference(base, "list")
     filters = parse_filters(
         base.reference,
         base,

@@ -78,7 +78,7 @@ def stats(
     if fmt == "svg" and output is None:
         fail("--format svg needs -o FILE", 2)
 
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.figures import compute, period_for
 
@@ -86,6 +86,7 @@ def stats(
     period = period_for(year, end, resolve_today(today))
     base = load_case_base(repo)
     report_unread_files(base, "figures", refuse=True)
+    require_reference(base, "statistics")
     figures = compute(base, period, include_confidential, by)
     notice = NOTICE if include_confidential else None
     if fmt == "svg":

@@ -78,6 +78,16 @@ def normalise_id(text: str) -> str | None:
     return f"{country.upper()}-{number}"
 
 
+def spellings(text: str) -> list[str]:
+    """Every id a loose spelling can stand for, zero paddings included: 'khm/8' -> KHM-8, KHM-08..."""
+    parts = id_parts(text)
+    if parts is None:
+        return []
+    country, collective, number = parts
+    stem = f"{country}-COLL-" if collective else f"{country}-"
+    return list(dict.fromkeys(f"{stem}{number:0{width}d}" for width in (1, 2, 3, 4)))
+
+
 def id_key(case_id: str) -> tuple[str, int, int, str]:
     """Natural id order, used wherever cases are listed: KHM-48 < KHM-99 < KHM-101 < KHM-COLL-03."""
     match = _TRAILING_NUMBER.search(case_id)

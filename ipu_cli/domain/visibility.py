@@ -72,6 +72,18 @@ def visible_members(group: Any, base: Index, include_confidential: bool = False)
     return visible(base.members(group), base, include_confidential)
 
 
+def visible_groups(case: Any, base: Any, include_confidential: bool = False) -> list[Any]:
+    """The groups an MP is examined in, as an output about the MP may read them.
+
+    What an MP inherits from its groups (their dated facts for `ipu list
+    --since/--until`) must not let an internal log entry of a group decide a
+    public answer: the groups come redacted unless `include_confidential`. (An
+    MP shown in public output has only public groups: `is_public`.)
+    """
+    groups = base.groups_of(case)
+    return groups if include_confidential else [redact(group) for group in groups]
+
+
 def covered_members(case: Any, base: Any, include_confidential: bool = False) -> list[Any]:
     """The MPs a document on `case` covers, in id order: the MP itself, or a group's shown members.
 

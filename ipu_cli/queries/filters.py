@@ -31,7 +31,7 @@ from ipu_cli.domain.dated import dated_facts
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key, resolve_id
-from ipu_cli.domain.visibility import is_public, visible
+from ipu_cli.domain.visibility import is_public, visible, visible_groups
 from ipu_cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -263,20 +263,12 @@ def own_dates(case: Case) -> Iterator[PartialDate]:
         yield date
 
 
-def case_dates(case: Case, base: CaseBase, shown: dict[str, Case] | None = None) -> Iterator[PartialDate]:
-    """An MP's dated facts, with those of the groups that hold its case.
-
-    `shown`: the cases the output may show, by id, as `visibility.visible` gave them
-    (redacted in public output), so that a group's internal log entries never make
-    one of its members match a date.
-    """
+def case_dates(case: Case, base: CaseBase, include_confidential: bool = False) -> Iterator[PartialDate]:
+    """An MP's dated facts, with those of the groups that hold its case (as public output may see them)."""
     yield from own_dates(case)
     if individual(case):
-        for group in groups(case, base):  # type: ignore[arg-type]
-            if shown is None:
-                yield from own_dates(group)
-            elif group.id in shown:
-                yield from own_dates(shown[group.id])
+        for group in visible_groups(case, base, include_confidential):
+            yield from own_dates(group)
 
 
 def in_range(date: PartialDate, since: dt.date | None, until: dt.date | None) -> bool:
@@ -329,13 +321,13 @@ def matches(
     f: Filters,
     base: CaseBase,
     members: list[IndividualCase] | None = None,
-    shown: dict[str, Case] | None = None,
+    include_confidential: bool = False,
 ) -> bool:
     """Whether one case passes every filter.
 
     A collective passes a person filter (sex, violation...) when one of its
-    visible `members` does, and `--collective ID` when it is that group. `shown`:
-    see `case_dates`.
+    visible `members` does, and `--collective ID` when it is that group. A group's
+    dates count for its members as public output may see them (`case_dates`).
     """
     if f.countries and case.country not in f.countries:
         return False
@@ -359,18 +351,18 @@ def matches(
     if f.grep and not any(f.grep in fold(text) for text in texts(case)):
         return False
     return not (
-        (f.since or f.until) and not any(in_range(d, f.since, f.until) for d in case_dates(case, base, shown))
+        (f.since or f.until)
+        and not any(in_range(d, f.since, f.until) for d in case_dates(case, base, include_confidential))
     )
 
 
 def select(base: CaseBase, f: Filters, include_confidential: bool = False) -> list[Case]:
     """The visible cases that pass the filters, in id order (as `CaseSummary` objects)."""
-    return _select(visible(base.summaries(), base, include_confidential), base, f)
+    return _select(visible(base.summaries(), base, include_confidential), base, f, include_confidential)
 
 
-def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
+def _select(shown: list[Case], base: CaseBase, f: Filters, include_confidential: bool = False) -> list[Case]:
     ids = {case.id for case in shown}
-    by_id = {case.id: case for case in shown}
     out = []
     for case in shown:
         mp = individual(case)
@@ -379,7 +371,7 @@ def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
         members = None
         if not mp:
             members = [m for m in base.members(case) if m.id in ids]  # type: ignore[arg-type]
-        if matches(case, f, base, members, by_id):
+        if matches(case, f, base, members, include_confidential):
             out.append(case)
     out.sort(key=lambda c: id_key(c.id))
     return out
@@ -439,7 +431,7 @@ def list_rows(base: CaseBase, f: Filters, include_confidential: bool = False) ->
     """`ipu list`: rows of the visible cases passing `f`; groups list only visible members."""
     shown = visible(base.summaries(), base, include_confidential)
     ids = {case.id for case in shown}
-    return [row(case, base, ids) for case in _select(shown, base, f)]
+    return [row(case, base, ids) for case in _select(shown, base, f, include_confidential)]
 
 
 def parse_columns(text: str | None) -> list[str] | None:

@@ -138,12 +138,30 @@ def _prefix(path: Path) -> str:
     return f".{path.name}.{os.getpid()}-"
 
 
+def umask() -> int:
+    """The process's umask (read by setting it and putting it back: there is no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode(path: Path, mode: int | None, default: int) -> int:
+    """`mode` when given; else the mode of the file replaced; else `default` less the umask."""
+    if mode is not None:
+        return mode
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return default & ~umask()
+
+
 @contextmanager
-def replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path, mode: int | None = None) -> Iterator[Path]:
     """Yield a temporary path in `path`'s folder; on success it replaces `path`.
 
-    For writers that need a path rather than bytes (SQLite). The new file keeps
-    the old file's permissions, or gets 0644.
+    For writers that need a path rather than bytes (SQLite). The new file gets
+    `mode` when given (the cache: 0600); else it keeps the mode of the file it
+    replaces, or a new file gets 0666 less the umask, like any file a program creates.
     """
     path = Path(path)
     _never_special(path)
@@ -153,7 +171,7 @@ def replacing(path: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
-        os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+        os.chmod(tmp, _mode(path, mode, 0o666))
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -174,7 +192,7 @@ def replacing_folder(path: Path) -> Iterator[Path]:
     old: Path | None = None
     try:
         yield tmp
-        os.chmod(tmp, 0o755)
+        os.chmod(tmp, _mode(path, None, 0o777))
         if path.exists():
             old = Path(tempfile.mkdtemp(prefix=_prefix(path), suffix=".old", dir=path.parent))
             os.rmdir(old)
@@ -191,10 +209,7 @@ def replacing_folder(path: Path) -> Iterator[Path]:
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data`, flushed to disk before the rename."""
-    with replacing(path) as tmp, open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
+    _write(path, data, None)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -257,3 +272,15 @@ def replace_all(writes: list[tuple[Path, bytes, bytes | None]]) -> None:
             except OSError:
                 continue  # best effort: the original error is the one to report
         raise
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` readable by its owner only (0600), whatever the umask: the cache."""
+    _write(path, data, 0o600)
+
+
+def _write(path: Path, data: bytes, mode: int | None) -> None:
+    with replacing(path, mode) as tmp, open(tmp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -281,6 +281,11 @@ class CaseRecord:
             self._build = None
         return self._case
 
+    @property
+    def confidentiality(self) -> str:
+        """The case's confidentiality, from the cached summary row when there is one (no model built)."""
+        return self._row[1] if self._row is not None else self.case.confidentiality  # summary_row's order
+
     def at(self, key: str) -> Position:
         return self.positions.get(key, (1, 1))
 
