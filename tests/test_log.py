@@ -216,9 +216,12 @@ def test_refuses_to_reformat_a_flow_style_log(repo, ipu):
     path.write_text(flow)
     result = ipu("log", "KHM-COLL-03", "--direction", "to", "--party", "authorities", "--date", "2026-02")
     assert result.code == 1
+    line = (
+        flow.splitlines().index("communications: [{date: 2026-01, direction: from, party: complainant}]") + 1
+    )
     assert result.err == (
-        "ipu: cannot add the entry without reformatting other lines of the file; "
-        "add it by hand or tidy the 'communications' list\n"
+        f"ipu: cases/KHM/KHM-COLL-03.yaml:{line}: 'communications' is written in flow style "
+        "([...] or {...}); rewrite it as a block list to edit it with ipu, or edit it by hand\n"
     )
     assert path.read_text() == flow
 
@@ -288,7 +291,7 @@ def test_locked_file_is_refused(repo, ipu, monkeypatch):
     with FileLock(caselog.lock_path(path)):
         result = ipu("log", "KHM-COLL-03", "--direction", "to", "--party", "authorities", "--date", "2026-02")
     assert result.code == 1
-    assert result.err == "ipu: cases/KHM/KHM-COLL-03.yaml is locked by another 'ipu log'; try again\n"
+    assert result.err == "ipu: cases/KHM/KHM-COLL-03.yaml is locked by another ipu command; try again\n"
     assert path.read_bytes() == before
 
 

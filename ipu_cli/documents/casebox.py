@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ipu_cli.documents import style
 from ipu_cli.documents.labels import LABELS
 from ipu_cli.domain import communications
+from ipu_cli.domain.missions import carried_out
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import Case, Decision, IndividualCase
@@ -60,6 +61,12 @@ def victims_line(case: Case, members: list[IndividualCase], lang: str = "en") ->
     else:
         split = "all male" if male else "all female"
     return label, f"{' '.join(w for w in words if w)} ({split})"
+
+
+def sections_text(complaint: Any, lang: str = "en") -> str:
+    """The complainant's qualifying sections as decisions cite them: "Section I.1(a) and (d)"."""
+    sections = [s.removeprefix("I.1") for s in complaint.sections]
+    return f"Section I.1{style.join_list(sections, lang)}"
 
 
 def _affiliation(value: str) -> str:
@@ -132,8 +139,7 @@ def case_box(
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))
     else:
-        sections = [s.removeprefix("I.1") for s in case.complaint.sections]
-        text = f"Section I.1{style.join_list(sections, lang)} {labels['procedure']}"
+        text = f"{sections_text(case.complaint, lang)} {labels['procedure']}"
         box.append(BoxLine(labels["complainant"], text))
         box.append(BoxLine(labels["submitted"], style.month_year(case.complaint.submitted, lang)))
     previous = previous_decision(case, session)
@@ -142,7 +148,7 @@ def case_box(
             labels["recent_decision"], style.month_year(previous.adopted, lang) if previous else style.EMPTY
         )
     )
-    missions = sorted(_before(case.missions, session), key=lambda m: m.date, reverse=True)
+    missions = carried_out(_before(case.missions, session))
     box.append(
         BoxLine(
             labels["missions"],

@@ -1,0 +1,52 @@
+"""`ipu close`: close a case, or one member of a group, as decided at a session."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ipu_cli.cli.edited import DryRunOption, report
+from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
+
+
+def register(app: typer.Typer) -> None:
+    app.command("close")(close)
+
+
+def close(
+    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
+    session: Annotated[
+        str,
+        typer.Option("--session", help="Session that decided it: 180, 180th or committee-180.", metavar="N"),
+    ],
+    reason: Annotated[
+        str, typer.Option("--reason", help="Why: release, acquittal, settlement...", show_default=False)
+    ],
+    member: Annotated[
+        str | None,
+        typer.Option("--member", help="Close only this member of the group.", show_default=False),
+    ] = None,
+    body: Annotated[str, typer.Option("--body", help="committee or governing-council.")] = "committee",
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Closure date (default: the session's last day).", show_default=False),
+    ] = None,
+    dry_run: DryRunOption = False,
+    root: RootOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Set the case's status to closed, with the date, the reason and the session.
+
+    With --member, the member's own file is closed and the group stays open. Only the
+    status line changes; checked before it is written; all or nothing.
+    """
+    from ipu_cli.edits.closure import close as close_case
+
+    repo = resolve_root(root)
+    day = resolve_today(today)
+    report(
+        close_case(
+            repo, case_id, session, reason, member=member, body=body, date=date, today=day, dry_run=dry_run
+        )
+    )

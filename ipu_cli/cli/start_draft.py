@@ -1,0 +1,33 @@
+"""`ipu start-draft`: start a case's draft block for a session from its latest decision."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ipu_cli.cli.edited import DryRunOption, report
+from ipu_cli.cli.options import RootOption, resolve_root
+
+
+def register(app: typer.Typer) -> None:
+    app.command("start-draft")(start_draft)
+
+
+def start_draft(
+    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
+    session: Annotated[
+        str,
+        typer.Option("--session", help="Session the draft is for: 180, 180th or committee-180.", metavar="N"),
+    ],
+    body: Annotated[str, typer.Option("--body", help="committee or governing-council.")] = "committee",
+    dry_run: DryRunOption = False,
+    root: RootOption = None,
+) -> None:
+    """Copy the latest adopted decision's paragraphs into a new draft block, for the officer to edit.
+
+    'ipu draft-decision' renders the draft; 'ipu adopt' records it once adopted.
+    """
+    from ipu_cli.edits.adoption import start_draft as start
+
+    report(start(resolve_root(root), case_id, session, body=body, dry_run=dry_run))
