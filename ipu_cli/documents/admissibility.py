@@ -41,11 +41,10 @@ def context(case: Any, base: CaseBase, findings: Findings, lang: str = "en") -> 
         raise IpuError(f"{case.id} records no complaint")
     ref = base.reference
     members = covered_members(case, base, include_confidential=True)
-    codes = list(findings.allegations)
-    if not codes:
-        found = {v.code for mp in members for v in mp.violations}
-        order = {code: index for index, code in enumerate(ref.violations)}
-        codes = sorted(found, key=lambda c: (order.get(c, len(order)), c))
+    # In the order of data/violations.yaml, as the checklist prints them.
+    found = set(findings.allegations) or {v.code for mp in members for v in mp.violations}
+    order = {code: index for index, code in enumerate(ref.violations)}
+    codes = sorted(found, key=lambda c: (order.get(c, len(order)), c))
     if not codes:
         raise IpuError(
             f"{case.id}: no allegations to name: record the MPs' violations, or the findings' allegations"

@@ -166,9 +166,9 @@ class Mission(Model):
     date: PartialDate = Field(
         description="Carried out: its first day. Requested or agreed: when it was requested or agreed."
     )
-    end: PartialDate | None = Field(None, description="Last day of a mission carried out.")
     kind: MissionKind = "mission"
     status: MissionStatus = "carried-out"
+    end: PartialDate | None = Field(None, description="Last day of a mission carried out.")
     delegation: list[Text] = Field(default_factory=list, description="Members of the delegation.")
     description: str | None = None
     report: str | None = Field(

@@ -79,6 +79,14 @@ def received_on(complaint: Any) -> Any:
     return step_date(complaint, "received") or complaint.submitted
 
 
+def taken_up(complaint: Any) -> Any:
+    """When the complaint became a case: the day it was found admissible (None while it is not);
+    a complaint recorded without steps, from its submission."""
+    if not getattr(complaint, "steps", ()):
+        return complaint.submitted
+    return step_date(complaint, "admissible")
+
+
 def status_on(complaint: Any, day: Any) -> str | None:
     """The status on `day` (a date): the last step dated on or before it; None before the first.
 
@@ -100,6 +108,8 @@ def refusal(previous: str | None, status: str) -> str | None:
         return None
     if previous is None:
         return f"a complaint's first step is 'received', not '{status}'"
+    if previous == "withdrawn":
+        return "the complaint was withdrawn; no step follows"
     if previous in DECIDED:
         return f"the complaint was already found {previous}; no step follows"
     return f"'{status}' cannot follow '{previous}'"

@@ -29,11 +29,11 @@ def carried_out(missions: Any, kinds: tuple[str, ...] = IN_BOX) -> list[Any]:
 
 
 def pending(missions: Any) -> list[Any]:
-    """For each kind whose latest record is requested or agreed: that record (oldest kind first)."""
+    """For each kind whose latest record is requested or agreed: that record, oldest first."""
     latest: dict[str, Any] = {}
     for mission in sorted(missions, key=lambda m: m.date):
         latest[mission.kind] = mission
-    return [m for m in latest.values() if m.status in PENDING]
+    return sorted((m for m in latest.values() if m.status in PENDING), key=lambda m: m.date)
 
 
 def label(mission: Any) -> str:

@@ -31,7 +31,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Protocol, TypeVar
 
-from ipu_cli.domain.complaints import admitted
+from ipu_cli.domain.complaints import admitted, status_of
 from ipu_cli.errors import IpuError
 
 T = TypeVar("T")
@@ -173,11 +173,13 @@ def redact(case: T) -> T:
 def require_public(case: Any, base: Index | None = None, include_confidential: bool = False) -> None:
     """Refuse a single confidential case unless the caller opted in."""
     if not include_confidential and not is_public(case, base):
-        why = (
-            "is confidential"
-            if not marked_public(case, base)
-            else "is not a case yet: its complaint was not found admissible"
-        )
+        own = status_of(case)
+        if not marked_public(case, base):
+            why = "is confidential"
+        elif own not in (None, "admissible"):
+            why = f"is not a case under examination (its complaint is '{own}')"
+        else:
+            why = "is not a case under examination (its group's complaint was not found admissible)"
         raise ConfidentialRefused(
             f"{case.id} {why}; pass --include-confidential to produce it for internal use"
         )

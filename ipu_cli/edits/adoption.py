@@ -111,15 +111,15 @@ def _move_draft(doc: Document, session: str, adopted: PartialDate, mode: str | N
     while position > 0 and _adopted(decisions[position - 1]) > adopted:
         position -= 1
     insert = doc.insert_item(("decisions",), position, lines=lines)
-    end = last + 1
+    start, end = doc.comments_above(first), last + 1  # comments on the draft go with it
     if (
-        (first == 0 or not doc.lines[first - 1].strip())
+        (start == 0 or not doc.lines[start - 1].strip())
         and end < len(doc.lines)
         and not doc.lines[end].strip()
     ):
-        end += 1  # the blank line that set the draft off goes with it
-    removal = Splice(first, end, ())
-    if insert.start > first and insert.start < end:
+        end += 1  # and so does the blank line that set it off
+    removal = Splice(start, end, ())
+    if start < insert.start < end:
         raise EditError(f"{doc.display}: the draft sits inside the decisions list; move it out by hand")
 
     draft = {k: v for k, v in doc.data["draft"].items() if k != "session"}

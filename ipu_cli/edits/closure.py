@@ -62,19 +62,27 @@ def close(
         notes.append(f"{case.id} is a member of {', '.join(case.collectives)}, which stays open")
     if target.status.state == "closed":
         raise IpuError(f"{target.id} is already closed ({target.status.date}: {target.status.reason})")
-    if target.complaint is not None and target.complaint.status != "admissible":
-        raise IpuError(
-            f"{target.id}'s complaint is '{target.complaint.status}', not a case under examination: "
-            "record its outcome with 'ipu complaint' (inadmissible or withdrawn)"
+    status = target.complaint.status if target.complaint is not None else "admissible"
+    if status != "admissible":
+        outcome = (
+            "there is no case to close"
+            if status in ("inadmissible", "withdrawn")
+            else "record its outcome with 'ipu complaint' (inadmissible or withdrawn)"
         )
+        raise IpuError(f"{target.id}'s complaint is '{status}', not a case under examination: {outcome}")
     session = find_session(base.reference.sessions, session_text, body)
     closed = past_date(date, "--date", today, session.end or session.start)
-    status = {"state": "closed", "date": date_value(closed), "reason": reason.strip(), "session": session.ref}
+    closure = {
+        "state": "closed",
+        "date": date_value(closed),
+        "reason": reason.strip(),
+        "session": session.ref,
+    }
     path = root / base.records[target.id].path
 
     def build(doc: Document) -> Change:
-        splices = [_status_splice(doc, status)]
-        expected = {**doc.data, "status": plain(status)}
+        splices = [_status_splice(doc, closure)]
+        expected = {**doc.data, "status": plain(closure)}
         return Change(splices, expected, f"closed {target.id} on {closed} ({session.ref}): {reason.strip()}")
 
     edited = edit_file(root, path, build, base.reference, dry_run=dry_run)

@@ -114,7 +114,7 @@ def record_step(
         if step.status == "received":
             if "complaint" in doc.data:
                 raise IpuError(f"{doc.display}: 'complaint' is already there (empty?); fill it in by hand")
-            block: dict[str, Any] = {"sections": list(step.sections), "submitted": date_value(date)}
+            block: dict[str, Any] = {"sections": sorted(set(step.sections)), "submitted": date_value(date)}
             if step.complainant:
                 block["complainant"] = step.complainant
             block["steps"] = [values]

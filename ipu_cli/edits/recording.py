@@ -71,11 +71,14 @@ def record(
         path, notes = root / base.records[case.id].path, []
     else:
         case, path, notes = holder_path(base, case_id, f"the {kind} is recorded in the group's file")
-    values = {name: date_value(value) if name in _DATES else value for name, value in given.items()}
-    if kind == "mission":  # kind and status always written: the older records default them
-        values = {"date": values.pop("date"), "kind": entry.kind, "status": entry.status, **values}
-    else:
-        values = {"date": values.pop("date"), **values}
+    if kind == "mission":  # kind and status always written: older records leave them to their defaults
+        given = {**given, "kind": entry.kind, "status": entry.status}
+    # In the order the model declares its fields, as the schema and the case files have them.
+    values = {
+        name: date_value(getattr(entry, name)) if name in _DATES else given[name]
+        for name in model.model_fields
+        if name in given
+    }
 
     def build(doc: Document) -> Change:
         inserted = insert_dated(doc, (key,), values, entry.date)

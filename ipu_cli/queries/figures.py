@@ -3,10 +3,11 @@
 "Violations of the human rights of MPs – YYYY" counts persons, not files:
 MP files that share an id or a legacy id (after `repo.normalise_id`) are one
 person. A person is *under examination* in a period when their case had
-started (complaint submitted, their own or their group's) by the period's end
-and was not closed before it began; *new* when that complaint was submitted
-within the period; *ongoing* otherwise; *closed* when the case (or every group
-holding it) was closed within the period. A case with no known complaint date
+started (complaint submitted, their own or their group's; or, when its
+examination is recorded, found admissible) by the period's end and was not
+closed before it began; *new* when it started within the period; *ongoing*
+otherwise; *closed* when the case (or every group holding it) was closed
+within the period. A case with no known complaint date
 counts as ongoing. A complaint not found admissible is not a case: its MPs are
 not under examination.
 
@@ -175,10 +176,11 @@ def persons(mps: list[IndividualCase], base: CaseBase) -> list[Person]:
 
 
 def _start(case: IndividualCase, base: CaseBase) -> PartialDate | None:
-    """When the MP's complaint was submitted: their own, else their groups' earliest."""
+    """When the MP's case began: their own complaint's, else their groups' earliest
+    (`complaints.taken_up`: found admissible, or submitted when no examination is recorded)."""
     if case.complaint:
-        return case.complaint.submitted
-    dates = [g.complaint.submitted for g in base.groups_of(case) if g.complaint]
+        return complaints.taken_up(case.complaint)
+    dates = [d for g in base.groups_of(case) if g.complaint and (d := complaints.taken_up(g.complaint))]
     return min(dates) if dates else None
 
 

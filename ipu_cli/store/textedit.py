@@ -412,9 +412,14 @@ def unified_diff(display: str, old: Sequence[str], splices: Sequence[Splice], co
         body.extend(" " + line for line in old[at:hi])
         old_count = hi - lo
         new_count = old_count + sum(len(s.lines) - (s.end - s.start) for s in hunk)
-        old_start = lo + 1 if old_count else lo
-        new_start = lo + offset + 1 if new_count else lo + offset
-        out.append(f"@@ -{old_start},{old_count} +{new_start},{new_count} @@\n")
+        out.append(f"@@ -{_range(lo, old_count)} +{_range(lo + offset, new_count)} @@\n")
         out.extend(line if line.endswith("\n") else line + "\n" for line in body)
         offset += new_count - old_count
     return "".join(out)
+
+
+def _range(start: int, length: int) -> str:
+    """A hunk's range as `diff -u` writes it: "3", "3,4", or "2,0" for none."""
+    if length == 1:
+        return str(start + 1)
+    return f"{start + 1 if length else start},{length}"
