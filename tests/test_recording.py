@@ -306,7 +306,7 @@ def test_closing_one_member_of_a_group(repo, ipu):
     assert (result.code, result.out, result.err) == (
         0,
         "cases/KHM/KHM-60.yaml: closed KHM-60 on 2026-02-18 (committee-179): Acquitted\n",
-        "ipu: closed KHM-60 in its own file; KHM-COLL-03 stays open\n",
+        "ipu: KHM-60 is closed in its own file; KHM-COLL-03 stays open\n",
     )
     assert member.read_text() == before.replace(
         "status:\n  state: active\n",

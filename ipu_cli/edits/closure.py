@@ -57,7 +57,7 @@ def close(
         if found is None:
             raise IpuError(f"{wanted}'s file cannot be read; run 'ipu validate'")
         target = found
-        notes.append(f"closed {target.id} in its own file; {case.id} stays open")
+        notes.append(f"{target.id} is closed in its own file; {case.id} stays open")
     elif not is_group(case) and case.collectives:
         notes.append(f"{case.id} is a member of {', '.join(case.collectives)}, which stays open")
     if target.status.state == "closed":
