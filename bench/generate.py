@@ -345,6 +345,15 @@ def _wrap(text: str, width: int = 84) -> list[str]:
     return lines
 
 
+def _start(target: Path, seed: int, data: Path | None) -> _Writer:
+    """A copy of `data` (default: the repository's) in `target`, and the seeded writer."""
+    source = data or ROOT / "data"
+    if (target / "data").exists():
+        shutil.rmtree(target / "data")
+    shutil.copytree(source, target / "data")
+    return _Writer(seed, source)
+
+
 def generate(
     target: Path,
     individuals: int = 10_000,
@@ -353,12 +362,8 @@ def generate(
     data: Path | None = None,
 ) -> list[str]:
     """Write a repository of synthetic cases into `target`; returns the ids, in write order."""
-    source = data or ROOT / "data"
-    writer = _Writer(seed, source)
+    writer = _start(target, seed, data)
     rng = writer.rng
-    if (target / "data").exists():
-        shutil.rmtree(target / "data")
-    shutil.copytree(source, target / "data")
 
     # Deal individuals to countries; groups take consecutive members of one country.
     countries = rng.choices(writer.countries, weights=writer.weights, k=individuals)
@@ -419,12 +424,8 @@ def editing_repo(target: Path, entries: int, seed: int = 2026, data: Path | None
     `draft` (plain with a draft for committee-179, for `ipu adopt`) and `complaint` (a
     complaint received, no decision yet, for `ipu complaint`).
     """
-    source = data or ROOT / "data"
-    writer = _Writer(seed, source)
+    writer = _start(target, seed, data)
     rng = writer.rng
-    if (target / "data").exists():
-        shutil.rmtree(target / "data")
-    shutil.copytree(source, target / "data")
     countries = target / "data" / "countries.yaml"
     countries.write_text(
         countries.read_text(encoding="utf-8") + "  - {code: ZZZ, name: Benchmark Land, region: Europe}\n",

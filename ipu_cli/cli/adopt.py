@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import DryRunOption, report
+from ipu_cli.cli.edited import BodyOption, CaseArgument, DryRunOption, opt, report, session_option
 from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
 
 
@@ -15,22 +15,11 @@ def register(app: typer.Typer) -> None:
 
 
 def adopt(
-    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
-    session: Annotated[
-        str,
-        typer.Option("--session", help="Session that adopted it: 180, 180th or committee-180.", metavar="N"),
-    ],
-    body: Annotated[
-        str, typer.Option("--body", help="committee or governing-council (adopting the Committee's draft).")
-    ] = "committee",
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Adoption date (default: the session's last day).", show_default=False),
-    ] = None,
-    mode: Annotated[
-        str | None,
-        typer.Option("--mode", help="unanimously, 'by consensus' or 'without a vote'.", show_default=False),
-    ] = None,
+    case_id: CaseArgument,
+    session: session_option("Session that adopted it: 180, 180th or committee-180."),  # type: ignore[valid-type]
+    body: BodyOption = "committee",
+    date: Annotated[str | None, opt("--date", "Adoption date (default: the session's last day).")] = None,
+    mode: Annotated[str | None, opt("--mode", "unanimously, 'by consensus' or 'without a vote'.")] = None,
     dry_run: DryRunOption = False,
     root: RootOption = None,
     today: TodayOption = None,

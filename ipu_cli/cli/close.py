@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import DryRunOption, report
+from ipu_cli.cli.edited import BodyOption, CaseArgument, DryRunOption, opt, report, session_option
 from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
 
 
@@ -15,23 +15,12 @@ def register(app: typer.Typer) -> None:
 
 
 def close(
-    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
-    session: Annotated[
-        str,
-        typer.Option("--session", help="Session that decided it: 180, 180th or committee-180.", metavar="N"),
-    ],
-    reason: Annotated[
-        str, typer.Option("--reason", help="Why: release, acquittal, settlement...", show_default=False)
-    ],
-    member: Annotated[
-        str | None,
-        typer.Option("--member", help="Close only this member of the group.", show_default=False),
-    ] = None,
-    body: Annotated[str, typer.Option("--body", help="committee or governing-council.")] = "committee",
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Closure date (default: the session's last day).", show_default=False),
-    ] = None,
+    case_id: CaseArgument,
+    session: session_option("Session that decided it: 180, 180th or committee-180."),  # type: ignore[valid-type]
+    reason: Annotated[str, opt("--reason", "Why: release, acquittal, settlement...")],
+    member: Annotated[str | None, opt("--member", "Close only this member of the group.")] = None,
+    body: BodyOption = "committee",
+    date: Annotated[str | None, opt("--date", "Closure date (default: the session's last day).")] = None,
     dry_run: DryRunOption = False,
     root: RootOption = None,
     today: TodayOption = None,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import DryRunOption, report
+from ipu_cli.cli.edited import BodyOption, CaseArgument, DryRunOption, opt, report
 from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
 
 
@@ -14,12 +14,8 @@ def register(app: typer.Typer) -> None:
     app.command("complaint")(complaint)
 
 
-def _opt(name: str, text: str, metavar: str | None = None) -> object:
-    return typer.Option(name, help=text, show_default=False, metavar=metavar)
-
-
 def complaint(
-    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
+    case_id: CaseArgument,
     step: Annotated[
         str,
         typer.Argument(
@@ -27,28 +23,26 @@ def complaint(
         ),
     ],
     date: Annotated[
-        str | None, _opt("--date", "Date of the step (admissible: default the session's last day).")
+        str | None, opt("--date", "Date of the step (admissible: default the session's last day).")
     ] = None,
     section: Annotated[
-        list[str] | None, _opt("--section", "received: the complainant's section, I.1(a); repeat.")
+        list[str] | None, opt("--section", "received: the complainant's section, I.1(a); repeat.")
     ] = None,
-    complainant: Annotated[str | None, _opt("--complainant", "received: who complained (internal).")] = None,
+    complainant: Annotated[str | None, opt("--complainant", "received: who complained (internal).")] = None,
     note: Annotated[
-        str | None, _opt("--note", "What was asked, why inadmissible or withdrawn (internal).")
+        str | None, opt("--note", "What was asked, why inadmissible or withdrawn (internal).")
     ] = None,
     session: Annotated[
-        str | None, _opt("--session", "Session that decided: 179 or committee-179.", "N")
+        str | None, opt("--session", "Session that decided: 179 or committee-179.", "N")
     ] = None,
-    body: Annotated[str, typer.Option("--body", help="committee or governing-council.")] = "committee",
+    body: BodyOption = "committee",
     mandate: Annotated[
-        str | None, _opt("--mandate", "admissible: the MP(s) when the violations began: sitting or elect.")
+        str | None, opt("--mandate", "admissible: the MP(s) when the violations began: sitting or elect.")
     ] = None,
-    began: Annotated[str | None, _opt("--began", "admissible: when the alleged violations began.")] = None,
+    began: Annotated[str | None, opt("--began", "admissible: when the alleged violations began.")] = None,
     allegation: Annotated[
         list[str] | None,
-        _opt(
-            "--allegation", "admissible: a violation code within the mandate; repeat (default: the case's)."
-        ),
+        opt("--allegation", "admissible: a violation code within the mandate; repeat (default: the case's)."),
     ] = None,
     no_draft: Annotated[
         bool, typer.Option("--no-draft", help="admissible: do not start the draft of the first decision.")

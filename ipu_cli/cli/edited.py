@@ -9,7 +9,7 @@ written in the group's file) go to stderr.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,6 +21,20 @@ if TYPE_CHECKING:
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
 ]
+CaseArgument = Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")]
+BodyOption = Annotated[
+    str, typer.Option("--body", help="committee or governing-council (which counter N counts).")
+]
+
+
+def opt(name: str, text: str, metavar: str | None = None) -> Any:
+    """An option of a recording command: its help, no default shown."""
+    return typer.Option(name, help=text, show_default=False, metavar=metavar)
+
+
+def session_option(text: str) -> Any:
+    """A required `--session N` with the command's own help."""
+    return Annotated[str, opt("--session", text, "N")]
 
 
 def report(edited: Edited) -> None:

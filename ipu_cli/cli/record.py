@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import DryRunOption, report
+from ipu_cli.cli.edited import CaseArgument, DryRunOption, opt, report
 from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
 
 
@@ -14,35 +14,29 @@ def register(app: typer.Typer) -> None:
     app.command("record")(record)
 
 
-def _opt(name: str, text: str) -> object:
-    return typer.Option(name, help=text, show_default=False)
-
-
 def record(
-    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
+    case_id: CaseArgument,
     kind: Annotated[str, typer.Argument(metavar="hearing|mission|event", help="What to record.")],
-    date: Annotated[str, _opt("--date", "YYYY, YYYY-MM or YYYY-MM-DD (a mission: its first day).")],
-    description: Annotated[str | None, _opt("--description", "hearing, mission: what it was.")] = None,
+    date: Annotated[str, opt("--date", "YYYY, YYYY-MM or YYYY-MM-DD (a mission: its first day).")],
+    description: Annotated[str | None, opt("--description", "hearing, mission: what it was.")] = None,
     session: Annotated[
-        str | None, _opt("--session", "hearing, mission: 179, committee-179 or assembly-146.")
+        str | None, opt("--session", "hearing, mission: 179, committee-179 or assembly-146.")
     ] = None,
     mission_kind: Annotated[
-        str | None, _opt("--kind", "mission: mission, trial-observation or visit (default mission).")
+        str | None, opt("--kind", "mission: mission, trial-observation or visit (default mission).")
     ] = None,
     status: Annotated[
-        str | None, _opt("--status", "mission: requested, agreed or carried-out (default carried-out).")
+        str | None, opt("--status", "mission: requested, agreed or carried-out (default carried-out).")
     ] = None,
-    end: Annotated[str | None, _opt("--end", "mission: its last day.")] = None,
-    delegation: Annotated[list[str] | None, _opt("--delegation", "mission: a member; repeat.")] = None,
-    report_symbol: Annotated[
-        str | None, _opt("--report", "mission: report symbol, CL/202/11(b)-R.2.")
-    ] = None,
-    event_type: Annotated[str | None, _opt("--type", "event: a code of data/event-types.yaml.")] = None,
-    text: Annotated[str | None, _opt("--text", "event: what happened, in our own words.")] = None,
-    place: Annotated[str | None, _opt("--place", "event: where.")] = None,
-    sentence: Annotated[str | None, _opt("--sentence", "event: the sentence handed down.")] = None,
+    end: Annotated[str | None, opt("--end", "mission: its last day.")] = None,
+    delegation: Annotated[list[str] | None, opt("--delegation", "mission: a member; repeat.")] = None,
+    report_symbol: Annotated[str | None, opt("--report", "mission: report symbol, CL/202/11(b)-R.2.")] = None,
+    event_type: Annotated[str | None, opt("--type", "event: a code of data/event-types.yaml.")] = None,
+    text: Annotated[str | None, opt("--text", "event: what happened, in our own words.")] = None,
+    place: Annotated[str | None, opt("--place", "event: where.")] = None,
+    sentence: Annotated[str | None, opt("--sentence", "event: the sentence handed down.")] = None,
     mandate_link: Annotated[
-        str | None, _opt("--mandate-link", "event: how an event outside the MP's terms relates to a mandate.")
+        str | None, opt("--mandate-link", "event: how an event outside the MP's terms relates to a mandate.")
     ] = None,
     dry_run: DryRunOption = False,
     root: RootOption = None,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from ipu_cli.cli.edited import DryRunOption, report
+from ipu_cli.cli.edited import BodyOption, CaseArgument, DryRunOption, report, session_option
 from ipu_cli.cli.options import RootOption, resolve_root
 
 
@@ -15,12 +13,9 @@ def register(app: typer.Typer) -> None:
 
 
 def start_draft(
-    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
-    session: Annotated[
-        str,
-        typer.Option("--session", help="Session the draft is for: 180, 180th or committee-180.", metavar="N"),
-    ],
-    body: Annotated[str, typer.Option("--body", help="committee or governing-council.")] = "committee",
+    case_id: CaseArgument,
+    session: session_option("Session the draft is for: 180, 180th or committee-180."),  # type: ignore[valid-type]
+    body: BodyOption = "committee",
     dry_run: DryRunOption = False,
     root: RootOption = None,
 ) -> None:
