@@ -170,3 +170,26 @@ def test_flow_lists_empty_and_not():
 def test_unreadable_file_is_refused_with_its_position():
     with pytest.raises(EditError, match=r"cannot edit f:2:1: duplicate key 'id'"):
         Document("id: a\nid: b\n", "f")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("events:\nstatus: {}\n", "events:\n  - a: 1\nstatus: {}\n"),
+        ("events: ~  # none\nstatus: {}\n", "events:  # none\n  - a: 1\nstatus: {}\n"),
+        ("events: []\n", "events:\n  - a: 1\n"),
+    ],
+    ids=["empty", "null", "flow"],
+)
+def test_an_empty_list_of_any_spelling_becomes_a_block(text, expected):
+    doc = Document(text, "f")
+    new = "".join(doc.apply([doc.insert_item(("events",), 0, {"a": 1})]))
+    assert new == expected
+    assert load_text(new, "f").data["events"] == [{"a": 1}]
+
+
+def test_a_kept_block_scalar_keeps_its_trailing_lines():
+    text = "notes:\n  - text: |+\n      kept\n\n\nstatus: {}\n"
+    doc = Document(text, "f")
+    new = "".join(doc.apply([doc.insert_item(("notes",), 1, {"text": "two"})]))
+    assert load_text(new, "f").data["notes"] == [{"text": "kept\n\n\n"}, {"text": "two"}]

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import BodyOption, CaseArgument, DryRunOption, opt, report, session_option
-from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
+from ipu_cli.cli.edited import CaseArgument, DryRunOption, opt, report, required_session
+from ipu_cli.cli.options import BodyOption, RootOption, TodayOption, resolve_root, resolve_today
 
 
 def register(app: typer.Typer) -> None:
@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
 
 def adopt(
     case_id: CaseArgument,
-    session: session_option("Session that adopted it: 180, 180th or committee-180."),  # type: ignore[valid-type]
+    session: required_session("Session that adopted it: 180, 180th or committee-180."),  # type: ignore[valid-type]
     body: BodyOption = "committee",
     date: Annotated[str | None, opt("--date", "Adoption date (default: the session's last day).")] = None,
     mode: Annotated[str | None, opt("--mode", "unanimously, 'by consensus' or 'without a vote'.")] = None,

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import BodyOption, CaseArgument, DryRunOption, opt, report
-from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
+from ipu_cli.cli.edited import CaseArgument, DryRunOption, opt, report
+from ipu_cli.cli.options import BodyOption, RootOption, TodayOption, resolve_root, resolve_today
 
 
 def register(app: typer.Typer) -> None:

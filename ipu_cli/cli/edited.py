@@ -22,9 +22,6 @@ DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
 ]
 CaseArgument = Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")]
-BodyOption = Annotated[
-    str, typer.Option("--body", help="committee or governing-council (which counter N counts).")
-]
 
 
 def opt(name: str, text: str, metavar: str | None = None) -> Any:
@@ -32,7 +29,7 @@ def opt(name: str, text: str, metavar: str | None = None) -> Any:
     return typer.Option(name, help=text, show_default=False, metavar=metavar)
 
 
-def session_option(text: str) -> Any:
+def required_session(text: str) -> Any:
     """A required `--session N` with the command's own help."""
     return Annotated[str, opt("--session", text, "N")]
 

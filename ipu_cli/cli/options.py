@@ -94,6 +94,12 @@ def session_option(text: str) -> object:
     return Annotated[str | None, typer.Option("--session", help=text, show_default=False, metavar="N")]
 
 
+BodyOption = Annotated[
+    str,
+    typer.Option(
+        "--body", help="committee or governing-council: which counter --session counts (default: committee)."
+    ),
+]
 DocCaseArgument = Annotated[
     str | None,
     typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from ipu_cli.cli.edited import BodyOption, CaseArgument, DryRunOption, report, session_option
-from ipu_cli.cli.options import RootOption, resolve_root
+from ipu_cli.cli.edited import CaseArgument, DryRunOption, report, required_session
+from ipu_cli.cli.options import BodyOption, RootOption, resolve_root
 
 
 def register(app: typer.Typer) -> None:
@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
 
 def start_draft(
     case_id: CaseArgument,
-    session: session_option("Session the draft is for: 180, 180th or committee-180."),  # type: ignore[valid-type]
+    session: required_session("Session the draft is for: 180, 180th or committee-180."),  # type: ignore[valid-type]
     body: BodyOption = "committee",
     dry_run: DryRunOption = False,
     root: RootOption = None,

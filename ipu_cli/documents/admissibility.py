@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipu_cli.documents.casebox import sections_text
+from ipu_cli.documents.casebox import complainant_sections
 from ipu_cli.documents.environment import TemplateError, render_text
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.visibility import covered_members
@@ -57,7 +57,7 @@ def context(case: Any, base: CaseBase, findings: Findings, lang: str = "en") -> 
         "count": len(members),
         "parliament": case.parliament,
         "country": ref.country_name(case.country),
-        "sections": sections_text(case.complaint, lang),
+        "sections": complainant_sections(case.complaint.sections, lang),
         "mandate": findings.mandate,
         "began": findings.began,
         "allegations": [ref.violation_label(code, lang) for code in codes],

@@ -35,6 +35,12 @@ class BoxLine:
     value: str
 
 
+def complainant_sections(sections: list[str], lang: str = "en") -> str:
+    """ "Section I.1(c)"; several categories joined in letter order: "Section I.1(a) and (d)"."""
+    letters = sorted(dict.fromkeys(s.removeprefix("I.1") for s in sections))
+    return f"Section I.1{style.join_list(letters, lang)}"
+
+
 def victims_line(case: Case, members: list[IndividualCase], lang: str = "en") -> tuple[str, str]:
     """("Victims", "38 former opposition parliamentarians (34 male and four female)") or
     ("Victim", "Female opposition member of parliament"); the case's `victims` overrides.
@@ -61,12 +67,6 @@ def victims_line(case: Case, members: list[IndividualCase], lang: str = "en") ->
     else:
         split = "all male" if male else "all female"
     return label, f"{' '.join(w for w in words if w)} ({split})"
-
-
-def sections_text(complaint: Any, lang: str = "en") -> str:
-    """The complainant's qualifying sections as decisions cite them: "Section I.1(a) and (d)"."""
-    sections = [s.removeprefix("I.1") for s in complaint.sections]
-    return f"Section I.1{style.join_list(sections, lang)}"
 
 
 def _affiliation(value: str) -> str:
@@ -139,7 +139,7 @@ def case_box(
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))
     else:
-        text = f"{sections_text(case.complaint, lang)} {labels['procedure']}"
+        text = f"{complainant_sections(case.complaint.sections, lang)} {labels['procedure']}"
         box.append(BoxLine(labels["complainant"], text))
         box.append(BoxLine(labels["submitted"], style.month_year(case.complaint.submitted, lang)))
     previous = previous_decision(case, session)

@@ -233,9 +233,14 @@ class Document:
             return self.last_line(last[1] if isinstance(node, yaml.MappingNode) else last)
         end = node.end_mark
         line = end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+        line = min(line, len(self.lines) - 1)
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            header = self.lines[node.start_mark.line][node.start_mark.column :].split("#")[0]
+            if "+" in header:  # a kept chomping: its trailing blank lines are part of the value
+                return line
         while line > node.start_mark.line and not self.lines[line].strip():
             line -= 1
-        return min(line, len(self.lines) - 1)
+        return line
 
     def block(self, node: yaml.Node, what: str) -> None:
         """Refuse to edit inside a collection written in flow style (`[...]`, `{...}`)."""
@@ -291,22 +296,28 @@ class Document:
                 raise EditError(f"{self.display}: no '{name}' to add to")
             return self.add_top_key(str(path[0]), [f"{path[0]}:{self.nl}", *self._item(value, lines, 2, 4)])
         col = key_node.start_mark.column if key_node is not None else 0
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-            at = key_node.start_mark.line + 1 if key_node is not None else 0
-            return Splice(at, at, tuple(self._item(value, lines, col + 2, col + 4)))
+        null = isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+        if null or (isinstance(node, yaml.SequenceNode) and node.flow_style and not node.value):
+            # `key:`, `key: ~` or `key: []`: the list starts on the next line
+            items = tuple(self._item(value, lines, col + 2, col + 4))
+            start, end = node.start_mark, node.end_mark
+            if key_node is None:
+                raise EditError(f"{self.display}: '{name}' is not a list")
+            line = key_node.start_mark.line
+            if null and start.index == end.index:
+                return Splice(line + 1, line + 1, items)
+            if start.line != line or end.line != line:
+                raise EditError(
+                    f"{self.display}:{line + 1}: '{name}' is empty over several lines; tidy it by hand"
+                )
+            old = self.lines[line]
+            tail = old[end.column :]
+            return Splice(
+                line, line + 1, (old[: start.column].rstrip() + (tail if tail.strip() else self.nl), *items)
+            )
         if not isinstance(node, yaml.SequenceNode):
             raise EditError(f"{self.display}:{node.start_mark.line + 1}: '{name}' is not a list")
-        if node.flow_style:
-            if node.value:
-                self.block(node, f"'{name}'")
-            line = node.start_mark.line
-            if node.end_mark.line != line or key_node is None or key_node.start_mark.line != line:
-                self.block(node, f"'{name}'")
-            old = self.lines[line]
-            head = old[: node.start_mark.column].rstrip()
-            tail = old[node.end_mark.column :]
-            first = head + (tail if tail.strip() else self.nl)
-            return Splice(line, line + 1, (first, *self._item(value, lines, col + 2, col + 4)))
+        self.block(node, f"'{name}'")
         dash = node.start_mark.column
         first = node.value[0]
         key_col = first.start_mark.column if isinstance(first, yaml.MappingNode) else dash + 2
