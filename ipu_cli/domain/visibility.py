@@ -164,8 +164,9 @@ def redact(case: T) -> T:
     if any(a.internal for a in addressees):
         update["addressees"] = [a for a in addressees if not a.internal]
     complaint = getattr(case, "complaint", None)
-    if complaint is not None and (complaint.complainant or any(s.note for s in complaint.steps)):
-        steps = [s.model_copy(update={"note": None}) if s.note else s for s in complaint.steps]
+    steps = getattr(complaint, "steps", [])
+    if complaint is not None and (complaint.complainant or any(s.note for s in steps)):
+        steps = [s.model_copy(update={"note": None}) if s.note else s for s in steps]
         update["complaint"] = complaint.model_copy(update={"complainant": None, "steps": steps})
     return case.model_copy(update=update) if update else case  # type: ignore[attr-defined]
 

@@ -1,7 +1,7 @@
 """The one editing sequence every recording command shares: lock, edit, prove, check, write.
 
-`ipu log`, `ipu adopt`, `ipu close`, `ipu complaint` and `ipu record` each
-describe their change as a `Change` (line splices, and the values the file
+`ipu log`, `ipu complaint`, `ipu record`, `ipu start-draft`, `ipu adopt` and
+`ipu close` each describe their change as a `Change` (line splices, and the values the file
 must hold afterwards); `edit_file` does the rest, the same way for all:
 
 1. take the lock beside the file (a second command waits, then gives up);
