@@ -20,7 +20,15 @@ import yaml
 from ipu_cli.checks.pipeline import load_case_base
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.sessions import find_session
-from ipu_cli.edits.engine import Change, Edited, edit_file, holder_path, past_date, with_value
+from ipu_cli.edits.engine import (
+    Change,
+    Edited,
+    collector_paused,
+    edit_file,
+    holder_path,
+    past_date,
+    with_value,
+)
 from ipu_cli.errors import IpuError, UsageError
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.textedit import Document, EditError, Splice, date_value, plain, render_mapping, shift
@@ -28,6 +36,7 @@ from ipu_cli.store.textedit import Document, EditError, Splice, date_value, plai
 MODES = ("unanimously", "by consensus", "without a vote")
 
 
+@collector_paused
 def adopt(
     root: Path,
     case_id: str,
@@ -139,6 +148,7 @@ def _adopted(item: Any) -> PartialDate:
         return PartialDate(1000)
 
 
+@collector_paused
 def start_draft(
     root: Path,
     case_id: str,

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from ipu_cli.checks.pipeline import load_case_base
 from ipu_cli.domain.cases import Communication, Direction, Party
-from ipu_cli.edits.engine import Change, Edited, Inserted, edit_file, insert_dated, validated
+from ipu_cli.edits.engine import (
+    Change,
+    Edited,
+    Inserted,
+    collector_paused,
+    edit_file,
+    insert_dated,
+    validated,
+)
 from ipu_cli.edits.engine import lock_path as lock_path
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import find_holder
@@ -71,6 +79,7 @@ def make_entry(
     return entry
 
 
+@collector_paused
 def append_communication(
     root: Path,
     case_id: str,

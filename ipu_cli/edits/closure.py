@@ -20,13 +20,14 @@ from ipu_cli.checks.pipeline import load_case_base
 from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import normalise_id
 from ipu_cli.domain.sessions import find_session
-from ipu_cli.edits.engine import Change, Edited, edit_file, past_date
+from ipu_cli.edits.engine import Change, Edited, collector_paused, edit_file, past_date
 from ipu_cli.errors import IpuError, UsageError
 from ipu_cli.queries.lookup import find_case
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.textedit import Document, EditError, Splice, date_value, plain, render_mapping
 
 
+@collector_paused
 def close(
     root: Path,
     case_id: str,

@@ -18,6 +18,7 @@ must hold afterwards); `edit_file` does the rest, the same way for all:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from ipu_cli.checks.pipeline import check_loaded
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.errors import IpuError, UsageError
 from ipu_cli.store.atomic import write_bytes
+from ipu_cli.store.casebase import gc_paused
 from ipu_cli.store.paths import display_path
 from ipu_cli.store.textedit import Document, EditError, Splice, kept, unified_diff
 from ipu_cli.store.yamlload import load_text
@@ -62,11 +64,31 @@ class Edited:
     notes: list[str] = field(default_factory=list)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def collector_paused(func: F) -> F:
+    """Run a recording command with the cyclic garbage collector paused.
+
+    Building the case model and parsing a large file twice make tens of thousands of
+    acyclic objects; the collector would walk them again and again and make the time
+    grow faster than the file (2,000 log entries: 0.5 s instead of 0.25 s).
+    """
+
+    @functools.wraps(func)
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        with gc_paused():
+            return func(*args, **kwargs)
+
+    return paused  # type: ignore[return-value]
+
+
 def lock_path(path: Path) -> Path:
     """The lock beside a case file: a dotfile, so `ipu validate` never reads it."""
     return path.parent / f".{path.name}.lock"
 
 
+@collector_paused
 def edit_file(
     root: Path,
     path: Path,

@@ -26,6 +26,7 @@ from ipu_cli.domain.sessions import find_session
 from ipu_cli.edits.engine import (
     Change,
     Edited,
+    collector_paused,
     edit_file,
     holder_path,
     insert_dated,
@@ -55,6 +56,7 @@ class Step:
     draft: bool = True
 
 
+@collector_paused
 def record_step(
     root: Path,
     case_id: str,

@@ -16,7 +16,15 @@ from typing import Any
 from ipu_cli.checks.pipeline import load_case_base
 from ipu_cli.domain.cases import Event, Hearing, Mission
 from ipu_cli.domain.missions import label
-from ipu_cli.edits.engine import Change, Edited, edit_file, holder_path, insert_dated, validated
+from ipu_cli.edits.engine import (
+    Change,
+    Edited,
+    collector_paused,
+    edit_file,
+    holder_path,
+    insert_dated,
+    validated,
+)
 from ipu_cli.errors import IpuError, UsageError
 from ipu_cli.queries.lookup import find_case
 from ipu_cli.store.casebase import CaseBase
@@ -35,6 +43,7 @@ KINDS: dict[str, tuple[str, type[Any], tuple[str, ...]]] = {
 _DATES = ("date", "end")
 
 
+@collector_paused
 def record(
     root: Path,
     case_id: str,
