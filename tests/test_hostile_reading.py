@@ -651,12 +651,12 @@ CASES = [
         _internal_letter_after_the_session,
         ("followups", "--format", "csv"),
         0,
-        "case,flags,to authorities,from authorities,to complainant,from complainant,decision,requested\n"
+        "case,flags,to authorities,from authorities,to complainant,from complainant,decision,requested,missions\n"
         'KHM-COLL-03,"not conveyed, authorities silent",December 2025 (3 mo): Letter to the Secretary General of '
         "the National Assembly,March 2023 (36 mo): Letter from the Secretary General of the National Assembly,"
         "January 2026 (2 mo),January 2026 (2 mo),committee-179 (February 2026),Calls on the Cambodian authorities "
         "to actively explore all…; requests the Cambodian authorities to provide detailed…; calls on the "
-        "authorities to provide the necessary clarity…\n",
+        "authorities to provide the necessary clarity…,\n",
         "",
     ),
 ]

@@ -229,6 +229,30 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "A collective case lists each member once, and an MP each group once: a repeated entry would be counted twice in victims counts and figures. Remove the repetition.",
     ),
     (
+        "complaint-history",
+        "warning",
+        "A complaint's steps do not follow one another",
+        "A complaint is received, may wait for information, then is found admissible or inadmissible, or withdrawn; nothing follows a decision on it, and its 'received' step falls on its submission date. Correct the steps (docs/recording.md).",
+    ),
+    (
+        "not-admitted",
+        "warning",
+        "Decisions on a complaint not found admissible",
+        "The file holds decisions or a draft, but its complaint's last step is not 'admissible'. Until it is, the file is kept out of every public output, agenda and figure of cases under examination. Record the admissibility (`ipu complaint CASE admissible ...`) or correct the steps.",
+    ),
+    (
+        "mandate-dates",
+        "warning",
+        "Alleged violations began outside the MP's mandate",
+        "The MP's earliest event falls before every term in 'terms' began or after it ended. The Committee examines violations that occurred or began while the victim was a member of parliament: say how the event relates to a mandate in its 'mandate_link' (e.g. prosecuted for a speech made in parliament), or correct the dates.",
+    ),
+    (
+        "substitute-never-sat",
+        "warning",
+        "A substitute term with no period in the seat",
+        "A substitute counts as a member of parliament only for the periods they actually sat. Record them in the term's 'sat' list, or remove the term.",
+    ),
+    (
         "duplicate-violation",
         "error",
         "The same violation listed twice",

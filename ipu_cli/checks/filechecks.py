@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipu_cli.checks.lifecycle import lifecycle_checks
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.dated import out_of_order
 from ipu_cli.domain.suggest import did_you_mean
@@ -140,6 +141,7 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
         check_session(("hearings", index, "session"), hearing.session)
     for index, session_ref in enumerate(case.agenda):
         check_session(("agenda", index), session_ref)
+    out.extend(lifecycle_checks(loaded, case, ref))
     return out
 
 

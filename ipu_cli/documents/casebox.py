@@ -16,6 +16,7 @@ from ipu_cli.documents.labels import LABELS
 from ipu_cli.documents.victims import victims_line
 from ipu_cli.domain import communications
 from ipu_cli.domain.dates import months_list
+from ipu_cli.domain.missions import carried_out
 from ipu_cli.domain.words import plural_noun
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def case_box(
             labels["recent_decision"], style.month_year(previous.adopted, lang) if previous else style.EMPTY
         )
     )
-    missions = sorted(_before(case.missions, session), key=lambda m: m.date, reverse=True)
+    missions = carried_out(_before(case.missions, session))
     box.append(
         BoxLine(
             labels["missions"],

@@ -24,6 +24,7 @@ from ipu_cli.documents.casebox import BoxLine, case_box, follow_up
 from ipu_cli.documents.checklist import ChecklistItem, Footnote, checklist
 from ipu_cli.documents.labels import BODIES, LABELS, LANGS, MODES, PHRASES
 from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase, Paragraph
+from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.datafiles import Session
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
@@ -216,7 +217,7 @@ def build(
         )
     ref = base.reference
     labels = LABELS[lang]
-    members = covered_members(case, base, include_confidential)
+    members = covered_members(case, base, include_confidential, as_of=session.start.earliest())
     warnings: list[str] = []
     mode: str | None = None
     adopted_on = None
@@ -266,10 +267,11 @@ def build(
 def agenda(base: CaseBase, session: Session) -> list[Case]:
     """The active cases a session examines: the session's `agenda`, plus cases whose own
     `agenda` names it; when neither says anything, every active case. MPs examined
-    within a group are covered by the group's decision and left out.
+    within a group are covered by the group's decision and left out, and so is a
+    complaint not yet found admissible (`domain/complaints.admitted`).
     """
     named = set(session.agenda) | {c.id for c in base.cases() if session.ref in c.agenda}
-    cases = [c for c in base.cases() if c.status.state == "active"]
+    cases = [c for c in base.cases() if c.status.state == "active" and admitted(c, base)]
     if named:
         cases = [c for c in cases if c.id in named]
     return sorted((c for c in cases if holds_own_case(c)), key=lambda c: id_key(c.id))

@@ -140,7 +140,6 @@ def build_letter(
             f"{case.id} is examined in {', '.join(case.collectives)}; write the group's letters"
         )
     confidential = not is_public(case, base)
-    members = covered_members(case, base, include_confidential)
     case = redact(case)
     decision = decision_for(case, session)
     ref = base.reference
@@ -152,6 +151,7 @@ def build_letter(
     adopted_at = ref.session(decision.session)
     if adopted_at is None:
         raise LetterError(f"session {decision.session} is not in data/sessions.yaml")
+    members = covered_members(case, base, include_confidential, as_of=adopted_at.start.earliest())
     warnings: list[str] = []
     country = ref.country_name(case.country)
     prose = ref.country_prose(case.country)

@@ -65,8 +65,16 @@ def _stats() -> None:
     BUILDERS["stats"] = sample_contexts
 
 
+def _admissibility() -> None:
+    """The paragraphs of a first decision (ipu_cli/documents/admissibility.py), per case holding a complaint."""
+    from ipu_cli.documents.admissibility import sample_contexts
+
+    BUILDERS["admissibility"] = sample_contexts
+
+
 _letters()
 _stats()
+_admissibility()
 """Document name (the part of the template name before the first dot) -> sample contexts.
 
 Layers above documents add their own (the case-file skeletons of `ipu new`,

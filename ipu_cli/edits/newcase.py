@@ -143,7 +143,7 @@ def _write_locked(
             replace_all([*writes, (path, text.encode("utf-8"), None)])
     except Timeout:
         raise NewCaseError(
-            "a file of this case is locked by another 'ipu log' or 'ipu new'; try again; nothing written"
+            "a file of this case is locked by another ipu command; try again; nothing written"
         ) from None
     except OSError as exc:
         where = exc.filename and display_path(Path(exc.filename), root)

@@ -14,9 +14,11 @@ from typing import Any
 
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain import communications
+from ipu_cli.domain.complaints import current
 from ipu_cli.domain.dates import PartialDate, months_since
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_parts, resolve_id
+from ipu_cli.domain.missions import label, pending
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import unknown_case
 from ipu_cli.store.paths import DATA, case_files, display_path, path_for_id, stem_id
@@ -216,7 +218,69 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
         view["latest_decision"] = None
     view["follow_up"] = _follow_up(case_level.get("communications", []), today)
     view["as_of"] = today.isoformat()
+    view["complaint"] = _complaint(case_level.get("complaint"))
+    missions = _records(case_level.get("missions", []), _Mission)
+    view["missions"] = [m.row() for m in missions]
+    view["pending_missions"] = [
+        label(m) + (f": {m.description}" if m.description else "") for m in pending(missions)
+    ]
     return view
+
+
+def _records(raw: Any, kind: type[Any]) -> list[Any]:
+    """The readable records of a list as the file spells it (`ipu validate` reports the others)."""
+    out = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            out.append(kind(item))
+        except (AttributeError, ValueError, TypeError):
+            continue
+    return out
+
+
+class _Mission:
+    """A mission record as the file spells it, with the defaults of the model (carried-out mission)."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.date = PartialDate.parse(raw.get("date"))
+        self.kind = str(raw.get("kind") or "mission")
+        self.status = str(raw.get("status") or "carried-out")
+        self.description = raw.get("description")
+        self.raw = raw
+
+    def row(self) -> dict[str, Any]:
+        end, report = self.raw.get("end"), self.raw.get("report")
+        return {
+            "date": str(self.date),
+            "end": _s(end),
+            "kind": self.kind,
+            "status": self.status,
+            "description": self.description,
+            "report": report,
+        }
+
+
+class _Step:
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.date = PartialDate.parse(raw.get("date"))
+        self.status = str(raw.get("status"))
+        self.session = raw.get("session")
+        self.note = raw.get("note")
+
+
+def _complaint(raw: Any) -> dict[str, Any] | None:
+    """The complaint's status and its examination, steps oldest first; None when there is none."""
+    if not isinstance(raw, dict):
+        return None
+    steps = _records(raw.get("steps"), _Step)
+    return {
+        "status": current(steps),
+        "submitted": _s(raw.get("submitted")),
+        "sections": raw.get("sections") or [],
+        "steps": [
+            {"date": str(s.date), "status": s.status, "session": s.session, "note": s.note} for s in steps
+        ],
+    }
 
 
 def _linked(root: Path, ids: list[Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -289,6 +353,13 @@ def render_text(view: dict[str, Any]) -> str:
     add(f"  Status: {view['status']} · {view['confidentiality']}")
     if view.get("also_known_as"):
         add(f"  Also known as: {', '.join(view['also_known_as'])}")
+    complaint = view.get("complaint")
+    if complaint and complaint["steps"]:
+        last = complaint["steps"][-1]
+        add(
+            f"  Complaint: {complaint['status']} since {last['date']}"
+            + (f" ({last['session']})" if last["session"] else "")
+        )
     if view["aliases"]:
         add(f"  Legacy ids: {', '.join(view['aliases'])}")
     if view["kind"] == "individual":
@@ -329,6 +400,8 @@ def render_text(view: dict[str, Any]) -> str:
             continue
         desc = f"  {row['description']}" if row["description"] else ""
         add(f"  {label:<20} {row['date']:<10} {_ago(row['months_ago'])}{desc}")
+    if view.get("pending_missions"):
+        section("Pending missions", view["pending_missions"])
     return "\n".join(lines) + "\n"
 
 

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ipu_cli.store import cache
 from ipu_cli.store.paths import CASE_SUFFIXES, display_path, list_cases
-from ipu_cli.store.records import CaseRecord, Facts, LatestDate, summary_row
+from ipu_cli.store.records import ROW_LENGTH, CaseRecord, Facts, LatestDate, summary_row
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import Case
@@ -230,7 +230,7 @@ def _build(store: cache.Store, key: bytes, collective: bool, name: str) -> Case:
 def _record(store: cache.Store, shown: str, key: bytes, summary: tuple[Any, ...], name: str) -> CaseRecord:
     """The record of a file from its cached summary; TypeError or ValueError when it is not one."""
     facts_t, positions, latest_t, row = summary
-    if type(positions) is not dict or type(row) is not tuple or len(row) != 11:
+    if type(positions) is not dict or type(row) is not tuple or len(row) != ROW_LENGTH:
         raise TypeError("not a cached summary")
     facts = Facts(*facts_t)
     latest = None
