@@ -156,6 +156,7 @@ class _Writer:
 
     def __init__(self, seed: int, data: Path) -> None:
         self.rng = random.Random(seed)
+        self.confidential: set[str] = set()
         self.countries = _codes(data / "countries.yaml")
         self.violations = _codes(data / "violations.yaml")
         # Weighted like the real caseload: a few countries hold many cases.
@@ -295,7 +296,10 @@ class _Writer:
         if group is None and rng.random() < 0.03:
             lines.append(f"agenda: [{AGENDA_SESSION}]")
         lines += ["", "status:", "  state: active"]
-        lines.append(f"confidentiality: {rng.choice(('public', 'confidential'))}")
+        confidentiality = rng.choice(("public", "confidential"))
+        if confidentiality == "confidential":
+            self.confidential.add(case_id)
+        lines.append(f"confidentiality: {confidentiality}")
         return "\n".join(lines) + "\n"
 
     def collective(self, case_id: str, country: str, members: list[tuple[str, str]]) -> str:
@@ -329,7 +333,10 @@ class _Writer:
         if rng.random() < 0.1:
             lines.append(f"agenda: [{AGENDA_SESSION}]")
         lines += ["", "status:", "  state: active"]
-        lines.append(f"confidentiality: {rng.choice(('public', 'confidential'))}")
+        confidentiality = rng.choice(("public", "confidential"))
+        if any(member in self.confidential for member, _ in members):
+            confidentiality = "confidential"  # a public group with a confidential member is a warning
+        lines.append(f"confidentiality: {confidentiality}")
         return "\n".join(lines) + "\n"
 
 
@@ -345,6 +352,15 @@ def _wrap(text: str, width: int = 84) -> list[str]:
     return lines
 
 
+def _start(target: Path, seed: int, data: Path | None) -> _Writer:
+    """A copy of `data` (default: the repository's) in `target`, and the seeded writer."""
+    source = data or ROOT / "data"
+    if (target / "data").exists():
+        shutil.rmtree(target / "data")
+    shutil.copytree(source, target / "data")
+    return _Writer(seed, source)
+
+
 def generate(
     target: Path,
     individuals: int = 10_000,
@@ -353,12 +369,8 @@ def generate(
     data: Path | None = None,
 ) -> list[str]:
     """Write a repository of synthetic cases into `target`; returns the ids, in write order."""
-    source = data or ROOT / "data"
-    writer = _Writer(seed, source)
+    writer = _start(target, seed, data)
     rng = writer.rng
-    if (target / "data").exists():
-        shutil.rmtree(target / "data")
-    shutil.copytree(source, target / "data")
 
     # Deal individuals to countries; groups take consecutive members of one country.
     countries = rng.choices(writer.countries, weights=writer.weights, k=individuals)
@@ -405,6 +417,82 @@ def generate(
             agenda.append(group_id)
     _rewrite_agendas(target / "data" / "sessions.yaml", agenda or [written[-1]])
     return written
+
+
+EDIT_GROUP = "ZZZ-COLL-01"
+"""The group whose file the editing benchmark grows (a code no real country has)."""
+
+
+def editing_repo(target: Path, entries: int, seed: int = 2026, data: Path | None = None) -> dict[str, str]:
+    """A repository with one group file holding `entries` log entries and `entries` events.
+
+    Writes data/ (with a country row for ZZZ), one member and the group; returns the texts
+    of the group file the editing commands start from: `plain` (a decision held, no draft),
+    `draft` (plain with a draft for committee-179, for `ipu adopt`) and `complaint` (a
+    complaint received, no decision yet, for `ipu complaint`).
+    """
+    writer = _start(target, seed, data)
+    rng = writer.rng
+    countries = target / "data" / "countries.yaml"
+    countries.write_text(
+        countries.read_text(encoding="utf-8") + "  - {code: ZZZ, name: Benchmark Land, region: Europe}\n",
+        encoding="utf-8",
+    )
+    _rewrite_agendas(target / "data" / "sessions.yaml", [EDIT_GROUP])
+    folder = target / "cases" / "ZZZ"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ZZZ-1.yaml").write_text(
+        "id: ZZZ-1\nname: Benchmark Member\nsex: female\ncountry: ZZZ\nparliament: Senate\n"
+        f"mandate: former\naffiliation: opposition\ncollectives: [{EDIT_GROUP}]\n"
+        "violations:\n  - code: arbitrary-detention\n",
+        encoding="utf-8",
+    )
+
+    def dated(count: int) -> list[str]:
+        """`count` dates, oldest first, between 1990 and 2025."""
+        return [writer.show(d, 2) for d in sorted(writer.date(1990, 2025) for _ in range(count))]
+
+    head = [
+        "# yaml-language-server: $schema=../../schemas/collective-case.schema.json",
+        "# Synthetic benchmark group for the editing commands: invented facts.",
+        f"id: {EDIT_GROUP}",
+        "country: ZZZ",
+        "parliament: Senate",
+        "members:",
+        "  - ZZZ-1",
+    ]
+    complaint = ["", "complaint:", "  sections: [I.1(a)]", "  submitted: 1990-01"]
+    events = ["", "# Dated facts, oldest first.", "events:"]
+    for date in dated(entries):
+        events += [f"  - date: {date}", f"    type: {rng.choice(writer.events)}"]
+        events += writer.folded("text", writer.text(8, 30), 4)
+    log = ["", "communications:"]
+    for date in dated(entries):
+        log += [
+            f"  - date: {date}",
+            f"    direction: {rng.choice(('to', 'from'))}",
+            f"    party: {rng.choice(('authorities', 'complainant'))}",
+            f"    description: {writer.text(4, 9)}",
+        ]
+    decisions = ["", "decisions:", "  - session: committee-171", "    adopted: 2023-03", "    paragraphs:"]
+    for verb in VERBS:
+        decisions.append(f"      - verb: {verb}")
+        decisions += writer.folded("text", writer.text(10, 40).lower(), 8)
+    draft = ["", "draft:", "  session: committee-179", "  paragraphs:", "    - verb: Decides"]
+    draft.append("      text: to continue examining this case.")
+    tail = ["", "status:", "  state: active", "confidentiality: public"]
+
+    def text(*parts: list[str]) -> str:
+        return "\n".join(line for part in parts for line in part) + "\n"
+
+    received = [*complaint, "  steps:", "    - date: 1990-01", "      status: received"]
+    variants = {
+        "plain": text(head, complaint, events, log, decisions, tail),
+        "draft": text(head, complaint, events, log, decisions, draft, tail),
+        "complaint": text(head, received, events, log, tail),
+    }
+    (folder / f"{EDIT_GROUP}.yaml").write_text(variants["plain"], encoding="utf-8")
+    return variants
 
 
 def _rewrite_agendas(path: Path, agenda: list[str]) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import break_files, generate
+from bench.generate import EDIT_GROUP, break_files, editing_repo, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -42,6 +42,7 @@ class Run:
     code: int
     out: str
     err: str
+    cpu: float = 0.0  # user + system seconds of the process (its children included by wait4)
 
 
 def _tree_rss(pid: int) -> int:
@@ -90,7 +91,19 @@ def run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = No
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     rss = usage.ru_maxrss / 1024
-    return Run(seconds, rss, max(peak[0] / 1024, rss), proc.returncode, out, err)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, rss, max(peak[0] / 1024, rss), proc.returncode, out, err, cpu)
+
+
+def _environment(work: Path) -> dict[str, str]:
+    """The environment ipu runs in: no repository or cache overrides, a fixed today, and
+    bytecode cached as an installed tool has it (in the work folder, so the checkout stays
+    unchanged), even where PYTHONDONTWRITEBYTECODE is set."""
+    drop = ("IPU_ROOT", "IPU_CACHE_DIR", "IPU_JOBS", "PYTHONDONTWRITEBYTECODE")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env["IPU_TODAY"] = TODAY
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
 
 
 def median_ms(cmd: list[str], env: dict[str, str], times: int) -> tuple[float, Run]:
@@ -118,10 +131,27 @@ def main() -> None:
     parser.add_argument("--record", action="store_true", help="write the table to --results")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results.md")
     parser.add_argument("--keep", type=Path, help="generate here and keep it (default: a temporary folder)")
+    parser.add_argument(
+        "--edit-sizes",
+        default="250,500,1000,2000",
+        help="log entries (and as many events) in the file the editing commands change",
+    )
+    parser.add_argument("--editing-only", action="store_true", help="only the editing commands")
     args = parser.parse_args()
+    sizes = [int(n) for n in args.edit_sizes.split(",")]
 
     load = os.getloadavg()[0]
     work = args.keep or Path(tempfile.mkdtemp(prefix="ipu-bench-"))
+    if args.editing_only:
+        rows: list[tuple[str, str, str, str]] = []
+        notes: list[str] = []
+        ipu = [str(BIN / "ipu")] if (BIN / "ipu").exists() else [sys.executable, "-m", "ipu_cli"]
+        env = _environment(work)
+        _editing(ipu, env, work / "editing", sizes, rows, notes)
+        print(_markdown(rows, notes, 0, 0, load))
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     base, broken = work / "base", work / "broken"
     for folder in (base, broken):
         shutil.rmtree(folder, ignore_errors=True)
@@ -137,8 +167,7 @@ def main() -> None:
     )
 
     ipu = [str(BIN / "ipu")] if (BIN / "ipu").exists() else [sys.executable, "-m", "ipu_cli"]
-    env = {k: v for k, v in os.environ.items() if k not in ("IPU_ROOT", "IPU_CACHE_DIR", "IPU_JOBS")}
-    env["IPU_TODAY"] = TODAY
+    env = _environment(work)
     have = commands(ipu, env)
     rows: list[tuple[str, str, str, str]] = []
     notes: list[str] = []
@@ -295,6 +324,11 @@ def main() -> None:
     else:
         row("ipu draft-decision --all", "n/a (command not available)", "", None)
 
+    if "adopt" in have:
+        _editing(ipu, env, work / "editing", sizes, rows, notes)
+    else:
+        row("editing commands", "n/a (command not available)", "< 0.5 s", None)
+
     report = _markdown(rows, notes, files, len(damaged), load)
     print(report)
     if args.record:
@@ -302,6 +336,94 @@ def main() -> None:
         print(f"written to {args.results}", file=sys.stderr)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+
+
+EDITS = [
+    # (what, the file it starts from, arguments after `ipu`)
+    ("ipu log", "plain", ["log", EDIT_GROUP, "--direction", "to", "--party", "authorities", "--date", "2026-02-20",
+                          "--description", "Letter to the Speaker of the Senate"]),
+    ("ipu log --dry-run", "plain", ["log", EDIT_GROUP, "--direction", "to", "--party", "authorities",
+                                    "--date", "2026-02-20", "--dry-run"]),
+    ("ipu record event", "plain", ["record", EDIT_GROUP, "event", "--date", "2026-02-21", "--type", "arrest",
+                                   "--text", "Arrested again after a speech in the Senate on the budget."]),
+    ("ipu record mission", "plain", ["record", EDIT_GROUP, "mission", "--date", "2026-02", "--status",
+                                     "requested", "--session", "179"]),
+    ("ipu record hearing", "plain", ["record", EDIT_GROUP, "hearing", "--date", "2026-02-10", "--description",
+                                     "Hearing with the delegation", "--session", "179"]),
+    ("ipu complaint pending-information", "complaint", ["complaint", EDIT_GROUP, "pending-information",
+                                                        "--date", "2026-01-05", "--note", "Asked for the charges"]),
+    ("ipu complaint admissible (drafts the first decision)", "complaint",
+     ["complaint", EDIT_GROUP, "admissible", "--session", "179", "--mandate", "sitting"]),
+    ("ipu start-draft", "plain", ["start-draft", EDIT_GROUP, "--session", "179"]),
+    ("ipu adopt", "draft", ["adopt", EDIT_GROUP, "--session", "179"]),
+    ("ipu close", "plain", ["close", EDIT_GROUP, "--session", "179", "--reason", "Settled"]),
+]  # fmt: skip
+
+
+def _editing(
+    ipu: list[str],
+    env: dict[str, str],
+    root: Path,
+    sizes: list[int],
+    rows: list[tuple[str, str, str, str]],
+    notes: list[str],
+    repeat: int = 3,
+) -> None:
+    """Each editing command on a group file of N log entries and N events, for each N in `sizes`.
+
+    Before every timed run the file is put back as it started and `ipu validate` warms the
+    cache (what a case officer's previous command leaves); the median of `repeat` runs is
+    kept. The file of the largest N is timed once more cold (cache emptied), the first
+    command after the file was changed by hand.
+    """
+    times: dict[str, list[float]] = {what: [] for what, _, _ in EDITS}
+    cpus: dict[str, list[float]] = {what: [] for what, _, _ in EDITS}
+    peaks: dict[str, Run] = {}
+    cold: dict[str, float] = {}
+    lines: list[int] = []
+    target = root / "cases" / "ZZZ" / f"{EDIT_GROUP}.yaml"
+    for size in sizes:
+        shutil.rmtree(root, ignore_errors=True)
+        variants = editing_repo(root, size)
+        lines.append(len(variants["plain"].splitlines()))
+        for what, variant, argv in EDITS:
+            runs = []
+            for _ in range(repeat):
+                target.write_text(variants[variant], encoding="utf-8")
+                run([*ipu, "validate", "--root", str(root)], env)
+                done = run([*ipu, *argv, "--root", str(root)], env)
+                if done.code != 0:
+                    notes.append(f"{what} on {size:,} entries exited {done.code}: {done.err.strip()[:200]}")
+                runs.append(done)
+            times[what].append(statistics.median(r.seconds for r in runs))
+            cpus[what].append(statistics.median(r.cpu for r in runs))
+            if size == sizes[-1] or size == 1000:
+                peaks[what] = max(runs, key=lambda r: r.tree_mb)
+            if size == sizes[-1]:
+                target.write_text(variants[variant], encoding="utf-8")
+                shutil.rmtree(root / ".ipu-cache", ignore_errors=True)
+                cold[what] = run([*ipu, *argv, "--root", str(root)], env).seconds
+    at = sizes.index(1000) if 1000 in sizes else len(sizes) - 1
+    for what, _, _ in EDITS:
+        series = " / ".join(f"{t:.2f}" for t in times[what])
+        cpu = " / ".join(f"{t:.2f}" for t in cpus[what])
+        rows.append(
+            (
+                f"{what}, {sizes[at]:,} log entries + {sizes[at]:,} events",
+                f"{times[what][at]:.2f} s (N = {', '.join(f'{n:,}' for n in sizes)}: {series} s; "
+                f"CPU {cpu} s; cold at {sizes[-1]:,}: {cold[what]:.2f} s)",
+                "< 0.5 s, linear",
+                f"{peaks[what].rss_mb:.0f} MB",
+            )
+        )
+    notes.append(
+        "Editing commands: the group file holds N log entries and N events (files of "
+        + ", ".join(f"{n:,} lines" for n in lines)
+        + "); each timing is the median of "
+        f"{repeat} runs, each on the file as it started, after `ipu validate` warmed the cache; "
+        "CPU is the process's user + system time (less sensitive than wall time to a loaded machine); "
+        "'cold' is one run with the cache emptied."
+    )
 
 
 def _legacy_id(base: Path) -> str | None:
@@ -323,6 +445,7 @@ def _markdown(
         f"({platform.processor() or platform.machine()}), Python {platform.python_version()}, "
         f"load average before the run {load:.2f}.",
         f"Synthetic base: {files:,} case files (bench/generate.py, seed 2026); broken variant: {damaged} files damaged.",
+        "ipu runs with its bytecode cached (in the work folder), as an installed tool does.",
         "",
         "| measurement | result | target (2 cores) | peak memory |",
         "| --- | --- | --- | --- |",

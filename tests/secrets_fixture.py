@@ -70,3 +70,88 @@ def leaks(text: str) -> list[str]:
 
     folded = fold(text)
     return [secret for secret in SECRETS if fold(secret) in folded]
+
+
+SECRET_MEMBER = """\
+id: KHM-55
+aliases: [CMBD/55]
+name: Vexmorrow Ptarmigan
+sex: female
+country: KHM
+parliament: National Assembly
+mandate: incumbent
+affiliation: majority
+party: Obsidian Fixture Front
+collectives: [KHM-COLL-03]
+violations:
+  - code: impunity
+    note: in the context of the Ptarmigan abduction
+  - code: enforced-disappearance
+  - code: inhumane-detention
+    scope: past
+events:
+  - date: 2019-07-13
+    type: arrest
+    text: Ptarmigan seized at night (invented test event).
+status:
+  state: active
+confidentiality: confidential
+"""
+
+INTERNAL_GROUP_ENTRY = """\
+  - date: 2024-05-29
+    direction: from
+    party: authorities
+    description: Internal call with Quinbrook about Ptarmigan
+    internal: true
+"""
+
+INTERNAL_ADDRESSEE = """\
+  - party: authorities
+    title: Quinbrook Internal Liaison
+    name: Hollowfen Ptarmigan
+    address: [Secret Street 7]
+    salutation: Dear Hollowfen,
+    internal: true
+"""
+
+ALL_SECRETS = (
+    *SECRETS,
+    "Vexmorrow",
+    "Ptarmigan",
+    "Obsidian",
+    "Hollowfen",
+    "KHM-55",
+    "CMBD/55",
+    "Secret Street",
+    "2019-07-13",
+    "13 July 2019",
+    "July 2019",
+    "2024-05",
+    "May 2024",
+)
+"""Everything `add_all_secrets` adds: names, ids, dates (as written and as prose), texts. (The
+label of the violation only the confidential member has is in the public vocabulary export;
+the sweep finds it in a decision by comparing with the output made without the secrets.)"""
+
+
+def add_all_secrets(root: Path) -> None:
+    """`add_secrets`, plus a confidential MP inside the public group (in id order among its
+    members), an internal log entry dated later than every public one from the authorities,
+    and an internal addressee listed before the public one."""
+    add_secrets(root)
+    (root / "cases" / "KHM" / "KHM-55.yaml").write_text(SECRET_MEMBER, encoding="utf-8")
+    group = root / "cases" / "KHM" / "KHM-COLL-03.yaml"
+    text = group.read_text(encoding="utf-8")
+    text = text.replace("  - KHM-53\n", "  - KHM-53\n  - KHM-55\n", 1)
+    text = text.replace("  - date: 2025-12\n", INTERNAL_GROUP_ENTRY + "  - date: 2025-12\n", 1)
+    text = text.replace("addressees:\n", "addressees:\n" + INTERNAL_ADDRESSEE, 1)
+    group.write_text(text, encoding="utf-8")
+
+
+def all_leaks(text: str) -> list[str]:
+    """The strings of `ALL_SECRETS` found in `text` (accents and case ignored)."""
+    from ipu_cli.queries.filters import fold
+
+    folded = fold(text)
+    return [secret for secret in ALL_SECRETS if fold(secret) in folded]

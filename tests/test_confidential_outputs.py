@@ -9,10 +9,14 @@ output says so first.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import zipfile
+from pathlib import Path
 
 import pytest
-from secrets_fixture import add_secrets, leaks
+from conftest import ROOT, TODAY
+from secrets_fixture import add_all_secrets, add_secrets, all_leaks, leaks
 
 # Written out, not imported from confidentiality.py: a test comparing the notice with
 # itself would pass with any text, even an empty one.
@@ -174,3 +178,165 @@ def test_draft_letter_refuses_it(secret_repo, ipu, tmp_path):
     assert result.code == 0
     for path in sorted(folder.iterdir()):
         assert leaks(path.read_text(encoding="utf-8")) == [], path.name
+
+
+# --- the sweep: every command, every format, a base with every kind of secret -----------------
+
+SWEEP_LIST_QUERIES = (
+    ["--kind", "all"],
+    ["--sex", "female"],
+    ["--violation", "impunity", "--current-only"],
+    ["--violation", "enforced-disappearance"],
+    ["--violation", "inhumane-detention"],
+    ["--grep", "ptarmigan"],
+    ["--collective", "KHM-COLL-03", "--mandate", "incumbent"],
+    ["--affiliation", "majority"],
+    ["--since", "2024-05-01", "--until", "2024-06-30", "--kind", "all"],
+    ["--since", "2019-07-01", "--until", "2019-07-31", "--kind", "all"],
+    ["--since", "2026-02-27", "--kind", "all"],
+)
+"""Queries aimed at what the secrets would change: their sex, affiliation, violations, dates, names."""
+
+
+def _sweep_commands() -> list[tuple[str, list[str]]]:
+    """(label, argv) of every public output; `{out}` is a fresh file or folder per run."""
+    commands = [(f"list {fmt}", ["list", "--kind", "all", "-f", fmt]) for fmt in ROW_FORMATS]
+    commands += [(f"list {' '.join(q)}", ["list", *q, "-f", "json"]) for q in SWEEP_LIST_QUERIES]
+    commands += [(f"stats {fmt}", ["stats", "-f", fmt]) for fmt in ("table", "json", "csv")]
+    commands += [(f"stats --by {by}", ["stats", "--by", by, "-f", "csv"]) for by in ("violation", "sex")]
+    commands += [("stats svg", ["stats", "-f", "svg", "-o", "{out}.svg"])]
+    commands += [(f"export {fmt}", ["export", "-f", fmt, "-o", "{out}." + fmt]) for fmt in ("sqlite", "json")]
+    commands += [("export csv", ["export", "-f", "csv", "-o", "{out}"])]
+    commands += [
+        (f"followups {fmt}", ["followups", "-f", fmt]) for fmt in ("table", "json", "csv", "markdown")
+    ]
+    decision = ["draft-decision", "KHM-COLL-03", "--session"]
+    commands += [
+        ("decision 180 md", [*decision, "180"]),
+        ("decision 179 adopted", [*decision, "179", "--adopted"]),
+    ]
+    commands += [
+        (f"decision 180 {fmt}", [*decision, "180", "-o", "{out}." + fmt]) for fmt in ("html", "docx")
+    ]
+    commands += [(f"decision --all {fmt}", ["draft-decision", "--all", "--session", "180", "-f", fmt, "-o", "{out}"]) for fmt in ("md", "html", "docx")]  # fmt: skip
+    for party in ("authorities", "complainant", "third-party"):
+        commands += [(f"letter {party} md", ["draft-letter", "KHM-COLL-03", "--to", party])]
+    commands += [(f"letter {fmt}", ["draft-letter", "KHM-COLL-03", "--to", "authorities", "-o", "{out}." + fmt]) for fmt in ("html", "docx")]  # fmt: skip
+    commands += [(f"letter --all {fmt}", ["draft-letter", "--all", "--session", "179", "-f", fmt, "-o", "{out}"]) for fmt in ("md", "html", "docx")]  # fmt: skip
+    commands += [("templates check", ["templates", "check"])]
+    return commands
+
+
+def _texts(path: Path) -> dict[str, str]:
+    """Every text a written output holds: files of a folder, the XML of a .docx, every SQLite row."""
+    if path.is_dir():
+        return {f"{path.name}/{k}": v for child in sorted(path.iterdir()) for k, v in _texts(child).items()}
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            return {
+                f"{path.name}:{name}": archive.read(name).decode("utf-8")
+                for name in sorted(archive.namelist())
+                if name.endswith((".xml", ".rels")) and name != "docProps/core.xml"  # core: creation time
+            }
+    if path.suffix == ".sqlite":
+        connection = sqlite3.connect(path)
+        try:
+            tables = [t for (t,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            return {
+                f"{path.name}:{table}": "\n".join(
+                    repr(r) for r in connection.execute(f"SELECT * FROM {table}")
+                )
+                for table in tables
+            }
+        finally:
+            connection.close()
+    return {path.name: path.read_text(encoding="utf-8")}
+
+
+def _render(ipu, root: Path, argv: list[str], out: Path) -> dict[str, str]:
+    args = [a.replace("{out}", str(out)) for a in argv]
+    result = ipu(*args, "--root", str(root))
+    assert result.code == 0, (args, result.err)
+    written = [Path(a) for a in args if str(out) in a]
+    texts = {"stdout": result.out}
+    for path in written:
+        texts.update(_texts(path))
+    return texts
+
+
+def _bases(folder: Path) -> tuple[Path, Path]:
+    """The bundled base, and a copy with every kind of secret added."""
+    for name in ("clean", "secret"):
+        for part in ("cases", "data"):
+            shutil.copytree(ROOT / part, folder / name / part)
+    add_all_secrets(folder / "secret")
+    return folder / "clean", folder / "secret"
+
+
+@pytest.fixture(scope="module")
+def sweep_bases(tmp_path_factory):
+    """Made once for the sweep (its commands only read them), so the cache stays warm."""
+    return _bases(tmp_path_factory.mktemp("sweep"))
+
+
+@pytest.fixture
+def two_bases(tmp_path, monkeypatch):
+    monkeypatch.setenv("IPU_TODAY", TODAY)
+    monkeypatch.delenv("IPU_ROOT", raising=False)
+    return _bases(tmp_path / "bases")
+
+
+def test_sweep_fixture_is_valid_and_its_secrets_show_on_request(two_bases, ipu):
+    """The secrets are real: valid, and present in every output made with --include-confidential."""
+    _, secret = two_bases
+    result = ipu("validate", "--root", str(secret))
+    assert result.code == 0 and " error " not in result.out, result.out
+    listed = ipu("list", "--kind", "all", "-f", "json", "--include-confidential", "--root", str(secret))
+    assert {"KHM-55", "KHM-900"} <= {row["id"] for row in json.loads(listed.out)["rows"]}
+    drafted = ipu(
+        "draft-decision", "KHM-COLL-03", "--session", "180", "--include-confidential", "--root", str(secret)
+    )
+    assert "KHM-55 - Vexmorrow Ptarmigan (Ms.)" in drafted.out
+    assert "Enforced disappearance" in drafted.out and "Ptarmigan abduction" in drafted.out
+    assert (
+        "Victims: 39 parliamentarians (34 male and five female, including 38 former parliamentarians);"
+        " 38 opposition and one majority parliamentarian"
+    ) in drafted.out
+    since = ["list", "--since", "2024-05-01", "--until", "2024-06-30", "-f", "json", "--include-confidential"]
+    assert len(json.loads(ipu(*since, "--root", str(secret)).out)["rows"]) == 39  # the internal entry's date
+    # Letters never use an internal addressee; were it not internal, it would be the one chosen.
+    group = secret / "cases" / "KHM" / "KHM-COLL-03.yaml"
+    text = group.read_text(encoding="utf-8")
+    group.write_text(
+        text.replace("    salutation: Dear Hollowfen,\n    internal: true\n", "", 1), encoding="utf-8"
+    )
+    letter = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--root", str(secret))
+    assert "Quinbrook Internal Liaison" in letter.out
+
+
+@pytest.mark.parametrize(("label", "argv"), _sweep_commands(), ids=[c[0] for c in _sweep_commands()])
+def test_sweep_secrets_change_no_public_output(sweep_bases, ipu, tmp_path, monkeypatch, label, argv):
+    """Every public output made from the base with secrets is the output made without them,
+    and holds none of their names, ids, dates or texts."""
+    monkeypatch.setenv("IPU_TODAY", TODAY)
+    monkeypatch.chdir(tmp_path)
+    clean, secret = sweep_bases
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    without = _render(ipu, clean, argv, tmp_path / "a" / "out")
+    with_secrets = _render(ipu, secret, argv, tmp_path / "b" / "out")
+    for name, text in with_secrets.items():
+        assert all_leaks(text) == [], (label, name)
+    if label != "templates check":  # it counts the contexts it renders, confidential ones included
+        assert with_secrets == without
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ipu show (queries/caseview.py, not this issue's) lists every member of a group: "
+    "the case officer's own view, not marked as confidential per member",
+)
+def test_sweep_show_json_of_the_public_group(sweep_bases, ipu):
+    _, secret = sweep_bases
+    shown = ipu("show", "KHM-COLL-03", "--format", "json", "--root", str(secret))
+    assert all_leaks(shown.out) == []

@@ -236,7 +236,7 @@ def test_individual_case_renders_from_its_own_file(repo: Path, ipu) -> None:
     assert result.code == 0, result.err
     lines = _lines(result.out)
     assert "KHM-48 - Mu Sochua (Ms.)" in lines
-    assert "Victim: Female opposition member of parliament" in lines
+    assert "Victim: Female former opposition member of parliament" in lines
     assert "Qualified complainant(s): Section I.1(a) and (c) of the Committee Procedure (Annex I)" in lines
     assert "- ✓ Arbitrary arrest and detention¹" in lines
     assert "¹ Alleged violation which applied in the past only." in lines
@@ -251,7 +251,8 @@ def test_all_writes_each_agenda_case_and_an_index(repo: Path, ipu, tmp_path: Pat
     assert result.err == f"ipu: wrote 1 decision and index.md to {out}\n"
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.md", "index.md"]
     assert (out / "index.md").read_text() == (
-        "# Decisions for the 180th session (April 2026)\n\n"
+        "# Decisions for the 180th session of the Committee on the Human Rights of Parliamentarians"
+        " (April 2026)\n\n"
         "- [KHM-COLL-03](KHM-COLL-03-committee-180.md) - Cambodia\n"
     )
 
@@ -265,8 +266,10 @@ def test_all_as_html_writes_an_html_index(repo: Path, ipu, tmp_path: Path) -> No
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.html", "index.html"]
     assert (out / "index.html").read_text() == (
         '<!DOCTYPE html>\n<html lang="en">\n'
-        '<head><meta charset="utf-8"><title>Decisions for the 180th session (April 2026)</title></head>\n'
-        "<body>\n<h1>Decisions for the 180th session (April 2026)</h1>\n<ul>\n"
+        '<head><meta charset="utf-8"><title>Decisions for the 180th session of the Committee on the Human '
+        "Rights of Parliamentarians (April 2026)</title></head>\n"
+        "<body>\n<h1>Decisions for the 180th session of the Committee on the Human Rights of "
+        "Parliamentarians (April 2026)</h1>\n<ul>\n"
         '<li><a href="KHM-COLL-03-committee-180.html">KHM-COLL-03</a> – Cambodia</li>\n'
         "</ul>\n</body>\n</html>\n"
     )
@@ -368,6 +371,51 @@ def test_header_forms(session: Session, mode: str | None, expected: str) -> None
     assert decision.header(session, "en", mode) == expected
 
 
+@pytest.mark.parametrize(
+    ("session", "mode", "adopted", "expected"),
+    [
+        (
+            _session("governing-council", 205, "2019-10-17", place="Belgrade"),
+            None,
+            None,
+            "Decision adopted by the IPU Governing Council at its 205th session (Belgrade, 17 October 2019)",
+        ),
+        (
+            _session("governing-council", 211, "2023-03-13", "2023-03-15", place="Manama"),
+            None,
+            "2023-03-15",
+            "Decision adopted by the IPU Governing Council at its 211th session (Manama, 15 March 2023)",
+        ),
+        (
+            _session("governing-council", 206, "2020-11-01", "2020-11-04", virtual=True, extraordinary=True),
+            "unanimously",
+            "2020-11-03",
+            "Decision adopted unanimously by the IPU Governing Council at its 206th session "
+            "(Extraordinary virtual session, 3 November 2020)",
+        ),
+        (
+            _session("committee", 158, "2019-01-29", "2019-02-08", place="Geneva"),
+            None,
+            "2019-02-08",
+            "Decision adopted by the Committee on the Human Rights of Parliamentarians at its 158th session "
+            "(Geneva, 8 February 2019)",
+        ),
+        (
+            _session("committee", 179, "2026-02-02", "2026-02-18", place="Geneva"),
+            None,
+            "2026-02",
+            "Decision adopted by the Committee on the Human Rights of Parliamentarians at its 179th session "
+            "(Geneva, 2 to 18 February 2026)",
+        ),
+    ],
+)
+def test_header_names_the_body_prints_a_mode_only_when_recorded_and_the_adoption_day(
+    session: Session, mode: str | None, adopted: str | None, expected: str
+) -> None:
+    day = PartialDate.parse(adopted) if adopted else None
+    assert decision.header(session, "en", mode, day) == expected
+
+
 def test_header_french() -> None:
     session = _session("committee", 164, "2021-01-25", "2021-02-05", place="Genève")
     assert decision.header(session, "fr") == (
@@ -439,12 +487,9 @@ def test_all_refuses_a_decision_with_a_member_missing(repo: Path, ipu, tmp_path:
     result = ipu("draft-decision", "--all", "--session", "180", "-o", str(out))
     assert (result.code, result.out) == (1, "")
     assert result.err == (
-        "ipu: warning: left out, cannot be read: cases/KHM/KHM-101.yaml and 1 more (run 'ipu validate')\n"
         "cases/KHM/KHM-101.yaml:37:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
         "cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
         "ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax\n"
-        "ipu: KHM-COLL-03: the files of members KHM-48 and KHM-101 cannot be read; no document is made with a member "
-        "missing (run 'ipu validate')\n"
-        "ipu: 1 decision could not be made; nothing written\n"
+        "ipu: 2 case files were not read; no decisions made from an incomplete base (see 'ipu validate')\n"
     )
     assert not out.exists()

@@ -20,6 +20,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = {
     "decision-drafts.md": [("draft-decision",), ("templates", "check")],
     "follow-up.md": [("log",), ("new",), ("followups",), ("draft-letter",)],
+    "recording.md": [("complaint",), ("record",), ("start-draft",), ("adopt",), ("close",)],
 }
 _OPTION = re.compile(r"(?<![\w-])(--?[a-z][a-z-]*)(?![\w-])")
 _IGNORED = {"--help", "-h"}

@@ -198,3 +198,30 @@ def test_months_since_counts_calendar_months():
 
     assert months_since(2025, 12, dt.date(2026, 3, 1)) == 3
     assert months_since(2026, None, dt.date(2026, 3, 1)) == 2
+
+
+def test_country_names_in_prose_and_in_headings():
+    from conftest import ROOT
+
+    from ipu_cli.store.refdata import load_reference
+
+    ref = load_reference(ROOT)
+    assert [ref.country_prose(code) for code in ("PHL", "COD", "GBR", "IRN", "KHM", "MDV")] == [
+        "the Philippines",
+        "the Democratic Republic of the Congo",
+        "the United Kingdom",
+        "the Islamic Republic of Iran",
+        "Cambodia",
+        "Maldives",
+    ]
+    assert ref.country_name("PHL") == "Philippines"
+    assert ref.country_prose("PHL", "fr") == "Philippines"  # no French prose forms yet
+    assert ref.country_prose("XXX") == "XXX"
+    assert all(c.prose.startswith("the ") for c in ref.countries.values() if c.prose)
+
+
+def test_ids_keep_their_digits_as_typed():
+    assert normalise_id("phl08") == "PHL-08"
+    assert normalise_id("PHL/8") == "PHL-8"
+    assert normalise_id("khm-coll-3") == "KHM-COLL-03"
+    assert normalise_id("KHM-COLL-003") == "KHM-COLL-003"

@@ -66,9 +66,11 @@ def test_csv_folder_one_file_per_table(repo, ipu, tmp_path):
     with (target / "members.csv").open(encoding="utf-8") as handle:
         members = list(csv.DictReader(handle))
     assert len(members) == 38 and sum(m["sex"] == "female" for m in members) == 4
-    # An earlier export is replaced whole; nothing is left beside it.
+    # An earlier export is replaced whole, with --force; nothing is left beside it.
     (target / "stale.csv").write_text("x\n")
-    assert ipu("export", "-f", "csv", "-o", str(target)).code == 0
+    result = ipu("export", "-f", "csv", "-o", str(target))
+    assert (result.code, result.err) == (2, f"ipu: {target} already exists; use --force to replace it\n")
+    assert ipu("export", "-f", "csv", "-o", str(target), "--force").code == 0
     assert "stale.csv" not in {p.name for p in target.iterdir()}
     assert [p.name for p in tmp_path.iterdir()] == ["export"]
 
@@ -97,7 +99,10 @@ def test_bad_targets(repo, ipu, tmp_path):
     tmp_path.mkdir()
     missing = tmp_path / "nowhere" / "x.db"
     result = ipu("export", "-f", "sqlite", "-o", str(missing))
-    assert (result.code, result.err) == (2, f"ipu: folder {missing.parent} does not exist\n")
+    assert (result.code, result.err) == (
+        2,
+        f"ipu: cannot write {missing}: folder {missing.parent} does not exist\n",
+    )
     result = ipu("export", "-f", "json", "-o", str(tmp_path))
     assert (result.code, result.err) == (2, f"ipu: {tmp_path} is a folder; give a file name\n")
     result = ipu("export", "-f", "xlsx", "-o", str(tmp_path / "x"))

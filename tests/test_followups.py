@@ -11,6 +11,8 @@ HEADER = (
     + "from authorities"
     + " " * 64
     + "to complainant       from complainant     decision                       requested"
+    + " " * 169
+    + "missions"
 )
 ROW = (
     "KHM-COLL-03  not conveyed, authorities silent  "
@@ -33,7 +35,7 @@ def test_done_when_table(repo, ipu, monkeypatch):
     assert set(lines[1]) == {"-", " "}
     assert lines[2] == ROW
     assert lines[3:] == [
-        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent "
+        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 mission pending "
         "(as of 2026-03-01, silence over 6 months)"
     ]
 
@@ -89,7 +91,8 @@ def test_confidential_cases_need_the_option(repo, ipu):
     result = ipu("followups", "--as-of", "2026-03-01", "-f", "csv")
     assert (
         result.out
-        == "case,flags,to authorities,from authorities,to complainant,from complainant,decision,requested\n"
+        == "case,flags,to authorities,from authorities,to complainant,from complainant,decision,requested,"
+        "missions\n"
     )
     result = ipu("followups", "--as-of", "2026-03-01", "-f", "csv", "--include-confidential")
     lines = result.out.splitlines()
@@ -112,10 +115,10 @@ def test_lone_mp_is_followed_and_sorted_by_urgency(repo, ipu):
     lines = result.out.splitlines()
     assert lines[2].startswith("| KHM-COLL-03 | not conveyed, authorities silent |")
     assert lines[3] == (
-        "| KHM-60 |  | never | January 2026 (2 mo) | never | February 2026 (1 mo) | none |  |"
+        "| KHM-60 |  | never | January 2026 (2 mo) | never | February 2026 (1 mo) | none |  |  |"
     )
     assert lines[-1] == (
-        "2 cases; 1 not conveyed, 1 authorities silent, 0 complainant silent "
+        "2 cases; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 mission pending "
         "(as of 2026-03-01, silence over 6 months)"
     )
 

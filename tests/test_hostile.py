@@ -148,7 +148,7 @@ def test_export_refuses_an_incomplete_base_and_writes_nothing(repo, ipu, fmt):
 def test_export_into_a_missing_folder(repo, ipu, fmt):
     target = repo / "no" / "such" / f"out.{fmt}"
     result = ipu("export", "--format", fmt, "-o", str(target))
-    assert result.err == f"ipu: folder {target.parent} does not exist\n"
+    assert result.err == f"ipu: cannot write {target}: folder {target.parent} does not exist\n"
     assert (result.code, result.out) == (2, "")
     assert not (repo / "no").exists()
 

@@ -154,7 +154,8 @@ def test_all_letters_for_a_session_with_index(repo, ipu, tmp_path):
         golden = (GOLDEN / f"letter-KHM-COLL-03-{party}-179.md").read_text()
         assert (folder / f"KHM-COLL-03-{party}.md").read_text() == golden
     assert (folder / "index.md").read_text() == (
-        "# Letters conveying the decisions of the 179th session\n\n"
+        "# Letters conveying the decisions of the 179th session of the Committee on the Human Rights "
+        "of Parliamentarians\n\n"
         "Drafted 1 March 2026.\n\n"
         "| case | to | addressee | file |\n"
         "| --- | --- | --- | --- |\n"

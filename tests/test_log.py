@@ -205,7 +205,8 @@ def test_file_invalid_after_the_change_is_not_written(repo, ipu):
     assert path.read_text() == broken
 
 
-def test_refuses_to_reformat_a_flow_style_log(repo, ipu):
+def test_flow_style_log_grows_in_flow_style(repo, ipu):
+    """A log written as a flow list gets the entry inside the list, in flow style too."""
     path = repo / COLL
     text = path.read_text()
     start = text.index("communications:\n")
@@ -216,11 +217,13 @@ def test_refuses_to_reformat_a_flow_style_log(repo, ipu):
     path.write_text(flow)
     result = ipu("log", "KHM-COLL-03", "--direction", "to", "--party", "authorities", "--date", "2026-02")
     assert result.code == 1
-    assert result.err == (
-        "ipu: cannot add the entry without reformatting other lines of the file; "
-        "add it by hand or tidy the 'communications' list\n"
+    line = (
+        flow.splitlines().index("communications: [{date: 2026-01, direction: from, party: complainant}]") + 1
     )
-    assert path.read_text() == flow
+    assert result.err == (
+        f"ipu: cases/KHM/KHM-COLL-03.yaml:{line}: 'communications' is written in flow style "
+        "([...] or {...}); rewrite it as a block list to edit it with ipu, or edit it by hand\n"
+    )
 
 
 def test_failed_rename_leaves_the_file_intact(repo, ipu, monkeypatch):
@@ -281,14 +284,15 @@ def test_locked_file_is_refused(repo, ipu, monkeypatch):
     from filelock import FileLock
 
     from ipu_cli.edits import caselog
+    from ipu_cli.store.atomic import lock_path
 
     path = repo / COLL
     before = path.read_bytes()
     monkeypatch.setattr(caselog, "LOCK_TIMEOUT", 0.05)
-    with FileLock(caselog.lock_path(path)):
+    with FileLock(lock_path(path)):
         result = ipu("log", "KHM-COLL-03", "--direction", "to", "--party", "authorities", "--date", "2026-02")
     assert result.code == 1
-    assert result.err == "ipu: cases/KHM/KHM-COLL-03.yaml is locked by another 'ipu log'; try again\n"
+    assert result.err == "ipu: cases/KHM/KHM-COLL-03.yaml is locked by another ipu command; try again\n"
     assert path.read_bytes() == before
 
 

@@ -91,7 +91,7 @@ def test_individual_text(repo, ipu):
         "",
         "Case box (case-level facts from KHM-COLL-03)",
         "  Cambodia: Parliament affiliated to the IPU",
-        "  Victim: Opposition member of parliament",
+        "  Victim: Former opposition member of parliament",
         "  Qualified complainant(s): Section I.1(c) of the Committee Procedure (Annex I)",
         "  Submission of complaint: November 2011",
         "  Latest decision: 179th session (February 2026): 9 paragraphs",
@@ -278,3 +278,58 @@ def test_rich_group_view_truncates_members_unless_asked(repo, ipu, monkeypatch):
     assert "… and 20 more: --members lists all 38" in plain
     _, everyone = _rich(ipu, monkeypatch, "KHM-COLL-03", "--members")
     assert "KHM-102 Yun Tharo" in everyone and "more: --members" not in everyone
+
+
+def test_a_complaint_other_names_and_pending_missions_show_in_both_views(repo, ipu, monkeypatch):
+    """What the recording commands keep (issue 14) and other names (issue 11), in the plain and rich views."""
+    created = ipu(
+        "new", "individual", "KHM-300", "--name", "Dara Vannak", "--sex", "female", "--parliament", "National Assembly",
+        "--mandate", "incumbent", "--affiliation", "opposition",
+    )  # fmt: skip
+    assert created.code == 0, created.err
+    path = repo / "cases" / "KHM" / "KHM-300.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "name: Dara Vannak\n", "name: Dara Vannak\nalso_known_as: [Vannak D.]\n"
+        ),
+        encoding="utf-8",
+    )
+    steps = [
+        ["complaint", "KHM-300", "received", "--date", "2025-11-20", "--section", "I.1(a)"],
+        ["record", "KHM-300", "mission", "--date", "2026-02", "--status", "requested", "--session", "179"],
+    ]
+    for argv in steps:
+        assert ipu(*argv).code == 0, argv
+    lines = ipu("show", "KHM-300").out.splitlines()
+    assert lines[3:6] == [
+        "  Status: active · confidential",
+        "  Also known as: Vannak D.",
+        "  Complaint: received since 2025-11-20",
+    ]
+    assert "  IPU mission(s): - - -" in lines
+    assert lines[lines.index("  IPU mission(s): - - -") + 1] == "    pending: mission requested 2026-02"
+    _, plain = _rich(ipu, monkeypatch, "KHM-300")
+    for text in (
+        "Also known as: Vannak D.",
+        "Complaint: received since 2025-11-20",
+        "pending: mission requested 2026-02",
+    ):
+        assert text in plain, text
+
+
+def test_a_complaint_decided_at_a_session_names_it_in_words(repo, ipu):
+    path = repo / "cases" / "KHM" / "KHM-COLL-03.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  submitted: 2011-11\n") == 1
+    path.write_text(
+        text.replace(
+            "  submitted: 2011-11\n",
+            "  submitted: 2011-11\n  steps:\n    - date: 2023-03-24\n      status: admissible\n"
+            "      session: committee-171\n",
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        "  Complaint: admissible since 2023-03-24, 171st session (March 2023)"
+        in ipu("show", "KHM-COLL-03").out
+    )

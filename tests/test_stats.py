@@ -68,6 +68,8 @@ def test_by_sex_csv(repo, ipu):
         "figure,key,value\n"
         "total,mps,38\ntotal,files,38\ntotal,countries,1\n"
         "total,new,0\ntotal,ongoing,38\ntotal,closed,0\n"
+        "complaints,received,0\ncomplaints,admissible,0\ncomplaints,inadmissible,0\n"
+        "complaints,withdrawn,0\ncomplaints,pending,0\n"
         "sex,male,34\nsex,female,4\n"
     )
 
@@ -79,6 +81,8 @@ def test_table_has_bars(repo, ipu):
         "Violations of the human rights of MPs – 2026 (2026-01-01 to 2026-03-01)",
         "MPs under examination: 38 in 1 country (38 case files)",
         "New cases: 0 · ongoing: 38 · closed in the period: 0",
+        "Complaints: 0 received · 0 found admissible · 0 inadmissible · 0 withdrawn · 0",
+        "pending at the end of the period",  # wrapped at 80 columns
         "",
         "By sex",
         "sex     MPs  share",

@@ -63,8 +63,11 @@ def test_help_fits_80_columns_without_type_names(repo, ipu, path, cmd):
 
 
 def test_case_ids_are_named_case_id_in_every_command(repo, ipu):
-    for name in ("show", "log", "draft-decision", "draft-letter"):
+    for name in ("show", "log", "draft-decision", "draft-letter", "complaint", "record", "start-draft"):
         assert "CASE_ID" in ipu(name, "--help").out.splitlines()[0], name
+    for name in ("adopt", "close"):
+        assert "CASE_ID" in ipu(name, "--help").out.splitlines()[0], name
+    assert "--member CASE_ID" in ipu("close", "--help").out
     assert ipu("new", "--help").out.splitlines()[0] == "Usage: ipu new [OPTIONS] KIND CASE_ID"
     assert "--collective CASE_ID" in ipu("list", "--help").out
 
@@ -121,6 +124,11 @@ UNKNOWN_ID = {
     "draft-decision": ["draft-decision", "KHM-600", "--session", "179"],
     "draft-letter": ["draft-letter", "KHM-600", "--to", "authorities"],
     "list": ["list", "--collective", "KHM-600"],
+    "complaint": ["complaint", "KHM-600", "pending-information", "--date", "2026-02"],
+    "record": ["record", "KHM-600", "hearing", "--date", "2026-02", "--description", "Hearing"],
+    "start-draft": ["start-draft", "KHM-600", "--session", "180"],
+    "adopt": ["adopt", "KHM-600", "--session", "179"],
+    "close": ["close", "KHM-600", "--session", "179", "--reason", "Released"],
     "new --member": ["new", "collective", "KHM-COLL-09", "--parliament", "P", "--member", "KHM-600"],
     "new --collective": [
         "new", "individual", "KHM-300", "--name", "X", "--sex", "male", "--parliament", "P",
@@ -184,6 +192,11 @@ def test_a_malformed_today_is_refused_by_every_command(repo, ipu, path):
         ("draft-decision",): ["KHM-COLL-03", "--session", "179"],
         ("draft-letter",): ["KHM-COLL-03", "--to", "authorities"],
         ("export",): ["-f", "json", "-o", str(repo / "x.json")],
+        ("complaint",): ["KHM-60", "pending-information", "--date", "2026-02"],
+        ("record",): ["KHM-60", "hearing", "--date", "2026-02", "--description", "Hearing"],
+        ("start-draft",): ["KHM-COLL-03", "--session", "180"],
+        ("adopt",): ["KHM-COLL-03", "--session", "179"],
+        ("close",): ["KHM-60", "--session", "179", "--reason", "Released"],
         ("new",): [
             "individual",
             "KHM-301",
@@ -269,6 +282,28 @@ def test_bash_completes_commands_options_and_values(repo, ipu, monkeypatch):
     assert _complete(ipu, monkeypatch, "bash", "ipu log KHM-60 --party t") == ["third-party"]
     assert _complete(ipu, monkeypatch, "bash", "ipu validate --explain yaml-a") == ["yaml-alias"]
     assert _complete(ipu, monkeypatch, "bash", "ipu stats --by s") == ["sex", "status"]
+    # the recording commands complete their steps, kinds, sessions and bodies the same way
+    assert _complete(ipu, monkeypatch, "bash", "ipu complaint KHM-60 pe") == ["pending-information"]
+    assert _complete(ipu, monkeypatch, "bash", "ipu complaint KHM-60 admissible --mandate ") == [
+        "sitting",
+        "elect",
+    ]
+    assert _complete(ipu, monkeypatch, "bash", "ipu record KHM-60 mi") == ["mission"]
+    assert _complete(ipu, monkeypatch, "bash", "ipu record KHM-60 mission --status ag") == ["agreed"]
+    assert _complete(ipu, monkeypatch, "bash", "ipu record KHM-60 event --type ar") == ["arrest"]
+    assert _complete(ipu, monkeypatch, "bash", "ipu adopt KHM-COLL-03 --session 17") == ["179", "171"]
+    assert _complete(ipu, monkeypatch, "bash", "ipu start-draft KHM-COLL-03 --body g") == [
+        "governing-council"
+    ]
+    assert _complete(ipu, monkeypatch, "bash", "ipu close KHM-COLL-03 --member KHM-6") == [
+        "KHM-60",
+        "KHM-62",
+        "KHM-65",
+        "KHM-66",
+        "KHM-67",
+        "KHM-68",
+        "KHM-69",
+    ]
 
 
 def test_zsh_and_fish_complete_with_descriptions(repo, ipu, monkeypatch):
@@ -332,8 +367,8 @@ def test_a_table_too_wide_for_the_terminal_prints_one_block_per_row(repo, ipu):
         "from authorities  March 2023 (36 mo): Letter from the Secretary General of the",
     ]
     assert lines[-2:] == [
-        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent (as of",
-        "2026-03-01, silence over 6 months)",
+        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 mission",
+        "pending (as of 2026-03-01, silence over 6 months)",
     ]
 
 

@@ -25,8 +25,8 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (
         "unreadable",
         "error",
-        "The file cannot be read",
-        "The operating system refused to read the file (permissions, a broken link). Fix the file system entry.",
+        "The file or folder cannot be read",
+        "The operating system refused to read the file or list the folder (permissions), a link leads nowhere or loops back on itself, or the file disappeared while ipu was reading the base. Nothing behind it is read, so the cases it holds are missing: fix the file system entry.",
     ),
     (
         "file-too-large",
@@ -41,6 +41,24 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "Case files are UTF-8 text. Re-save the file as UTF-8; the position given is the first byte that is not valid UTF-8.",
     ),
     (
+        "not-a-file",
+        "error",
+        "Something that is not a plain file where a case file belongs",
+        "A named pipe (FIFO), a device, a socket or a folder carries a case file's name (ends in .yaml or .yml), or a link leads to one. ipu never opens it (reading a pipe would wait for ever) and its case, if any, is not read. Replace it with the case file or remove it.",
+    ),
+    (
+        "linked-folder",
+        "error",
+        "A link to a folder under cases/",
+        "ipu does not follow links to folders (they can loop, or lead out of the repository), so the case files behind the link are not read. Move or copy the folder into cases/.",
+    ),
+    (
+        "hidden-character",
+        "error",
+        "An invisible, control or bidirectional character",
+        "The file holds a character that makes text read differently from what it is: a control character (escape, null, bell...), a bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069) that reverses what follows on screen, or an invisible one (zero-width space, word joiner, soft hyphen, byte-order mark inside the text). A name, an id or a sentence holding one looks right and is not: ipu refuses the file. The message names each code point; delete it or retype the text. Tabs and line breaks are ordinary text; a zero-width joiner between letters of a script that needs it (Persian, Indic scripts) is allowed. A file or folder under cases/ whose name holds a character that cannot be printed is not read either (its name is shown with `\\uXXXX` escapes): rename it.",
+    ),
+    (
         "symlink-outside",
         "error",
         "A link points outside the repository",
@@ -49,8 +67,8 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (
         "empty-file",
         "error",
-        "The file is empty",
-        "A case file must hold one YAML mapping. Delete the file or fill it in (`ipu new` writes a skeleton).",
+        "The file holds no data",
+        "A case file must hold one YAML mapping; this one is empty, holds only comments, or only a null value (`~`, `null`, a bare `---`). Delete the file or fill it in (`ipu new` writes a skeleton).",
     ),
     (
         "yaml-syntax",
@@ -80,7 +98,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "yaml-alias",
         "error",
         "Anchors and aliases are not allowed",
-        "Anchors (&name), aliases (*name) and merge keys (<<) make files hard to read and can expand into huge documents. Write the values out.",
+        "Anchors (&name), aliases (*name) and merge keys (<<) make files hard to read and can expand into huge documents. They are refused wherever they stand, on a single value too. Write the values out.",
     ),
     (
         "yaml-tag",
@@ -97,8 +115,8 @@ _TABLE: list[tuple[str, str, str, str]] = [
     (
         "not-a-case-file",
         "error",
-        "A file named on the command line is not a case file",
-        "`ipu validate PATH` checks case files, whose names end in .yaml or .yml. Other files (notes, PDFs) in cases/ are ignored by a full run; name only case files.",
+        "A file named on the command line is not a case or data file",
+        "`ipu validate PATH` checks case files, whose names end in .yaml or .yml, and the data files of data/ (violations.yaml, sessions.yaml...), which it checks as data. Other files (notes, PDFs) in cases/ are ignored by a full run; name only case and data files.",
     ),
     # The model
     (
@@ -205,6 +223,36 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "The adoption date of a decision should fall within the dates of the session that adopted it.",
     ),
     (
+        "duplicate-member",
+        "error",
+        "A member or a group listed twice",
+        "A collective case lists each member once, and an MP each group once: a repeated entry would be counted twice in victims counts and figures. Remove the repetition.",
+    ),
+    (
+        "complaint-history",
+        "warning",
+        "A complaint's steps do not follow one another",
+        "A complaint is received, may wait for information, then is found admissible or inadmissible, or withdrawn; nothing follows a decision on it, and its 'received' step falls on its submission date. Correct the steps (docs/recording.md).",
+    ),
+    (
+        "not-admitted",
+        "warning",
+        "Decisions on a complaint not found admissible",
+        "The file holds decisions or a draft, but its complaint's last step is not 'admissible'. Until it is, the file is kept out of every public output, agenda and figure of cases under examination. Record the admissibility (`ipu complaint CASE admissible ...`) or correct the steps.",
+    ),
+    (
+        "mandate-dates",
+        "warning",
+        "Alleged violations began outside the MP's mandate",
+        "The MP's earliest event falls before every term in 'terms' began or after it ended. The Committee examines violations that occurred or began while the victim was a member of parliament: say how the event relates to a mandate in its 'mandate_link' (e.g. prosecuted for a speech made in parliament), or correct the dates.",
+    ),
+    (
+        "substitute-never-sat",
+        "warning",
+        "A substitute term with no period in the seat",
+        "A substitute counts as a member of parliament only for the periods they actually sat. Record them in the term's 'sat' list, or remove the term.",
+    ),
+    (
         "duplicate-violation",
         "error",
         "The same violation listed twice",
@@ -216,7 +264,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "duplicate-alias",
         "error",
         "A legacy id used twice",
-        "A legacy id (alias) must point to exactly one case and must not equal another case's id.",
+        "A legacy id (alias) must point to exactly one case, be listed once, and must not equal another case's id or be a loose spelling of it (`KHM/61` or `khm61` on any case but KHM-61), since `ipu show` reads loose spellings as ids.",
     ),
     (
         "unknown-member",
@@ -235,6 +283,12 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "error",
         "A collective case that does not exist",
         "The MP names a collective case that has no file.",
+    ),
+    (
+        "confidential-member",
+        "warning",
+        "A confidential MP in a public group",
+        "The group is public but this member's file says (or defaults to) confidential. Every public output of the group (its case list, the victims count, the checklist and its footnotes, letters, lists, statistics, exports) leaves the member out, as confidentiality requires. If the member should be shown, set `confidentiality: public` in the member's file; if the group's publication should wait, make the group confidential.",
     ),
     (
         "member-country",
@@ -280,6 +334,8 @@ $ ipu validate --explain duplicate-key
   cross-file checks need it, but only problems in the paths named are printed. A path
   that does not exist is `unreadable`; a file that is not `.yaml`/`.yml` is
   `not-a-case-file` (a full run ignores such files in `cases/`, e.g. notes or PDFs).
+  A file of `data/` (`ipu validate data/sessions.yaml`) is checked as data, so the
+  pre-commit hook can be given every file a commit touches.
 - Each problem is one line, `path:line:column: level code message`, sorted by file and
   position, on stdout; the count (`39 files checked: ...`) goes to stderr, followed by a
   pointer for each kind of YAML error found (`ipu: how to fix yaml-syntax: ipu validate
@@ -300,8 +356,14 @@ $ ipu validate --explain duplicate-key
 Exit codes: 0 no errors (warnings allowed without `--strict`), 1 problems found, 2 usage
 error (unknown format or code, no case repository, invalid `--today`).
 
-A file with a YAML-level error (syntax, tab, duplicate key, alias, tag, encoding...) gives
-that one diagnostic and is not checked against the model. A file whose fields belong to
+A file with a YAML-level error (syntax, tab, duplicate key, alias, tag, encoding, hidden
+character...) gives that one diagnostic and is not checked against the model. A member or a
+group whose file exists but cannot be read is not also reported as missing.
+
+Everything under `cases/` is accounted for: a folder that cannot be listed, a link to a
+folder, a link that loops or leads nowhere, a FIFO, a device or a folder named like a case
+file each get one diagnostic at its path (`unreadable`, `linked-folder`, `not-a-file`); none
+is opened, so nothing can make `ipu validate` wait. A file whose fields belong to
 the other kind of case (`members` in `KHM-60.yaml`) gives one `wrong-kind` diagnostic.
 
 `.pre-commit-hooks.yaml` lets another case repository run `ipu validate` as a

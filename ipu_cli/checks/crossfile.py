@@ -9,10 +9,14 @@ without importing Pydantic).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.checks.problems import Problem
+from ipu_cli.domain.ids import spellings
 from ipu_cli.domain.words import NUMBER_WORDS, number_value
+from ipu_cli.store.paths import stem_id
 
 if TYPE_CHECKING:
     from ipu_cli.store.records import CaseRecord, Facts
@@ -27,14 +31,21 @@ def _problem(record: CaseRecord, key: str, code: str, message: str) -> Problem:
 
 
 def cross_file_problems(
-    records: dict[str, CaseRecord], duplicates: list[CaseRecord], ref: Any
+    records: dict[str, CaseRecord],
+    duplicates: list[CaseRecord],
+    ref: Any,
+    unread: Iterable[str] = (),
 ) -> tuple[dict[str, str], list[Problem]]:
     """Return the legacy-id index and every cross-file problem.
 
     `ref` is the `Reference`, or anything with its `sessions` (each with an
     `agenda`) and `session_paths`, such as the cache's summary of them.
+    `unread` are the paths of files that exist but could not be read as a case:
+    a case naming one of them gets no "has no case file" problem, since the
+    file's own diagnostic says what is wrong (one diagnostic, not a cascade).
     """
     problems: list[Problem] = []
+    present = {stem_id(Path(path)) for path in unread}
     for record in duplicates:
         first = records[record.id]
         problems.append(
@@ -63,17 +74,29 @@ def cross_file_problems(
                         f"legacy id '{alias}' also names {other.id} ({other.path})",
                     )
                 )
+            elif spelt := _spelt_like(alias, record.id, records):
+                problems.append(
+                    _problem(
+                        record,
+                        f"aliases.{alias}",
+                        "duplicate-alias",
+                        f"legacy id '{alias}' is a spelling of {spelt}, the id of {records[spelt].path}; "
+                        f"'ipu show {alias}' would find {spelt}",
+                    )
+                )
             else:
                 aliases[alias] = record.id
 
     for record in records.values():
         case = record.facts
         if case.collective:
-            problems.extend(_group_problems(record, case, records))
+            problems.extend(_group_problems(record, case, records, present))
         else:
             for group in case.collectives:
                 target = records.get(group)
                 key = f"collectives.{group}"
+                if target is None and group in present:
+                    continue  # its file exists but cannot be read: reported there
                 if target is None:
                     problems.append(
                         _problem(record, key, "unknown-collective", f"collective case '{group}' has no file")
@@ -91,7 +114,7 @@ def cross_file_problems(
     for session_ref, session in ref.sessions.items():
         path, line, column = ref.session_paths[session_ref]
         for case_id in session.agenda:
-            if case_id not in records and case_id not in aliases:
+            if case_id not in records and case_id not in aliases and case_id not in present:
                 problems.append(
                     Problem(
                         path,
@@ -104,12 +127,25 @@ def cross_file_problems(
     return aliases, problems
 
 
-def _group_problems(record: CaseRecord, group: Facts, records: dict[str, CaseRecord]) -> list[Problem]:
+def _spelt_like(alias: str, own: str, records: dict[str, CaseRecord]) -> str | None:
+    """Another case's id that a legacy id spells loosely ('KHM/61', 'khm61' for KHM-61)."""
+    for spelling in spellings(alias):
+        if spelling != own and spelling in records:
+            return spelling
+    return None
+
+
+def _group_problems(
+    record: CaseRecord, group: Facts, records: dict[str, CaseRecord], present: set[str]
+) -> list[Problem]:
     out: list[Problem] = []
     members: list[Facts] = []
-    for member in group.members:
+    public = record.confidentiality == "public"
+    for member in dict.fromkeys(group.members):  # a repeated member is filechecks' duplicate-member
         key = f"members.{member}"
         target = records.get(member)
+        if target is None and member in present:
+            continue  # its file exists but cannot be read: reported there
         if target is None:
             out.append(_problem(record, key, "unknown-member", f"member '{member}' has no case file"))
             continue
@@ -129,6 +165,16 @@ def _group_problems(record: CaseRecord, group: Facts, records: dict[str, CaseRec
                     f"{member} ({target.path}) does not list {group.id} in its collectives",
                 )
             )
+        if public and target.confidentiality != "public":
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "confidential-member",
+                    f"{member} is confidential in a public group: every public output of {group.id} "
+                    "leaves it out (its case list, counts, checklist and letters)",
+                )
+            )
         if case.country != group.country:
             out.append(
                 _problem(
@@ -138,7 +184,7 @@ def _group_problems(record: CaseRecord, group: Facts, records: dict[str, CaseRec
                     f"member {member} is from {case.country}, the group from {group.country}",
                 )
             )
-    if group.victims and len(members) == len(group.members):
+    if group.victims and len(members) == len(set(group.members)):
         out.extend(_victims_problems(record, group.victims, members))
     return out
 

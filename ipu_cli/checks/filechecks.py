@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipu_cli.checks.lifecycle import lifecycle_checks
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.dated import out_of_order
 from ipu_cli.domain.suggest import did_you_mean
@@ -71,6 +72,20 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
                 f"country '{case.country}' has no row in data/countries.yaml",
             )
 
+    def once(name: str, values: list[str], what: str, code: str) -> None:
+        """Each value of a list of ids once: a repeated member would be counted twice."""
+        seen: set[str] = set()
+        for index, value in enumerate(values):
+            if value in seen:
+                report((name, index), code, f"{what} '{value}' is listed twice")
+            seen.add(value)
+
+    once("aliases", case.aliases, "legacy id", "duplicate-alias")
+    if isinstance(case, IndividualCase):
+        once("collectives", case.collectives, "group", "duplicate-member")
+    else:
+        once("members", case.members, "member", "duplicate-member")
+
     if isinstance(case, IndividualCase):
         seen: set[str] = set()
         for index, violation in enumerate(case.violations):
@@ -102,7 +117,7 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
 
     for index, decision in enumerate(case.decisions):
         check_session(("decisions", index, "session"), decision.session)
-        session = ref.sessions.get(decision.session)
+        session = ref.sessions.get(decision.session) if decision.session else None
         if session is not None:
             end = session.end or session.start
             if (
@@ -115,13 +130,18 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
                     f"decision adopted {decision.adopted} but session {decision.session} ran {session.start} to {end}",
                 )
         _check_verbs(report, ("decisions", index), decision.paragraphs, ref)
+        for position, code in enumerate(decision.checklist or []):
+            known(("decisions", index, "checklist", position), "violation", code, ref.violations)
     if case.draft:
         check_session(("draft", "session"), case.draft.session)
         _check_verbs(report, ("draft",), case.draft.paragraphs, ref)
+        for position, code in enumerate(case.draft.checklist or []):
+            known(("draft", "checklist", position), "violation", code, ref.violations)
     for index, hearing in enumerate(case.hearings):
         check_session(("hearings", index, "session"), hearing.session)
     for index, session_ref in enumerate(case.agenda):
         check_session(("agenda", index), session_ref)
+    out.extend(lifecycle_checks(loaded, case, ref))
     return out
 
 

@@ -11,19 +11,20 @@ functions, so that a warm run imports neither.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.checks.problems import ERROR, Problem
-from ipu_cli.store.paths import CASE_SUFFIXES, display_path, escapes_root, stem_id
+from ipu_cli.store.paths import CASE_SUFFIXES, DATA, display_path, escapes_root, list_cases, stem_id
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, IndividualCase
     from ipu_cli.store.casebase import CaseBase
     from ipu_cli.store.records import CaseRecord
-    from ipu_cli.store.refdata import Reference
+    from ipu_cli.store.refdata import Failure, Reference
     from ipu_cli.store.yamlload import Loaded
 
 
@@ -105,22 +106,61 @@ def _wrong_kind(loaded: Loaded, model: type[IndividualCase] | type[CollectiveCas
 
 def reference_problems(ref: Reference) -> list[Problem]:
     """Why data files could not be used (missing, not YAML, not valid), and duplicate sessions."""
-    from ipu_cli.checks.schemaerrors import not_a_mapping, problems_of
-
     out: list[Problem] = []
     for failure in ref.failures:
-        loaded = failure.loaded
-        if failure.missing:
-            out.append(Problem(loaded.path, 1, 1, "unreadable", "reference file is missing"))
-        elif loaded.faults:
-            out.extend(Problem.of(loaded.path, fault) for fault in loaded.faults)
-        elif not isinstance(loaded.data, dict):
-            out.append(not_a_mapping(loaded))
-        else:
-            out.extend(problems_of(loaded, failure.model, failure.errors))
+        out.extend(_failure_problems(failure))
     for path, line, column, session in ref.duplicate_sessions:
         out.append(Problem(path, line, column, "duplicate-id", f"session {session} is listed twice"))
     return out
+
+
+def _failure_problems(failure: Failure) -> list[Problem]:
+    from ipu_cli.checks.schemaerrors import not_a_mapping, problems_of
+
+    loaded = failure.loaded
+    if failure.missing:
+        return [Problem(loaded.path, 1, 1, "unreadable", "reference file is missing")]
+    if loaded.faults:
+        return [Problem.of(loaded.path, fault) for fault in loaded.faults]
+    if not isinstance(loaded.data, dict):
+        return [not_a_mapping(loaded)]
+    return problems_of(loaded, failure.model, failure.errors)
+
+
+NEEDS: dict[str, tuple[str, ...]] = {
+    "list": ("countries.yaml", "violations.yaml"),  # regions, violation labels
+    "statistics": ("countries.yaml", "violations.yaml"),  # regions, names, violation groups
+    "export": ("countries.yaml", "violations.yaml"),  # country names, the violations table
+    "follow-up report": ("verbs.yaml", "sessions.yaml"),  # what was asked, when sessions ended
+}
+"""The `data/` files each output reads; a document (decision, letter) needs them all."""
+
+
+def require_reference(base: CaseBase, what: str) -> None:
+    """Refuse to make `what` when a `data/` file it reads (`NEEDS`) could not be read or is not valid.
+
+    A table of a broken file is empty, so a decision would print an empty
+    checklist, figures would say "Unknown" region, a letter would ask nothing:
+    a complete answer or none. Raises IpuError (exit 1) with the located problems
+    of the files concerned. Every command that makes an output calls it before
+    reading the reference data (before a session or a filter value is looked up).
+    """
+    from ipu_cli.domain.words import join_list
+    from ipu_cli.errors import IpuError
+
+    needs = NEEDS.get(what)
+    wanted = None if needs is None else set(needs)
+    failures = [f for f in base.reference.failures if wanted is None or f.name in wanted]
+    if not failures:
+        return
+    problems = [p for failure in failures for p in _failure_problems(failure)]
+    paths = [failure.loaded.path for failure in failures]
+    verb = "is" if len(paths) == 1 else "are"
+    raise IpuError(
+        f"cannot make the {what} from incomplete reference data: {join_list(paths)} {verb} not usable "
+        "(see 'ipu validate')",
+        problems,
+    )
 
 
 class FileChecks:
@@ -179,11 +219,11 @@ def load_case_base(
             duplicates.append(record)
         else:
             records[record.id] = record
-    aliases, cross = cross_file_problems(records, duplicates, result.sessions)
+    aliases, cross = cross_file_problems(records, duplicates, result.sessions, result.unread)
     problems = [Problem(*row) for row in result.problems] + cross
     if result.complete:
         result.save_aliases(aliases, {i: r.path for i, r in records.items()})
-    return CaseBase(root, result.reference, records, aliases, problems, result.files)
+    return CaseBase(root, result.reference, records, aliases, problems, result.files, result.unread)
 
 
 def unread_problems(base: CaseBase) -> list[Problem]:
@@ -194,7 +234,8 @@ def unread_problems(base: CaseBase) -> list[Problem]:
     silently, so every report and export must say so.
     """
     read = {record.path for record in base.records.values()}
-    return [p for p in base.problems if p.is_error and p.path not in read]
+    data = DATA + "/"  # data/ files: `require_reference` refuses what needs them
+    return [p for p in base.problems if p.is_error and p.path not in read and not p.path.startswith(data)]
 
 
 @dataclass
@@ -208,15 +249,19 @@ class Report:
         return 1 if strict and self.problems else 0
 
 
-def expand(paths: list[Path]) -> list[Path]:
-    """Files named, and the case files inside folders named."""
-    out: list[Path] = []
+def expand(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
+    """Files named, the case files inside folders named, and what those folders hold that is not read."""
+    files: list[Path] = []
+    odd: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.name.endswith(CASE_SUFFIXES) and p.is_file()))
+        if path.is_dir() and not path.name.endswith(CASE_SUFFIXES):
+            listing = list_cases(root, folder=path)
+            files.extend(Path(name) for name in listing.files)
+            for name, code, message in listing.odd:
+                odd.append(Problem(display_path(Path(name), root), 1, 1, code, message))
         else:
-            out.append(path)
-    return out
+            files.append(path)
+    return files, odd
 
 
 def validate(
@@ -231,26 +276,57 @@ def validate(
     problems = base.problems + future_problems(base.records.values(), today)
     files = base.files
     if paths:
-        chosen = [p.absolute() for p in expand(paths)]
-        shown = {display_path(p, root) for p in chosen}
-        known = {display_path(p, root) for p in (root / "cases").rglob("*")}
-        problems = [p for p in problems if p.path in shown]
-        for path in chosen:
-            label = display_path(path, root)
-            if not path.exists():
-                problems.append(Problem(label, 1, 1, "unreadable", "no such file"))
-                continue
-            if not path.name.endswith(CASE_SUFFIXES):
-                # Named explicitly but never checked: say so rather than report it clean.
-                message = f"not a case file: case files end in {' or '.join(CASE_SUFFIXES)}"
-                problems.append(Problem(label, 1, 1, "not-a-case-file", message))
-                continue
-            if label in known:
-                continue
-            result = check_file(path, root, base.reference)
-            problems.extend(result.problems)
-            if result.record:
-                problems.extend(future_problems([result.record], today))
-        files = len(chosen)
+        problems, files = _named_only(root, base, problems, paths, today)
     problems.sort(key=lambda p: (p.path, p.line, p.column, p.code))
     return Report(problems, files)
+
+
+def _named_only(
+    root: Path, base: CaseBase, problems: list[Problem], paths: list[Path], today: dt.date
+) -> tuple[list[Problem], int]:
+    """The problems of the files and folders named, checking those the base does not hold.
+
+    A data file (`data/sessions.yaml`) is checked as data, so the pre-commit hook
+    can be given whatever a commit touches.
+    """
+    from ipu_cli.store.refdata import FILES
+
+    listed, odd = expand(paths, root)
+    chosen = [p.absolute() for p in listed]
+    shown = {display_path(p, root) for p in chosen} | {display_path(p.absolute(), root) for p in paths}
+    seen = {p.path for p in odd}
+    out = [p for p in problems if p.path in shown or p.path in seen]
+    out.extend(p for p in odd if p not in out)
+    known = {record.path for record in base.records.values()} | set(base.unread)
+    data = (root / DATA).absolute()
+    for path in chosen:
+        label = display_path(path, root)
+        if not os.path.lexists(path):
+            out.append(Problem(label, 1, 1, "unreadable", "no such file"))
+        elif label in known:
+            continue  # read with the base: its problems are already there
+        elif path.parent == data and path.name in FILES:
+            continue  # the base read it as data: its problems are already there
+        elif path.parent.name == DATA and path.name in FILES:
+            out.extend(data_file_problems(path, label))
+        elif path.parent == data:
+            message = f"not a data file ipu reads: {DATA}/ holds {', '.join(FILES)}"
+            out.append(Problem(label, 1, 1, "not-a-case-file", message))
+        elif not path.name.endswith(CASE_SUFFIXES):
+            # Named explicitly but never checked: say so rather than report it clean.
+            message = f"not a case file: case files end in {' or '.join(CASE_SUFFIXES)}"
+            out.append(Problem(label, 1, 1, "not-a-case-file", message))
+        else:
+            result = check_file(path, root, base.reference)
+            out.extend(result.problems)
+            if result.record:
+                out.extend(future_problems([result.record], today))
+    return out, len(chosen)
+
+
+def data_file_problems(path: Path, shown: str) -> list[Problem]:
+    """The problems of one data file read on its own (one of another repository's `data/`)."""
+    from ipu_cli.store.refdata import read_data_file
+
+    read = read_data_file(path, shown)
+    return _failure_problems(read.failure) if read.failure is not None else []

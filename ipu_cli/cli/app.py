@@ -37,6 +37,11 @@ COMMANDS = [
     "new",
     "followups",
     "draft_letter",
+    "complaint",
+    "record",
+    "start_draft",
+    "adopt",
+    "close",
 ]
 
 app = typer.Typer(

@@ -12,6 +12,7 @@ import typer
 
 from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
+    BodyOption,
     ConfidentialDocOption,
     DocCaseArgument,
     DocFormatOption,
@@ -19,20 +20,18 @@ from ipu_cli.cli.options import (
     ForceOption,
     RootOption,
     TodayOption,
-    choice_option,
     document_format,
     emit_document,
     fail,
     note,
+    report_unread_files,
     resolve_root,
     resolve_today,
     session_option,
     warn,
-    warn_unreadable,
     write_batch_and_say,
 )
 from ipu_cli.domain.labels import LANGS
-from ipu_cli.domain.sessions import DECIDING
 
 SessionOption = session_option("Session: 180, 180th or committee-180 (required).")
 
@@ -44,9 +43,7 @@ def register(app: typer.Typer) -> None:
 def draft_decision(
     case_id: DocCaseArgument = None,
     session: SessionOption = None,
-    body: Annotated[
-        str, choice_option("--body", DECIDING, "BODY", "(which counter --session counts)", show_default=True)
-    ] = "committee",
+    body: BodyOption = "committee",
     fmt: DocFormatOption = None,
     lang: Annotated[
         str,
@@ -77,7 +74,7 @@ def draft_decision(
     warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on
     a usage error.
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.decision import build, draft_all
     from ipu_cli.documents.environment import render_document
     from ipu_cli.domain.sessions import find_session
@@ -99,11 +96,12 @@ def draft_decision(
 
     repo = resolve_root(root)
     base = load_case_base(repo)
+    require_reference(base, "decision")
     found = find_session(base.reference.sessions, session, body)
 
     if all_cases:
         assert output is not None
-        warn_unreadable(base)
+        report_unread_files(base, "decisions", refuse=True)  # a batch with a decision missing
         batch, index = draft_all(
             base, found, chosen, repo, adopted=adopted, lang=lang, include_confidential=confidential
         )
@@ -117,4 +115,4 @@ def draft_decision(
     context = build(base, case, found, adopted=adopted, lang=lang, include_confidential=confidential)
     document = render_document("decision", context.as_dict(), chosen, repo)
     warn(context.warnings)
-    emit_document(output, document)
+    emit_document(output, document, force)

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from ipu_cli.store.casebase import CaseBase
 
 SessionOption = options.session_option(
-    "Session of the decision: 179, 179th or committee-179 (default: the latest)."
+    "Session of the decision: 179, 179th, committee-179 or governing-council-215 "
+    "(default: the latest decision, whichever body adopted it)."
 )
 
 
@@ -41,6 +42,7 @@ def draft_letter(
     case_id: DocCaseArgument = None,
     to: Annotated[str | None, choice_option("--to", PARTIES, "PARTY")] = None,
     session: SessionOption = None,
+    body: options.BodyOption = "committee",
     fmt: DocFormatOption = None,
     output: DocOutputOption = None,
     log: Annotated[bool, typer.Option("--log", help="Record each letter as sent in the case's log.")] = False,
@@ -60,10 +62,10 @@ def draft_letter(
     Exit 1 when no letter can be written (unknown, unreadable or confidential case,
     no decision), 2 on a usage error.
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.environment import render_document
     from ipu_cli.documents.letters import build_letter, letters_all
-    from ipu_cli.domain.sessions import find_session, parse_session
+    from ipu_cli.domain.sessions import deciding_body, find_session, parse_session
     from ipu_cli.domain.visibility import require_public
     from ipu_cli.queries.lookup import find_holder
 
@@ -77,15 +79,16 @@ def draft_letter(
     if to is not None and to not in PARTIES:
         fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
     chosen = options.document_format(output, fmt, all_cases)
-    ref = parse_session(session) if session is not None else None
+    ref = parse_session(session, deciding_body(body)) if session is not None else None
     repo = options.resolve_root(root)
     day = options.resolve_today(today)
     base = load_case_base(repo)
+    require_reference(base, "letter")
 
     if all_cases:
         assert session is not None and output is not None
-        options.warn_unreadable(base)
-        found = find_session(base.reference.sessions, session)
+        options.report_unread_files(base, "letters", refuse=True)  # a batch with a letter missing
+        found = find_session(base.reference.sessions, session, body)
         batch, index = letters_all(
             base,
             found,
@@ -107,7 +110,7 @@ def draft_letter(
     context = build_letter(base, case, to or "", session=ref, today=day, include_confidential=confidential)
     document = render_document(f"letter-{context.to}", context.as_dict(), chosen, repo)
     options.warn(context.warnings)
-    options.emit_document(output, document)
+    options.emit_document(output, document, force)
     if log:
         _log(repo, base, context, day)
 
@@ -122,3 +125,4 @@ def _log(repo: Path, base: CaseBase, context: LetterContext, day: dt.date) -> No
     except IpuError as exc:
         raise IpuError(f"letter written but not logged: {exc.message}", exc.problems) from None
     sys.stderr.write(f"ipu: logged in {done.path.relative_to(repo).as_posix()}: {entry.description}\n")
+    options.warn(done.warnings)

@@ -10,6 +10,7 @@ import typer
 
 from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
+    ForceOption,
     IncludeConfidentialOption,
     RootOption,
     TodayOption,
@@ -47,6 +48,7 @@ def export(
         ),
     ],
     include_confidential: IncludeConfidentialOption = False,
+    force: ForceOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -60,7 +62,7 @@ def export(
 
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.tables import export as run
 
@@ -68,7 +70,8 @@ def export(
     resolve_today(today)  # a malformed --today is refused here too
     base = load_case_base(repo)
     report_unread_files(base, "export", refuse=True)
-    counts = run(base, fmt, output, include_confidential)
+    require_reference(base, "export")
+    counts = run(base, fmt, output, include_confidential, force=force)
     if include_confidential:
         sys.stderr.write(NOTICE + "\n")
     summary = ", ".join(f"{name} {count}" for name, count in counts.items())

@@ -50,7 +50,7 @@ def followups(
     decision and what it requested, and flags (decision not conveyed,
     authorities or complainant silent).
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE, visible
     from ipu_cli.domain.words import counted
     from ipu_cli.queries.pending import COLUMNS, counts, follow_ups, followed_cases
@@ -65,6 +65,7 @@ def followups(
         fail(f"--as-of {day.isoformat()} is after today ({now.isoformat()})", 2)
     repo = resolve_root(root)
     base = load_case_base(repo)
+    require_reference(base, "follow-up report")
     warn_unreadable(base)
     cases = visible(followed_cases(base), base, include_confidential)
     items = follow_ups(base, cases, day, silence)

@@ -140,7 +140,7 @@ def list_cases(
     Exit 0 (also when nothing matches), 1 when a case file cannot be read (the
     rows are printed, the errors follow on stderr), 2 on a bad filter value.
     """
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.filters import (
         default_columns,
@@ -158,6 +158,7 @@ def list_cases(
     repo = resolve_root(root)
     resolve_today(today)  # a malformed --today is refused here too
     base = load_case_base(repo)
+    require_reference(base, "list")
     filters = parse_filters(
         base.reference,
         base,

@@ -7,12 +7,14 @@ from typing import Annotated
 
 import typer
 
+from ipu_cli.cli.edited import DryRunOption
 from ipu_cli.cli.options import (
     CaseIdArgument,
     RootOption,
     TodayOption,
     choice_option,
     fail,
+    note,
     resolve_root,
     resolve_today,
 )
@@ -43,6 +45,7 @@ def log(
     internal: Annotated[
         bool, typer.Option("--internal", help="Keep the entry out of every public output.")
     ] = False,
+    dry_run: DryRunOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -61,9 +64,15 @@ def log(
         fail(f"--party must be one of {', '.join(PARTIES)}, got '{party}'", 2)
     repo = resolve_root(root)
     entry = make_entry(date, direction, party, description, internal, resolve_today(today))
-    done = append_communication(repo, case_id, entry)
-    for note in done.notes:
-        sys.stderr.write(f"ipu: {note}\n")
+    done = append_communication(repo, case_id, entry, dry_run=dry_run)
+    for text in done.notes:
+        note(text)
+    for warning in done.warnings:
+        sys.stderr.write(f"ipu: warning: {warning}\n")
+    if dry_run and done.edited is not None:
+        sys.stdout.write(done.edited.diff)
+        note(f"dry run: {done.edited.shown} not written")
+        return
     sys.stdout.write(
         f"{display_path(done.path, repo)}: logged {entry.date} {entry.direction} {entry.party}"
         f"{': ' + entry.description if entry.description else ''} (entry {done.position} of {done.total})\n"

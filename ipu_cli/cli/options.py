@@ -12,6 +12,7 @@ import typer
 
 from ipu_cli.cli import complete
 from ipu_cli.documents.environment import FORMATS as DOCUMENT_FORMATS
+from ipu_cli.domain.sessions import DECIDING
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.rows import ROW_FORMATS
 
@@ -139,6 +140,9 @@ def session_option(text: str) -> object:
     ]
 
 
+BodyOption = Annotated[
+    str, choice_option("--body", DECIDING, "BODY", "(which counter --session counts)", show_default=True)
+]
 DocCaseArgument = Annotated[
     str | None,
     typer.Argument(
@@ -174,7 +178,10 @@ ConfidentialDocOption = Annotated[
     ),
 ]
 ForceOption = Annotated[
-    bool, typer.Option("--force", help="With --all: replace files already in the folder.")
+    bool,
+    typer.Option(
+        "--force", help="Replace what -o names if it exists (with --all: files already in the folder)."
+    ),
 ]
 
 
@@ -191,14 +198,17 @@ def document_format(output: Path | None, fmt: str | None, all_cases: bool = Fals
     return chosen
 
 
-def emit_document(output: Path | None, document: str | bytes) -> None:
-    """A rendered document to stdout, or written atomically to `output` (then say so on stderr)."""
+def emit_document(output: Path | None, document: str | bytes, force: bool = False) -> None:
+    """A rendered document to stdout, or written atomically to `output` (then say so on stderr).
+
+    An existing `output` is replaced only with `force` (`documents.batch.write_document`).
+    """
     if output is None:
         sys.stdout.write(document if isinstance(document, str) else document.decode())
         return
     from ipu_cli.documents.batch import write_document
 
-    write_document(output, document)
+    write_document(output, document, force=force)
     sys.stderr.write(f"ipu: wrote {output}\n")
 
 

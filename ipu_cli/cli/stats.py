@@ -12,6 +12,7 @@ import typer
 
 from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
+    ForceOption,
     IncludeConfidentialOption,
     RootOption,
     TodayOption,
@@ -69,6 +70,7 @@ def stats(
         ),
     ] = None,
     include_confidential: IncludeConfidentialOption = False,
+    force: ForceOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -89,7 +91,7 @@ def stats(
     if fmt == "svg" and output is None:
         fail("--format svg needs -o FILE", 2)
 
-    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.figures import compute, period_for
 
@@ -97,6 +99,7 @@ def stats(
     period = period_for(year_number, end, resolve_today(today))
     base = load_case_base(repo)
     report_unread_files(base, "figures", refuse=True)
+    require_reference(base, "statistics")
     figures = compute(base, period, include_confidential, by)
     notice = NOTICE if include_confidential else None
     if fmt == "svg":
@@ -122,7 +125,7 @@ def stats(
         return
     from ipu_cli.documents.batch import write_document
 
-    write_document(output, text)
+    write_document(output, text, force=force)
     sys.stderr.write(f"ipu: wrote {output}\n")
 
 

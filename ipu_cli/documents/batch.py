@@ -59,14 +59,16 @@ class Batch:
             )
 
 
-def write_document(path: Path, document: str | bytes) -> None:
-    """Write one document atomically; a one-line error (never a traceback) when it cannot be."""
-    from ipu_cli.store.atomic import write_bytes
+def write_document(path: Path, document: str | bytes, *, force: bool = False) -> None:
+    """Write one document atomically; a one-line error (never a traceback) when it cannot be.
 
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise UsageError(f"cannot write {path}: folder {path.parent} does not exist")
+    Every document, chart and report a command writes with `-o` comes through here:
+    an existing file is replaced only with `force`, and a link, a device or a
+    FIFO never is (`store.atomic.check_target`, exit 2).
+    """
+    from ipu_cli.store.atomic import check_target, write_bytes
+
+    check_target(path, force=force)
     try:
         write_bytes(path, document.encode("utf-8") if isinstance(document, str) else document)
     except OSError as exc:
@@ -75,8 +77,12 @@ def write_document(path: Path, document: str | bytes) -> None:
 
 def prepare_folder(folder: Path, names: Iterable[str], force: bool) -> None:
     """The output folder of a batch: created if missing; its files replaced only with `force`."""
+    from ipu_cli.store.atomic import refuse_special
+
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; --all writes into a folder")
+    for name in names:
+        refuse_special(folder / name)
     clashes = [name for name in names if (folder / name).exists()]
     if clashes and not force:
         if len(clashes) == 1:
@@ -100,5 +106,5 @@ def write_batch(folder: Path, batch: Batch, index: tuple[str, str], force: bool,
     index_name, index_text = index
     prepare_folder(folder, [item.name for item in batch.documents] + [index_name], force)
     for item in batch.documents:
-        write_document(folder / item.name, item.document)
-    write_document(folder / index_name, index_text)
+        write_document(folder / item.name, item.document, force=force)
+    write_document(folder / index_name, index_text, force=force)

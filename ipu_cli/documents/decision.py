@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 from ipu_cli.documents import style
 from ipu_cli.documents.batch import Batch, Rendered
 from ipu_cli.domain.casebox import BoxLine, case_box, follow_up
-from ipu_cli.domain.cases import CollectiveCase, IndividualCase, Paragraph
-from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist
+from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase, Paragraph
+from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist, recorded_order
+from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.datafiles import Session
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
-from ipu_cli.domain.labels import COMMITTEE, LABELS, LANGS
+from ipu_cli.domain.labels import BODIES, LABELS, LANGS, MODES, PHRASES
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError, UsageError
 
@@ -79,29 +80,40 @@ class DecisionContext:
         return data
 
 
-def header(session: Session, lang: str = "en", mode: str | None = None) -> str:
+def header(session: Session, lang: str = "en", mode: str | None = None, adopted: Any = None) -> str:
     """ "Decision adopted by the Committee on the Human Rights of Parliamentarians at its
-    179th session (Geneva, 2 to 18 February 2026)", the Governing Council form, a virtual
-    session ("virtual session, ..."), or no place at all when it is not yet known.
+    179th session (Geneva, 2 to 18 February 2026)", or by the IPU Governing Council: the body
+    is the session's. The adoption mode ("unanimously") is printed only when recorded;
+    the dates are the official adoption day when `adopted` is a day, else the session's
+    (`session_where`).
     """
-    where = style.date_range(session.start, session.end, lang)
-    if session.virtual:
-        where = f"{'session virtuelle' if lang == 'fr' else 'virtual session'}, {where}"
-    elif session.place:
-        where = f"{session.place}, {where}"
-    number = style.ordinal(session.number, lang)
-    if lang == "fr":
-        adopted = f"Décision adoptée{' ' + _MODE_FR.get(mode, mode) if mode else ''}"
-        if session.body == "governing-council":
-            return f"{adopted} par le Conseil directeur de l'UIP à sa {number} session ({where})"
-        return f"{adopted} par le Comité des droits de l'homme des parlementaires à sa {number} session ({where})"
-    if session.body == "governing-council":
-        return f"Decision adopted {mode or 'by consensus'} by the IPU Governing Council at its {number} session ({where})"
-    adopted = f"Decision adopted {mode} by" if mode else "Decision adopted by"
-    return f"{adopted} {COMMITTEE} at its {number} session ({where})"
+    phrases = PHRASES[lang]
+    return phrases["header"].format(
+        mode=f" {MODES[lang][mode]}" if mode else "",
+        body=BODIES[lang][session.body]["header"],
+        number=style.ordinal(session.number, lang),
+        where=session_where(session, adopted, lang),
+    )
 
 
-_MODE_FR = {"unanimously": "à l'unanimité", "by consensus": "par consensus", "without a vote": "sans vote"}
+def session_where(session: Session, adopted: Any = None, lang: str = "en") -> str:
+    """Where and when, as a header prints them: "Geneva, 2 to 18 February 2026",
+    "virtual session, 12 to 23 October 2020", "Extraordinary virtual session, 3 November 2020",
+    or the dates alone when the place is not yet known ("April 2026").
+
+    A decision adopted on a recorded day (`adopted` with a day) prints that day, which may
+    differ from the session's dates ("Manama, 15 March 2023" for a session of 13 to 15 March).
+    """
+    phrases = PHRASES[lang]
+    if adopted is not None and adopted.day:
+        when = style.full_date(adopted, lang)
+    else:
+        when = style.date_range(session.start, session.end, lang)
+    if session.extraordinary:
+        kind = phrases["extraordinary_virtual" if session.virtual else "extraordinary"]
+    else:
+        kind = phrases["virtual"] if session.virtual else None
+    return ", ".join(part for part in (kind, session.place, when) if part)
 
 
 def paragraph_views(paragraphs: list[Paragraph], ref: Reference, lang: str = "en") -> list[ParagraphView]:
@@ -137,8 +149,33 @@ def starting_text(case: Case, session: Session) -> tuple[list[Paragraph], str | 
     ]
     if held:
         latest = max(held, key=lambda d: d.adopted)
-        return latest.paragraphs, latest.summary, f"the decision adopted at {latest.session}"
+        source = latest.session or f"a session of {style.month_year(latest.adopted)}"
+        return latest.paragraphs, latest.summary, f"the decision adopted at {source}"
     return [], None, "nothing"
+
+
+def held_decisions(case: Case) -> str:
+    """The decisions a case holds, for messages: "committee-171, governing-council-215, 2016-03"."""
+    return ", ".join(d.session or str(d.adopted) for d in case.decisions) or "none"
+
+
+def adopted_at(case: Case, ref: str) -> Decision:
+    """The decision `case` adopted at session `ref` (committee-179), or DecisionError."""
+    found = [d for d in case.decisions if d.session == ref]
+    if not found:
+        raise DecisionError(f"{case.id} has no decision adopted at {ref} (decisions: {held_decisions(case)})")
+    return found[-1]
+
+
+def checklist_order(case: Case, session: Session, adopted: bool) -> list[str] | None:
+    """The order a decision records for its checklist, if any (else the vocabulary's).
+
+    An adopted decision uses its own `checklist`; a draft uses the draft block's, else that
+    of the latest decision adopted before the session that records one.
+    """
+    if adopted:
+        return adopted_at(case, session.ref).checklist
+    return recorded_order(case.draft, case.decisions, session.ref, session.start.earliest())
 
 
 def build(
@@ -173,16 +210,14 @@ def build(
         )
     ref = base.reference
     labels = LABELS[lang]
-    members = covered_members(case, base, include_confidential)
+    members = covered_members(case, base, include_confidential, as_of=session.start.earliest())
     warnings: list[str] = []
     mode: str | None = None
+    adopted_on = None
     if adopted:
-        found = [d for d in case.decisions if d.session == session.ref]
-        if not found:
-            held = ", ".join(d.session for d in case.decisions) or "none"
-            raise DecisionError(f"{case.id} has no decision adopted at {session.ref} (decisions: {held})")
-        decision = found[-1]
+        decision = adopted_at(case, session.ref)
         paragraphs, summary, mode = decision.paragraphs, decision.summary, decision.mode
+        adopted_on = decision.adopted
         if not paragraphs:
             warnings.append(f"{case.id}: the text of the decision adopted at {session.ref} is not held")
     else:
@@ -197,7 +232,7 @@ def build(
     summary = summary or case.summary
     if not summary:
         warnings.append(f"{case.id}: the case has no summary")
-    items, notes = checklist(members, ref, lang)
+    items, notes = checklist(members, ref, lang, checklist_order(case, session, adopted))
     box, box_warnings = case_box(case, members, session, ref, lang)
     warnings.extend(box_warnings)
     return DecisionContext(
@@ -205,7 +240,7 @@ def build(
         labels=labels,
         case_id=case.id,
         country=ref.country_name(case.country),
-        header=header(session, lang, mode),
+        header=header(session, lang, mode, adopted_on),
         case_lines=[style.case_line(mp.id, mp.name, mp.sex) for mp in members],
         checklist=items,
         footnotes=notes,
@@ -213,7 +248,7 @@ def build(
         box_title=f"{labels['case']} {case.id}",
         box=box,
         follow_up=follow_up(case, session, lang),
-        intro=labels["intro"],
+        intro=BODIES[lang][session.body]["intro"],
         paragraphs=paragraph_views(paragraphs, ref, lang),
         draft=not adopted,
         confidential=confidential,
@@ -225,10 +260,11 @@ def build(
 def agenda(base: CaseBase, session: Session) -> list[Case]:
     """The active cases a session examines: the session's `agenda`, plus cases whose own
     `agenda` names it; when neither says anything, every active case. MPs examined
-    within a group are covered by the group's decision and left out.
+    within a group are covered by the group's decision and left out, and so is a
+    complaint not yet found admissible (`domain/complaints.admitted`).
     """
     named = set(session.agenda) | {c.id for c in base.cases() if session.ref in c.agenda}
-    cases = [c for c in base.cases() if c.status.state == "active"]
+    cases = [c for c in base.cases() if c.status.state == "active" and admitted(c, base)]
     if named:
         cases = [c for c in cases if c.id in named]
     return sorted((c for c in cases if holds_own_case(c)), key=lambda c: id_key(c.id))
@@ -277,19 +313,24 @@ def index_document(session: Session, entries: list[tuple[str, str, str]], fmt: s
     Word drafts get index.md.
     """
     title = (
-        f"Decisions for the {style.ordinal(session.number)} session "
-        f"({style.date_range(session.start, session.end)})"
+        f"Decisions for the {style.ordinal(session.number)} session of "
+        f"{BODIES['en'][session.body]['name']} ({style.date_range(session.start, session.end)})"
     )
+    from ipu_cli.domain.markup import markdown_text, safe_link
+
     if fmt == "html":
         from markupsafe import escape
 
         rows = "\n".join(
-            f'<li><a href="{escape(name)}">{escape(case_id)}</a> – {escape(country)}</li>'
+            f'<li><a href="{escape(safe_link(name))}">{escape(case_id)}</a> – {escape(country)}</li>'
             for case_id, country, name in entries
         )
         return "index.html", (
             f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>{escape(title)}</title></head>\n'
             f"<body>\n<h1>{escape(title)}</h1>\n<ul>\n{rows}\n</ul>\n</body>\n</html>\n"
         )
-    rows = "\n".join(f"- [{case_id}]({name}) - {country}" for case_id, country, name in entries)
+    rows = "\n".join(
+        f"- [{markdown_text(case_id)}]({safe_link(name)}) - {markdown_text(country, line_start=False)}"
+        for case_id, country, name in entries
+    )
     return "index.md", f"# {title}\n\n{rows}\n"

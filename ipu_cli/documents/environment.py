@@ -56,14 +56,62 @@ def format_for(path: Path | None, fmt: str | None) -> str:
     return implied or "md"
 
 
-def _emphasis(text: str) -> Any:
-    """HTML filter: escape, then turn the Markdown *italics* and **bold** of adopted text into tags."""
-    from markupsafe import Markup, escape
+# Markdown templates: every `{{ value }}` is wrapped in private-use marks by `_finalize`, and
+# `_escape_values` replaces each wrapped value by its escaped text once the page is rendered,
+# when it is known whether the value starts a line (domain/markup.py: data is text).
+_VALUE, _ITALICS, _END = "\ue000", "\ue001", "\ue002"
+_MARKS = str.maketrans("", "", _VALUE + _ITALICS + _END)
+_WRAPPED = re.compile(f"([{_VALUE}{_ITALICS}])(.*?){_END}", re.DOTALL)
 
-    html = str(escape(text))
-    html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html)
-    html = re.sub(r"\*(.+?)\*", r"<em>\1</em>", html)
-    return Markup(html)
+
+class _Italics(str):
+    """Text whose `*single asterisk*` italics are markup (the `emphasis` filter in Markdown)."""
+
+
+def is_markdown(template_name: str | None) -> bool:
+    return bool(template_name) and str(template_name).endswith(".md.j2")
+
+
+def _finalize(context: Any, value: Any) -> Any:
+    """Markdown templates: mark each printed value so that `_escape_values` can escape it."""
+    if not is_markdown(context.name):
+        return value
+    mark = _ITALICS if isinstance(value, _Italics) else _VALUE
+    return f"{mark}{str(value).translate(_MARKS)}{_END}"
+
+
+def _escape_values(text: str) -> str:
+    """Replace every marked value of a rendered Markdown page by its escaped text."""
+    from ipu_cli.domain.markup import markdown_text
+
+    out: list[str] = []
+    line = ""  # what the current output line holds so far
+    at = 0
+    for match in _WRAPPED.finditer(text):
+        for piece in (text[at : match.start()], None):
+            if piece is None:
+                italics = match.group(1) == _ITALICS
+                piece = markdown_text(match.group(2), italics=italics, line_start=not line.strip())
+            out.append(piece)
+            line = piece.rsplit("\n", 1)[-1] if "\n" in piece else line + piece
+        at = match.end()
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _emphasis(context: Any, text: str) -> Any:
+    """The `*italics*` of adopted text (paragraphs, summaries) as markup; everything else as text.
+
+    HTML: escaped, italics as <em>. Markdown (and Word, built from it): the
+    italics stay `*...*`, every other markup character is escaped.
+    """
+    from markupsafe import Markup
+
+    from ipu_cli.domain.markup import emphasis_html
+
+    if is_markdown(context.name):
+        return _Italics(text)
+    return Markup(emphasis_html(str(text)))
 
 
 def template_dirs(root: Path) -> list[Path]:
@@ -87,9 +135,10 @@ def environment(root: Path) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=jinja2.pass_context(_finalize),
     )
     env.filters.update(style.FILTERS)
-    env.filters["emphasis"] = _emphasis
+    env.filters["emphasis"] = jinja2.pass_context(_emphasis)
     return env
 
 
@@ -118,7 +167,8 @@ def render_text(template_name: str, context: dict[str, Any], root: Path) -> str:
 
     env = environment(root)
     try:
-        return env.get_template(template_name).render(context)
+        text = env.get_template(template_name).render(context)
+        return _escape_values(text) if is_markdown(template_name) else text
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template {TEMPLATES}/{exc.name} not found") from None
     except jinja2.UndefinedError as exc:

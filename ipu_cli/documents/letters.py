@@ -25,7 +25,9 @@ from ipu_cli.domain.asks import asks_of
 from ipu_cli.domain.cases import Party
 from ipu_cli.domain.groups import holds_own_case, is_group
 from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.labels import BODIES, PHRASES
 from ipu_cli.domain.sessions import following
+from ipu_cli.domain.victims import group_noun
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError, UsageError
 
@@ -59,6 +61,11 @@ class LetterContext:
     session: str
     session_number: str
     session_place_dates: str
+    body: str
+    """The adopting body: committee or governing-council (templates word the letter after it)."""
+    adopted_by: str
+    adopted_by_short: str
+    intro: str
     decision_header: str
     asks: list[str]
     next_session: str | None
@@ -74,24 +81,38 @@ class LetterContext:
 
 
 def decision_for(case: Case, session: str | None) -> Decision:
-    """The decision adopted at session `session` (a reference such as committee-179), or the latest one."""
+    """The decision adopted at session `session` (committee-179, governing-council-215), or the
+    latest one, whichever body adopted it."""
+    from ipu_cli.documents.decision import held_decisions
+
     if not case.decisions:
         raise LetterError(f"{case.id} has no decision to convey")
     if session is None:
         return case.decisions[-1]
     found = [d for d in case.decisions if d.session == session]
     if not found:
-        held = ", ".join(d.session for d in case.decisions)
-        raise LetterError(f"{case.id} has no decision adopted at {session} (decisions: {held})")
+        raise LetterError(
+            f"{case.id} has no decision adopted at {session} (decisions: {held_decisions(case)})"
+        )
     return found[-1]
 
 
-def _subject(members: list[IndividualCase], case: Case, country: str) -> str:
+def subject(members: list[IndividualCase], case: Case, country: str, lang: str = "en") -> str:
+    """What the letter concerns: "38 former parliamentarians of Cambodia", or
+    "Ms. Ana Reyes, member of the Senate of the Philippines" (`country` as prose writes it)."""
+    phrases = PHRASES["en"]
     if is_group(case):
-        former = "former " if all(m.mandate == "former" for m in members) else ""
-        return f"{style.number_words(len(members))} {former}parliamentarians of {country}"
-    title = style.honorific(case.sex)  # type: ignore[union-attr]
-    return f"{title} {case.name}, member of the {case.parliament} of {country}"  # type: ignore[union-attr]
+        return phrases["subject_group"].format(
+            count=style.number_words(len(members)), noun=group_noun(members, lang), country=country
+        )
+    mp: Any = case
+    return phrases["subject_one"].format(
+        title=style.honorific(mp.sex),
+        name=mp.name,
+        role=phrases[f"role_{mp.mandate}"],
+        parliament=mp.parliament,
+        country=country,
+    )
 
 
 def build_letter(
@@ -109,7 +130,7 @@ def build_letter(
     built from the redacted case and covers the members a public output may show,
     unless `include_confidential`.
     """
-    from ipu_cli.documents.decision import header, paragraph_views
+    from ipu_cli.documents.decision import header, paragraph_views, session_where
     from ipu_cli.domain.visibility import is_public, redact
 
     if to not in PARTIES:
@@ -119,15 +140,22 @@ def build_letter(
             f"{case.id} is examined in {', '.join(case.collectives)}; write the group's letters"
         )
     confidential = not is_public(case, base)
-    members = covered_members(case, base, include_confidential)
     case = redact(case)
     decision = decision_for(case, session)
     ref = base.reference
+    if decision.session is None:
+        raise LetterError(
+            f"{case.id}: the decision of {style.month_year(decision.adopted)} names no session; "
+            "a letter conveys a decision of a known session"
+        )
     adopted_at = ref.session(decision.session)
     if adopted_at is None:
         raise LetterError(f"session {decision.session} is not in data/sessions.yaml")
+    members = covered_members(case, base, include_confidential, as_of=adopted_at.start.earliest())
     warnings: list[str] = []
     country = ref.country_name(case.country)
+    prose = ref.country_prose(case.country)
+    body = BODIES["en"][adopted_at.body]
 
     addressees = [a for a in case.addressees if a.party == to]
     if addressees:
@@ -153,21 +181,25 @@ def build_letter(
     later = following(ref.sessions.values(), adopted_at)
     next_session = f"{style.ordinal(later.number)} session" if later else None
     number = style.ordinal(adopted_at.number)
-    where = style.date_range(adopted_at.start, adopted_at.end)
-    where = f"{adopted_at.place}, {where}" if adopted_at.place else where
     return LetterContext(
         to=to,
         case_id=case.id,
         country=country,
-        subject=_subject(members, case, country),
-        reference=f"Ref.: {case.id} – {country} – {number} session of the Committee on the Human Rights of Parliamentarians",
+        subject=subject(members, case, prose),
+        reference=PHRASES["en"]["reference"].format(
+            case_id=case.id, country=prose, number=number, body=body["name"]
+        ),
         date=style.full_date(today),
         addressee=addressee,
         salutation=salutation,
         session=adopted_at.ref,
         session_number=number,
-        session_place_dates=where,
-        decision_header=header(adopted_at, "en", decision.mode),
+        session_place_dates=session_where(adopted_at, decision.adopted),
+        body=adopted_at.body,
+        adopted_by=body["name"],
+        adopted_by_short=body["short"],
+        intro=body["intro"],
+        decision_header=header(adopted_at, "en", decision.mode, decision.adopted),
         asks=asks,
         next_session=next_session,
         enclosure=enclosure,
@@ -196,17 +228,23 @@ def index_text(session: Session, day: dt.date, letters: list[LetterContext], nam
     addressee (or the party, when the case names no addressee) and links the file.
     """
     lines = [
-        f"# Letters conveying the decisions of the {style.ordinal(session.number)} session",
+        f"# Letters conveying the decisions of the {style.ordinal(session.number)} session "
+        f"of {BODIES['en'][session.body]['name']}",
         "",
         f"Drafted {style.full_date(day)}.",
         "",
         "| case | to | addressee | file |",
         "| --- | --- | --- | --- |",
     ]
+    from ipu_cli.domain.markup import markdown_text, safe_link
+
     for context, name in zip(letters, names, strict=True):
         flag = " (CONFIDENTIAL)" if context.confidential else ""
-        addressee = context.addressee.get("title") or f"the {context.to}"
-        lines.append(f"| {context.case_id}{flag} | {context.to} | {addressee} | [{name}]({name}) |")
+        addressee = markdown_text(context.addressee.get("title") or f"the {context.to}", line_start=False)
+        link = f"[{markdown_text(name, line_start=False)}]({safe_link(name)})"
+        lines.append(
+            f"| {context.case_id}{flag} | {context.to} | {' '.join(addressee.splitlines())} | {link} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -281,6 +319,8 @@ def sample_contexts(party: str) -> Any:
             if not holds_own_case(case):
                 continue
             for decision in case.decisions:
+                if decision.session is None:
+                    continue  # known only by its month: no letter conveys it
                 try:
                     context = build_letter(
                         base, case, party, session=decision.session, today=today, include_confidential=True

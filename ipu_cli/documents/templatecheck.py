@@ -39,7 +39,7 @@ def decision_contexts(base: CaseBase) -> Contexts:
                 continue
     for case in base.cases():
         for decision in case.decisions:
-            session = base.reference.session(decision.session)
+            session = base.reference.session(decision.session) if decision.session else None
             if session is None or session.body == "assembly":
                 continue
             try:
@@ -67,8 +67,16 @@ def _stats() -> None:
     BUILDERS["stats"] = sample_contexts
 
 
+def _admissibility() -> None:
+    """The paragraphs of a first decision (ipu_cli/documents/admissibility.py), per case holding a complaint."""
+    from ipu_cli.documents.admissibility import sample_contexts
+
+    BUILDERS["admissibility"] = sample_contexts
+
+
 _letters()
 _stats()
+_admissibility()
 """Document name (the part of the template name before the first dot) -> sample contexts.
 
 Layers above documents add their own (the case-file skeletons of `ipu new`,

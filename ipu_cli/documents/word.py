@@ -3,6 +3,10 @@
 python-docx has no footnote API: footnote markers are the Unicode superscripts
 (¹ ² ³) the Markdown carries, and the notes are ordinary paragraphs, exactly
 where the Markdown puts them.
+
+Data in that Markdown is backslash-escaped (`domain/markup.py`), so an escaped
+line never starts a heading or a list and escaped asterisks are never bold or
+italic: runs are read with `markup.inline_runs`, which the Word side shares.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 _HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
 _NUMBERED = re.compile(r"^\d+\.\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)-\s+(.*)$")
-_INLINE = re.compile(r"(\*\*.+?\*\*|\*.+?\*)")
+_BANNERS = ("**DRAFT**", "**CONFIDENTIAL**", "**PROJET**", "**CONFIDENTIEL**")
 
 
 def _blocks(markdown: str) -> list[tuple[str, str]]:
@@ -57,13 +61,11 @@ def _blocks(markdown: str) -> list[tuple[str, str]]:
     return out
 
 
-def _strip_inline(text: str) -> str:
-    return re.sub(r"\*\*(.+?)\*\*|\*(.+?)\*", lambda m: m.group(1) or m.group(2), text)
-
-
 def markdown_plain_lines(markdown: str) -> list[str]:
-    """The text of a rendered Markdown document, one entry per block, markup removed."""
-    return [_strip_inline(text) for kind, text in _blocks(markdown) if kind != "rule"]
+    """The text of a rendered Markdown document, one entry per block, markup and escapes removed."""
+    from ipu_cli.domain.markup import plain_text
+
+    return [plain_text(text) for kind, text in _blocks(markdown) if kind != "rule"]
 
 
 def docx_plain_lines(data: bytes) -> list[str]:
@@ -75,15 +77,14 @@ def docx_plain_lines(data: bytes) -> list[str]:
 
 
 def _runs(paragraph: Any, text: str) -> None:
-    for piece in _INLINE.split(text):
-        if not piece:
-            continue
-        if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
-            paragraph.add_run(piece[2:-2]).bold = True
-        elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
-            paragraph.add_run(piece[1:-1]).italic = True
-        else:
-            paragraph.add_run(piece)
+    from ipu_cli.domain.markup import inline_runs
+
+    for piece, bold, italic in inline_runs(text):
+        run = paragraph.add_run(piece)
+        if bold:
+            run.bold = True
+        if italic:
+            run.italic = True
 
 
 def markdown_to_docx(markdown: str, page_banner: str | None = None) -> bytes:
@@ -134,7 +135,7 @@ def markdown_to_docx(markdown: str, page_banner: str | None = None) -> bytes:
         else:
             paragraph = document.add_paragraph()
             _runs(paragraph, text)
-            if text in ("**DRAFT**", "**CONFIDENTIAL**", "**PROJET**", "**CONFIDENTIEL**"):
+            if text in _BANNERS:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 for run in paragraph.runs:
                     run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ipu_cli.domain import communications
-from ipu_cli.domain.dates import EMPTY, month_year
+from ipu_cli.domain.dates import EMPTY, month_year, months_list
 from ipu_cli.domain.labels import LABELS
-from ipu_cli.domain.words import capitalise, join_list, number_words
+from ipu_cli.domain.missions import carried_out
+from ipu_cli.domain.victims import victims_line
+from ipu_cli.domain.words import join_list, plural_noun
 
 FOLLOW_UP_KEYS = {
     ("from", "authorities"): "from_authorities",
@@ -34,36 +36,10 @@ class BoxLine:
     value: str
 
 
-def victims_line(case: Any, members: list[Any], lang: str = "en") -> tuple[str, str]:
-    """("Victims", "38 former opposition parliamentarians (34 male and four female)") or
-    ("Victim", "Female opposition member of parliament"); the case's `victims` overrides.
-    """
-    label = "Victim" if len(members) == 1 else "Victims"
-    if case.victims:
-        return label, case.victims
-    if len(members) == 1:
-        mp = members[0]
-        words = [w for w in ("female" if mp.sex == "female" else "", _affiliation(mp.affiliation)) if w]
-        return label, capitalise(" ".join([*words, "member of parliament"]))
-    mandates = {mp.mandate for mp in members}
-    affiliations = {mp.affiliation for mp in members}
-    words = [str(len(members)) if len(members) >= 10 else number_words(len(members))]
-    if mandates == {"former"}:
-        words.append("former")
-    if len(affiliations) == 1:
-        words.append(_affiliation(affiliations.pop()))
-    words.append("parliamentarians")
-    male = sum(1 for mp in members if mp.sex == "male")
-    female = len(members) - male
-    if male and female:
-        split = f"{number_words(male)} male and {number_words(female)} female"
-    else:
-        split = "all male" if male else "all female"
-    return label, f"{' '.join(w for w in words if w)} ({split})"
-
-
-def _affiliation(value: str) -> str:
-    return value if value in ("opposition", "majority", "independent") else ""
+def complainant_sections(sections: list[str], lang: str = "en") -> str:
+    """ "Section I.1(c)"; several categories joined in letter order: "Section I.1(a) and (d)"."""
+    letters = sorted(dict.fromkeys(s.removeprefix("I.1") for s in sections))
+    return f"Section I.1{join_list(letters, lang)}"
 
 
 def previous_decision(case: Any, session: Any) -> Any | None:
@@ -80,36 +56,74 @@ def _before(items: list[Any], session: Any) -> list[Any]:
     return [item for item in items if item.date.earliest() < session.start.earliest()]
 
 
-def follow_up_lines(log: Iterable[Any], lang: str = "en") -> list[BoxLine]:
-    """The four "Recent follow-up" sub-lines from a communications log.
+def follow_up_lines(log: Iterable[Any], previous: Any | None, lang: str = "en") -> list[BoxLine]:
+    """The four "Recent follow-up" sub-lines from a communications log (`box_entries`, `box_items`),
+    `previous` being the decision the follow-up is counted from (None: there is none).
 
-    For each direction and party: the entries of the latest month, each
-    "Description (Month YYYY)" or just "Month YYYY", joined by "; ".
-    Internal entries never print.
+    Internal entries never print; a way with no entry prints "- - -".
     """
     labels = LABELS[lang]
     entries_of = list(log)
     lines = []
     for direction, party in communications.FOLLOWED:
         key = FOLLOW_UP_KEYS[(direction, party)]
-        entries = communications.entries(entries_of, direction, party)
-        if not entries:
-            lines.append(BoxLine(labels[key], EMPTY))
-            continue
-        latest = max((c.date.year, c.date.month or 0) for c in entries)
-        texts = []
-        for entry in entries:
-            if (entry.date.year, entry.date.month or 0) != latest:
-                continue
-            when = month_year(entry.date, lang)
-            texts.append(f"{entry.description} ({when})" if entry.description else when)
-        lines.append(BoxLine(labels[key], "; ".join(dict.fromkeys(texts))))
+        shown = box_entries(communications.entries(entries_of, direction, party), previous)
+        lines.append(BoxLine(labels[key], "; ".join(box_items(shown, lang)) or EMPTY))
     return lines
 
 
 def follow_up(case: Any, session: Any, lang: str = "en") -> list[BoxLine]:
-    """The four "Recent follow-up" sub-lines of a decision: the log before the session starts."""
-    return follow_up_lines(_before(case.communications, session), lang)
+    """The four "Recent follow-up" sub-lines of a decision: the log before the session starts,
+    counted from the previous decision."""
+    return follow_up_lines(_before(case.communications, session), previous_decision(case, session), lang)
+
+
+def box_entries(entries: list[Any], previous: Any | None) -> list[Any]:
+    """The entries of one way (direction and party) the case box shows, in file order.
+
+    The computed default is the follow-up since the previous decision: every entry dated in
+    or after the month it was adopted (all entries when there is none); when there is no
+    such entry, the entries of the latest month. The officer decides otherwise entry by
+    entry: `case_box: false` keeps an entry out, `case_box: true` shows it whatever its date.
+    """
+    chosen = [e for e in entries if e.case_box is None]
+    since = _month(previous.adopted) if previous is not None else None
+    shown = [e for e in chosen if since is None or _month(e.date) >= since]
+    if not shown and chosen:
+        latest = max(_month(e.date) for e in chosen)
+        shown = [e for e in chosen if _month(e.date) == latest]
+    picked = {id(e) for e in shown} | {id(e) for e in entries if e.case_box}
+    return [e for e in entries if id(e) in picked]
+
+
+def box_items(entries: list[Any], lang: str = "en") -> list[str]:
+    """One item per correspondent (entries with the same description), oldest first.
+
+    "Letter to the Speaker (December 2025)"; several entries of one correspondent are
+    grouped, the first word made plural: "Letters from the Minister of Justice (February,
+    May and June 2025)". Entries without a description print the latest month only
+    ("January 2026").
+    """
+    groups: dict[str | None, list[Any]] = {}
+    for entry in entries:
+        key = " ".join(entry.description.split()).casefold() if entry.description else None
+        groups.setdefault(key, []).append(entry)
+    ordered = sorted(groups.items(), key=lambda item: max(_month(e.date) for e in item[1]))
+    items = []
+    for key, group in ordered:
+        if key is None:
+            items.append(month_year(max(group, key=lambda e: e.date).date, lang))
+            continue
+        text = " ".join((group[-1].description or "").split())
+        if len(group) > 1:
+            first, _, rest = text.partition(" ")
+            text = f"{plural_noun(first)} {rest}".rstrip()
+        items.append(f"{text} ({months_list([e.date for e in group], lang)})")
+    return list(dict.fromkeys(items))
+
+
+def _month(date: Any) -> tuple[int, int]:
+    return (date.year, date.month or 0)
 
 
 def country_line(case: Any, ref: Any, lang: str = "en") -> BoxLine | None:
@@ -123,18 +137,17 @@ def country_line(case: Any, ref: Any, lang: str = "en") -> BoxLine | None:
 def complaint_lines(complaint: Any, lang: str = "en") -> list[BoxLine]:
     """The complainant's sections of the Procedure and the month of submission."""
     labels = LABELS[lang]
-    sections = [s.removeprefix("I.1") for s in complaint.sections]
-    text = f"Section I.1{join_list(sections, lang)} {labels['procedure']}"
     return [
-        BoxLine(labels["complainant"], text),
+        BoxLine(
+            labels["complainant"], f"{complainant_sections(complaint.sections, lang)} {labels['procedure']}"
+        ),
         BoxLine(labels["submitted"], month_year(complaint.submitted, lang)),
     ]
 
 
 def missions_line(missions: Iterable[Any], lang: str = "en") -> BoxLine:
-    """ "IPU mission(s): February 2016", newest first."""
-    newest = sorted(missions, key=lambda m: m.date, reverse=True)
-    text = "; ".join(month_year(m.date, lang) for m in newest)
+    """ "IPU mission(s): May 2025; February 2016": the missions and visits carried out, newest first."""
+    text = "; ".join(month_year(m.date, lang) for m in carried_out(missions))
     return BoxLine(LABELS[lang]["missions"], text or EMPTY)
 
 
@@ -165,7 +178,7 @@ def case_box(
     if not members:
         box.append(missing("Victims", "none of the members' files could be read"))
     else:
-        box.append(BoxLine(*victims_line(case, members, lang)))
+        box.append(BoxLine(*victims_line(case.victims, members, lang)))
     if case.complaint is None:
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))

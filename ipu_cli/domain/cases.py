@@ -8,14 +8,19 @@ vocabularies or other files live in `ipu_cli.checks`.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ipu_cli.domain.choices import AFFILIATIONS, MANDATES, SEXES, STATES
+from ipu_cli.domain import complaints
+from ipu_cli.domain.choices import AFFILIATIONS, FINDING_MANDATES, MANDATES, SEXES, STATES
 from ipu_cli.domain.communications import DIRECTIONS, PARTIES
+from ipu_cli.domain.complaints import STATUSES as COMPLAINT_STATUSES
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.ids import ANY_ID_PATTERN, COLLECTIVE_ID_PATTERN, ID_PATTERN
+from ipu_cli.domain.missions import KINDS as MISSION_KINDS
+from ipu_cli.domain.missions import STATUSES as MISSION_STATUSES
 
 SESSION_REF_PATTERN = r"^(committee|governing-council|assembly)-[0-9]{1,4}$"
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -28,6 +33,9 @@ Party = Literal[PARTIES]  # type: ignore[valid-type]
 Direction = Literal[DIRECTIONS]  # type: ignore[valid-type]
 Scope = Literal["current", "past"]
 Body = Literal["committee", "governing-council", "assembly"]
+ComplaintStatus = Literal[COMPLAINT_STATUSES]  # type: ignore[valid-type]
+MissionKind = Literal[MISSION_KINDS]  # type: ignore[valid-type]
+MissionStatus = Literal[MISSION_STATUSES]  # type: ignore[valid-type]
 
 Text = Annotated[str, Field(min_length=1)]
 CaseId = Annotated[str, Field(pattern=ANY_ID_PATTERN, examples=["KHM-60", "KHM-COLL-03"])]
@@ -60,6 +68,11 @@ class Event(Model):
     text: Text = Field(description="What happened, in our own words.")
     place: str | None = None
     sentence: str | None = Field(None, description="The sentence handed down, if any.")
+    mandate_link: str | None = Field(
+        None,
+        description="For an MP's event dated outside their terms of office: how it relates to a "
+        "mandate (e.g. 'prosecuted for a speech made in parliament in 2016').",
+    )
 
 
 class Status(Model):
@@ -68,18 +81,61 @@ class Status(Model):
     state: Literal[STATES] = "active"  # type: ignore[valid-type]
     date: PartialDate | None = Field(None, description="Date of closure.")
     reason: str | None = Field(None, description="Why the case was closed.")
+    session: SessionRef | None = Field(None, description="The session that decided to close it.")
 
     @model_validator(mode="after")
     def _closed_has_date_and_reason(self) -> Status:
         if self.state == "closed" and (self.date is None or not self.reason):
             raise ValueError("a closed case needs a date and a reason")
-        if self.state == "active" and (self.date is not None or self.reason):
-            raise ValueError("an active case has no closure date or reason")
+        if self.state == "active" and (self.date is not None or self.reason or self.session):
+            raise ValueError("an active case has no closure date, reason or session")
+        return self
+
+
+class Findings(Model):
+    """What the Committee found admissibility on (section IV of the Committee Procedure).
+
+    The complainant's qualifying section(s) are the complaint's `sections`.
+    """
+
+    mandate: Literal[FINDING_MANDATES] = Field(  # type: ignore[valid-type]
+        description="The MP(s) when the alleged violations occurred or began: sitting members "
+        "of parliament, or members-elect."
+    )
+    began: PartialDate | None = Field(None, description="When the alleged violations occurred or began.")
+    allegations: list[Code] = Field(
+        default_factory=list,
+        description="The alleged violations found within the Committee's mandate (codes from "
+        "data/violations.yaml); empty: the case's alleged violations.",
+    )
+
+
+class ComplaintStep(Model):
+    """One step of a complaint's examination: received, pending information, decided."""
+
+    date: PartialDate
+    status: ComplaintStatus
+    session: SessionRef | None = Field(None, description="The session that decided on admissibility.")
+    note: str | None = Field(
+        None,
+        description="What was asked of the complainant, why the complaint is inadmissible or was "
+        "withdrawn: internal, never printed or sent out.",
+    )
+    findings: Findings | None = Field(None, description="What admissibility rests on (admissible only).")
+
+    @model_validator(mode="after")
+    def _findings_and_reasons(self) -> ComplaintStep:
+        if self.status == "admissible" and self.findings is None:
+            raise ValueError("an admissible step records its findings (mandate, allegations)")
+        if self.status != "admissible" and self.findings is not None:
+            raise ValueError(f"findings belong to the admissible step, not to a '{self.status}' step")
+        if self.status == "inadmissible" and not self.note:
+            raise ValueError("an inadmissible step says why in its note")
         return self
 
 
 class Complaint(Model):
-    """Who brought the case and when."""
+    """Who brought the case, when, and how it was examined."""
 
     sections: list[Annotated[str, Field(pattern=r"^I\.1\([a-f]\)$")]] = Field(
         min_length=1,
@@ -90,13 +146,47 @@ class Complaint(Model):
     complainant: str | None = Field(
         None, description="Name of the complainant: internal, never printed or sent out."
     )
+    steps: list[ComplaintStep] = Field(
+        default_factory=list,
+        description="The examination, oldest first; the last step is the current status. "
+        "No steps: a case already under examination (admissible).",
+    )
+
+    @property
+    def status(self) -> str:
+        """The current status: the last step's (admissible when no step is recorded)."""
+        return complaints.current(self.steps)
 
 
 class Mission(Model):
-    """An IPU mission to the country."""
+    """A mission, trial observation or visit: one record per step (requested, agreed, carried out).
 
-    date: PartialDate
+    A record with only a date and a description (the older form) is a mission carried out.
+    """
+
+    date: PartialDate = Field(
+        description="Carried out: its first day. Requested or agreed: when it was requested or agreed."
+    )
+    kind: MissionKind = "mission"
+    status: MissionStatus = "carried-out"
+    end: PartialDate | None = Field(None, description="Last day of a mission carried out.")
+    delegation: list[Text] = Field(default_factory=list, description="Members of the delegation.")
     description: str | None = None
+    report: str | None = Field(
+        None, pattern=r"^\S+$", description="Document symbol of the report.", examples=["CL/202/11(b)-R.2"]
+    )
+    session: SessionRef | None = Field(None, description="The session whose decision asked for it.")
+
+    @model_validator(mode="after")
+    def _dates_and_report(self) -> Mission:
+        if self.end is not None:
+            if self.status != "carried-out":
+                raise ValueError("only a mission carried out has an end date")
+            if self.end.latest() < self.date.earliest():
+                raise ValueError(f"the mission ends ({self.end}) before it starts ({self.date})")
+        if self.report is not None and self.status != "carried-out":
+            raise ValueError("only a mission carried out has a report")
+        return self
 
 
 class Hearing(Model):
@@ -117,6 +207,12 @@ class Communication(Model):
         None, examples=["Letter to the Secretary General of the National Assembly"]
     )
     internal: bool = Field(False, description="Internal: left out of every public output.")
+    case_box: bool | None = Field(
+        None,
+        description="The case box's 'Recent follow-up': true always shows this entry, false never "
+        "does; unset leaves it to the computed default (each correspondent's entries since the "
+        "previous decision, else the latest).",
+    )
 
 
 class Addressee(Model):
@@ -142,16 +238,34 @@ class Paragraph(Model):
     items: list[Text] = Field(default_factory=list, description="Sub-items (a), (b), (c).")
 
 
+ChecklistOrder = Annotated[
+    list[Code],
+    Field(
+        description="The order in which this decision lists the alleged violations (codes from "
+        "data/violations.yaml); unset: the vocabulary's order.",
+    ),
+]
+
+
 class Decision(Model):
     """A decision adopted on the case."""
 
-    session: SessionRef
-    adopted: PartialDate
-    mode: Literal["unanimously", "by consensus", "without a vote"] | None = None
+    session: SessionRef | None = Field(
+        None,
+        description="The session that adopted it; leave out for an older decision known only by "
+        "its month (it is then cited by `adopted`, but cannot be rendered or conveyed).",
+    )
+    adopted: PartialDate = Field(
+        description="Official adoption date: a day when known (the header prints it), else the month."
+    )
+    mode: Literal["unanimously", "by consensus", "without a vote"] | None = Field(
+        None, description="Adoption mode, printed in the header only when recorded."
+    )
     paragraphs: list[Paragraph] = Field(
         default_factory=list, description="Empty when the text is not held here."
     )
     summary: str | None = Field(None, description="The summary as published with this decision.")
+    checklist: ChecklistOrder | None = None
 
 
 class Draft(Model):
@@ -160,6 +274,7 @@ class Draft(Model):
     session: SessionRef | None = None
     paragraphs: list[Paragraph] = Field(min_length=1)
     summary: str | None = None
+    checklist: ChecklistOrder | None = None
 
 
 class CaseFields(Model):
@@ -189,6 +304,42 @@ class CaseFields(Model):
         return self
 
 
+class Sitting(Model):
+    """A period a substitute actually sat in parliament."""
+
+    start: PartialDate
+    end: PartialDate | None = Field(None, description="Last day; empty while sitting.")
+
+
+class Term(Model):
+    """One term of office: elected, sworn in, ended (a substitute: when they actually sat)."""
+
+    role: Literal["member", "substitute"] = "member"
+    elected: PartialDate | None = None
+    sworn_in: PartialDate | None = None
+    ended: PartialDate | None = None
+    sat: list[Sitting] = Field(
+        default_factory=list, description="A substitute: the periods they actually sat."
+    )
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Term:
+        dates = [
+            (n, d)
+            for n, d in (("elected", self.elected), ("sworn_in", self.sworn_in), ("ended", self.ended))
+            if d
+        ]
+        for (first, a), (second, b) in pairwise(dates):
+            if b.latest() < a.earliest():
+                raise ValueError(f"{second} ({b}) comes before {first} ({a})")
+        for period in self.sat:
+            if period.end is not None and period.end.latest() < period.start.earliest():
+                raise ValueError(f"a sitting ends ({period.end}) before it starts ({period.start})")
+        if self.sat and self.role != "substitute":
+            raise ValueError("only a substitute records when they sat ('sat')")
+        return self
+
+
 class IndividualCase(CaseFields):
     """One parliamentarian: `cases/KHM/KHM-60.yaml`."""
 
@@ -197,11 +348,26 @@ class IndividualCase(CaseFields):
         default_factory=list, description="Legacy ids: KHM60, CMBD/60."
     )
     name: Text
+    also_known_as: list[Text] = Field(
+        default_factory=list,
+        description="Other names the MP is known by (spellings, a former or popular name); "
+        "shown by `ipu show`, searched by `ipu list --grep`, never printed in decisions.",
+    )
     sex: Sex
     country: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     parliament: Text = Field(examples=["National Assembly"])
-    mandate: Mandate
-    affiliation: Affiliation
+    mandate: Mandate = Field(description="`unknown` when not known: the Victims line then leaves it out.")
+    terms: list[Term] = Field(
+        default_factory=list, description="Terms of office, oldest first: elected, sworn in, ended."
+    )
+    affiliation: Affiliation = Field(
+        description="`unknown` when not known: the Victims line then leaves it out."
+    )
+    young: bool = Field(
+        False,
+        description="A young parliamentarian by the IPU's rule: under 45 when elected "
+        "(the Forum of Young Parliamentarians).",
+    )
     party: str | None = None
     collectives: list[Annotated[str, Field(pattern=COLLECTIVE_ID_PATTERN)]] = Field(default_factory=list)
     violations: list[Violation] = Field(default_factory=list)

@@ -26,21 +26,29 @@ class Footnote:
     text: str
 
 
-def checklist(members: list[Any], ref: Any, lang: str = "en") -> tuple[list[ChecklistItem], list[Footnote]]:
+def checklist(
+    members: list[Any], ref: Any, lang: str = "en", order: list[str] | None = None
+) -> tuple[list[ChecklistItem], list[Footnote]]:
     """The ticked categories in data/violations.yaml order, with footnotes from the scopes.
+
+    `order` (a decision's recorded `checklist`) puts the categories it names first, in its
+    order, and the other ticked ones after them in the vocabulary's order; a category no
+    member holds is not ticked, whatever the order names.
 
     - held by only some members, all current: "Only concerns cases KHM-56 and KHM-57."
     - held in the past by some, now by fewer: "Alleged violations which previously
       concerned the following former parliamentarians: A, B, C. Only currently applies
       to case C."
     - a note on a violation adds its context: "Only concerns case KHM-60 in the context
-      of solitary confinement."
+      of solitary confinement."; when only some of the members holding the violation carry
+      the note, the context says whose: "In the context of incommunicado detention, as
+      regards case COD-105."
     Markers (¹ ² ³) are numbered in order of appearance.
     """
     items: list[ChecklistItem] = []
     notes: list[Footnote] = []
     group = len(members) > 1
-    for code in ref.violations:
+    for code in dict.fromkeys([*(order or []), *ref.violations]):
         holders = [(mp, v) for mp in members for v in mp.violations if v.code == code]
         if not holders:
             continue
@@ -53,10 +61,37 @@ def checklist(members: list[Any], ref: Any, lang: str = "en") -> tuple[list[Chec
     return items, notes
 
 
+def recorded_order(draft: Any, decisions: Any, session_ref: str | None = None, before: Any = None) -> Any:
+    """The checklist order the next draft records, if any (else the vocabulary's is used).
+
+    The draft block's `checklist` (a draft for `session_ref`, or for no session in particular),
+    else that of the latest decision that records one, adopted before the date `before` and not
+    at `session_ref` (None: any).
+    """
+    if (
+        draft is not None
+        and draft.checklist
+        and (session_ref is None or draft.session in (None, session_ref))
+    ):
+        return draft.checklist
+    earlier = [
+        d
+        for d in decisions
+        if d.checklist
+        and (session_ref is None or d.session != session_ref)
+        and (before is None or d.adopted.earliest() < before)
+    ]
+    return max(earlier, key=lambda d: d.adopted).checklist if earlier else None
+
+
 def _footnote(holders: list[tuple[str, str, str, str | None]], total: int, group: bool) -> str:
     ids = [case_id for case_id, _, _, _ in holders]
     current = [case_id for case_id, _, scope, _ in holders if scope == "current"]
     context = join_list(dict.fromkeys(note for _, _, _, note in holders if note))
+    noted = [case_id for case_id, _, _, note in holders if note]
+    if group and context and len(noted) < len(ids):
+        # the context is only some holders': say whose ("..., as regards case COD-105")
+        context += f", as regards {cases_phrase(noted)}"
     if not group:
         parts = []
         if not current:

@@ -9,7 +9,9 @@ accepted, completed and filtered everywhere.
 from __future__ import annotations
 
 SEXES = ("male", "female")
-MANDATES = ("incumbent", "former", "elect", "substitute")
-AFFILIATIONS = ("opposition", "majority", "independent", "other")
+MANDATES = ("incumbent", "former", "elect", "substitute", "unknown")
+AFFILIATIONS = ("opposition", "majority", "independent", "other", "unknown")
 STATES = ("active", "closed")
 """The `status.state` of a case."""
+FINDING_MANDATES = ("sitting", "elect")
+"""What the MP(s) were when the alleged violations began: the admissibility findings' `mandate`."""

@@ -53,10 +53,16 @@ class VerbVocabulary(Model):
 
 
 class Country(Model):
-    """A country's display name, region and IPU affiliation."""
+    """A country's display name, its name in running text, region and IPU affiliation."""
 
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-    name: Text
+    name: Text = Field(description="As headings print it: Philippines.")
+    prose: str | None = Field(
+        None,
+        description="As running text writes it, when it differs from `name`: the Philippines, "
+        "the Islamic Republic of Iran.",
+        examples=["the Philippines"],
+    )
     region: Text
     affiliated: bool = True
     former_names: list[str] = Field(default_factory=list)
@@ -81,6 +87,7 @@ class Session(Model):
     number: Annotated[int, Field(ge=1)]
     place: str | None = Field(None, description="City; leave empty for a virtual session.")
     virtual: bool = False
+    extraordinary: bool = Field(False, description="An extraordinary session (headers say so).")
     start: PartialDate
     end: PartialDate | None = Field(None, description="Last day; empty for a one-day session.")
     agenda: list[str] = Field(default_factory=list, description="Case ids examined.")

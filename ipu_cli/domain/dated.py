@@ -23,23 +23,36 @@ def dated_facts(case: Any) -> Iterator[tuple[PartialDate, tuple[Any, ...]]]:
             yield item.date, (name, index, "date")
     for index, decision in enumerate(case.decisions):
         yield decision.adopted, ("decisions", index, "adopted")
+    for index, mission in enumerate(case.missions):
+        if getattr(mission, "end", None) is not None:
+            yield mission.end, ("missions", index, "end")
     if case.complaint:
         yield case.complaint.submitted, ("complaint", "submitted")
+        for index, step in enumerate(getattr(case.complaint, "steps", ())):
+            yield step.date, ("complaint", "steps", index, "date")
     if case.status.date:
         yield case.status.date, ("status", "date")
     death = getattr(case, "death_date", None)
     if death:
         yield death, ("death_date",)
+    for index, term in enumerate(getattr(case, "terms", ())):
+        for name in ("elected", "sworn_in", "ended"):
+            if getattr(term, name) is not None:
+                yield getattr(term, name), ("terms", index, name)
 
 
 def out_of_order(case: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
     """For each dated list not kept oldest first: where the first misplaced item is, and why."""
-    for name in DATED_LISTS:
-        items = getattr(case, name)
+    lists: list[tuple[tuple[Any, ...], str, Any]] = [
+        ((name,), name, getattr(case, name)) for name in DATED_LISTS
+    ]
+    if case.complaint:
+        lists.append((("complaint", "steps"), "complaint steps", getattr(case.complaint, "steps", ())))
+    for loc, name, items in lists:
         for index in range(1, len(items)):
             if items[index].date.latest() < items[index - 1].date.earliest():
                 yield (
-                    (name, index, "date"),
+                    (*loc, index, "date"),
                     f"{name} are kept oldest first: {items[index].date} comes after {items[index - 1].date}",
                 )
                 break

@@ -224,3 +224,19 @@ def date_range(start: DateLike, end: DateLike | None = None, lang: str = "en") -
     if start.month != end.month:
         return f"{_day(start.day, lang)} {month_name(start.month or 1, lang)} {to} {full_date(end, lang)}"
     return f"{_day(start.day, lang)} {to} {full_date(end, lang)}"
+
+
+def months_list(dates: list[DateLike], lang: str = "en") -> str:
+    """Several months as the case box groups them: "February, May and June 2025",
+    "November 2024, January and March 2025"; each month once, oldest first, a bare year as is.
+    """
+    from ipu_cli.domain.words import join_list
+
+    by_year: dict[int, list[int]] = {}
+    for date in sorted({(d.year, d.month or 0) for d in dates}):
+        by_year.setdefault(date[0], []).append(date[1])
+    parts = []
+    for year, months in by_year.items():
+        named = [month_name(m, lang) for m in months if m]
+        parts.append(f"{join_list(named, lang)} {year}" if named else str(year))
+    return ", ".join(parts)

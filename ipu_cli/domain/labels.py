@@ -1,12 +1,14 @@
-"""The fixed words of decisions, in each language a document can be written in.
+"""The fixed words of decisions and letters, in each language a document can be written in.
 
-Labels of the case box, headings, the DRAFT and CONFIDENTIAL marks. Every
-document reads them from here (`LABELS[lang]`), so a language is one table.
+Labels of the case box, headings, the DRAFT and CONFIDENTIAL marks, the names
+of the adopting bodies, the words of the Victims line and of the header.
+Every document reads them from here (`LABELS[lang]`, `BODIES[lang]`,
+`PHRASES[lang]`, `VICTIM_WORDS[lang]`), so a language is one set of tables;
+the code around them holds only each language's word order.
 """
 
 from __future__ import annotations
 
-COMMITTEE = "the Committee on the Human Rights of Parliamentarians"
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "masthead": "Inter-Parliamentary Union",
@@ -60,3 +62,92 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 LANGS = tuple(LABELS)
+
+BODIES: dict[str, dict[str, dict[str, str]]] = {
+    "en": {
+        "committee": {
+            "header": "the Committee on the Human Rights of Parliamentarians",
+            "intro": "The Committee on the Human Rights of Parliamentarians",
+            "name": "the Committee on the Human Rights of Parliamentarians",
+            "short": "the Committee",
+        },
+        "governing-council": {
+            "header": "the IPU Governing Council",
+            "intro": "The Governing Council of the Inter-Parliamentary Union",
+            "name": "the Governing Council of the Inter-Parliamentary Union",
+            "short": "the Governing Council",
+        },
+    },
+    "fr": {
+        "committee": {
+            "header": "le Comité des droits de l'homme des parlementaires",
+            "intro": "Le Comité des droits de l'homme des parlementaires",
+            "name": "le Comité des droits de l'homme des parlementaires",
+            "short": "le Comité",
+        },
+        "governing-council": {
+            "header": "le Conseil directeur de l'UIP",
+            "intro": "Le Conseil directeur de l'Union interparlementaire",
+            "name": "le Conseil directeur de l'Union interparlementaire",
+            "short": "le Conseil directeur",
+        },
+    },
+}
+"""How each adopting body is named: in a decision's header ("Decision adopted by the IPU
+Governing Council at its ..."), at the head of part B (`intro`), in running text and reference
+lines (`name`), and for short ("In its decision, the Governing Council:")."""
+
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "header": "Decision adopted{mode} by {body} at its {number} session ({where})",
+        "virtual": "virtual session",
+        "extraordinary": "Extraordinary session",
+        "extraordinary_virtual": "Extraordinary virtual session",
+        "reference": "Ref.: {case_id} – {country} – {number} session of {body}",
+        "subject_group": "{count} {noun} of {country}",
+        "subject_one": "{title} {name}, {role} of the {parliament} of {country}",
+        "role_incumbent": "member",
+        "role_former": "former member",
+        "role_elect": "member-elect",
+        "role_substitute": "substitute member",
+        "role_unknown": "member",
+    },
+    "fr": {
+        "header": "Décision adoptée{mode} par {body} à sa {number} session ({where})",
+        "virtual": "session virtuelle",
+        "extraordinary": "Session extraordinaire",
+        "extraordinary_virtual": "Session extraordinaire virtuelle",
+    },
+}
+"""Sentences built around values: the decision header, a letter's reference line and subject."""
+
+MODES: dict[str, dict[str, str]] = {
+    "en": {"unanimously": "unanimously", "by consensus": "by consensus", "without a vote": "without a vote"},
+    "fr": {"unanimously": "à l'unanimité", "by consensus": "par consensus", "without a vote": "sans vote"},
+}
+"""Adoption modes as the header prints them (only when a decision records one)."""
+
+VICTIM_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "label_one": "Victim",
+        "label_many": "Victims",
+        "member": "member of parliament",
+        "parliamentarian": "parliamentarian",
+        "parliamentarians": "parliamentarians",
+        "elect": "-elect",
+        "a": "a",
+        "including": "including",
+        "young": "young",
+        "male": "male",
+        "female": "female",
+        "former": "former",
+        "substitute": "substitute",
+        "opposition": "opposition",
+        "majority": "majority",
+        "independent": "independent",
+    },
+}
+"""The words of the case box's Victims line (domain/victims.py puts them in order).
+
+Affiliations `other` and `unknown` and mandates `incumbent` and `unknown` have no word:
+they are never printed."""

@@ -49,11 +49,16 @@ def parse_session(text: str | int, body: str = "committee") -> str:
     return session_ref(int(number), (typed_body or body).lower())
 
 
-def find_session(sessions: Mapping[str, Any], text: str | int, body: str = "committee") -> Any:
-    """The session `text` names (see `parse_session`), for a decision: UsageError lists the known ones."""
+def deciding_body(body: str) -> str:
+    """`body` if it adopts decisions (`--body`), else UsageError naming the choices."""
     if body not in DECIDING:
         raise UsageError(f"unknown body '{body}'; choose {' or '.join(DECIDING)}")
-    ref = parse_session(text, body)
+    return body
+
+
+def find_session(sessions: Mapping[str, Any], text: str | int, body: str = "committee") -> Any:
+    """The session `text` names (see `parse_session`), for a decision: UsageError lists the known ones."""
+    ref = parse_session(text, deciding_body(body))
     wanted_body, _ = split_ref(ref)
     session = sessions.get(ref)
     if session is None:

@@ -6,12 +6,17 @@ members of a group and which fields it may show, so that every public output
 shows the same set:
 
 - a case is public only when its own file says `public` and so does every
-  group it belongs to (`is_public`);
+  group it belongs to, and its complaint (and its groups') was found
+  admissible: a complaint received, waiting for information, inadmissible or
+  withdrawn is not a case the Committee examines, and never shows (`is_public`);
+- a bare total (the complaint figures of `ipu stats`) counts every file marked
+  public, whatever its complaint's status, and names none (`countable`);
 - a group's public members are its members that are public themselves: a
   confidential MP inside a public group is left out of its case list, counts,
   checklist, footnotes and letters (`visible_members`);
 - internal fields (log entries and addressees marked `internal`, the
-  complainant's name) never reach public output (`redact`).
+  complainant's name, the notes of a complaint's examination) never reach
+  public output (`redact`).
 
 `include_confidential=True` (the `--include-confidential` option) shows
 everything, and the output must then say so (`NOTICE`).
@@ -22,9 +27,11 @@ The functions take the case base duck-typed (anything with `view(id)` and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any, Protocol, TypeVar
 
+from ipu_cli.domain.complaints import admitted, status_of
 from ipu_cli.errors import IpuError
 
 T = TypeVar("T")
@@ -45,7 +52,12 @@ class ConfidentialRefused(IpuError):
 
 
 def is_public(case: Any, base: Index | None = None) -> bool:
-    """Public when the case and all of its groups are public."""
+    """Public when the case and all of its groups are marked public and their complaints admitted."""
+    return marked_public(case, base) and admitted(case, base)
+
+
+def marked_public(case: Any, base: Index | None = None) -> bool:
+    """The case's file and the files of all of its groups say `public` (whatever the complaint)."""
     if case.confidentiality != "public":
         return False
     if base is not None:
@@ -63,6 +75,17 @@ def visible(cases: Iterable[T], base: Index | None = None, include_confidential:
     return [redact(case) for case in cases if is_public(case, base)]
 
 
+def countable(cases: Iterable[T], base: Index | None = None, include_confidential: bool = False) -> list[T]:
+    """The files a bare total may count: those marked public (all with `include_confidential`).
+
+    For figures that are never broken down and name no case, such as the number of
+    complaints found inadmissible in a year; anything that shows a case uses `visible`.
+    """
+    if include_confidential:
+        return list(cases)
+    return [case for case in cases if marked_public(case, base)]
+
+
 def visible_members(group: Any, base: Index, include_confidential: bool = False) -> list[Any]:
     """The members of `group` an output may show (models, or summaries for a summary).
 
@@ -72,8 +95,25 @@ def visible_members(group: Any, base: Index, include_confidential: bool = False)
     return visible(base.members(group), base, include_confidential)
 
 
-def covered_members(case: Any, base: Any, include_confidential: bool = False) -> list[Any]:
+def visible_groups(case: Any, base: Any, include_confidential: bool = False) -> list[Any]:
+    """The groups an MP is examined in, as an output about the MP may read them.
+
+    What an MP inherits from its groups (their dated facts for `ipu list
+    --since/--until`) must not let an internal log entry of a group decide a
+    public answer: the groups come redacted unless `include_confidential`. (An
+    MP shown in public output has only public groups: `is_public`.)
+    """
+    groups = base.groups_of(case)
+    return groups if include_confidential else [redact(group) for group in groups]
+
+
+def covered_members(
+    case: Any, base: Any, include_confidential: bool = False, as_of: dt.date | None = None
+) -> list[Any]:
     """The MPs a document on `case` covers, in id order: the MP itself, or a group's shown members.
+
+    With `as_of` (a session's first day), a member whose own case was closed before it
+    has left the group and is no longer covered.
 
     A document is complete or refused: when a member's file cannot be read, this
     raises IpuError naming the files (with their problems) rather than leave the
@@ -97,11 +137,22 @@ def covered_members(case: Any, base: Any, include_confidential: bool = False) ->
             problems,
         )
     shown = visible_members(case, base, include_confidential)
+    if as_of is not None:
+        shown = [mp for mp in shown if not _closed_before(mp, as_of)]
+    if not shown and as_of is not None and visible_members(case, base, include_confidential):
+        raise IpuError(
+            f"{case.id}: every member's case was closed before {as_of.isoformat()}; close the group"
+        )
     if not shown:
         raise ConfidentialRefused(
             f"{case.id}: every member is confidential; pass --include-confidential for internal use"
         )
     return sorted(shown, key=lambda mp: id_key(mp.id))
+
+
+def _closed_before(mp: Any, day: dt.date) -> bool:
+    status = mp.status
+    return status.state == "closed" and status.date is not None and status.date.latest() < day
 
 
 def _stem(path: str) -> str:
@@ -110,7 +161,7 @@ def _stem(path: str) -> str:
 
 
 def redact(case: T) -> T:
-    """A copy without internal log entries, internal addressees or complainant names.
+    """A copy without internal log entries, internal addressees, complainant names or examination notes.
 
     A summary (anything with `redacted`) holds none of these; whatever it later
     reads from its full model is redacted by this same function first.
@@ -125,14 +176,23 @@ def redact(case: T) -> T:
     if any(a.internal for a in addressees):
         update["addressees"] = [a for a in addressees if not a.internal]
     complaint = getattr(case, "complaint", None)
-    if complaint is not None and complaint.complainant:
-        update["complaint"] = complaint.model_copy(update={"complainant": None})
+    steps = getattr(complaint, "steps", [])
+    if complaint is not None and (complaint.complainant or any(s.note for s in steps)):
+        steps = [s.model_copy(update={"note": None}) if s.note else s for s in steps]
+        update["complaint"] = complaint.model_copy(update={"complainant": None, "steps": steps})
     return case.model_copy(update=update) if update else case  # type: ignore[attr-defined]
 
 
 def require_public(case: Any, base: Index | None = None, include_confidential: bool = False) -> None:
     """Refuse a single confidential case unless the caller opted in."""
     if not include_confidential and not is_public(case, base):
+        own = status_of(case)
+        if not marked_public(case, base):
+            why = "is confidential"
+        elif own not in (None, "admissible"):
+            why = f"is not a case under examination (its complaint is '{own}')"
+        else:
+            why = "is not a case under examination (its group's complaint was not found admissible)"
         raise ConfidentialRefused(
-            f"{case.id} is confidential; pass --include-confidential to produce it for internal use"
+            f"{case.id} {why}; pass --include-confidential to produce it for internal use"
         )

@@ -84,6 +84,17 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def plural_noun(word: str) -> str:
+    """An English noun made plural by the regular rules: Letter -> Letters, Reply -> Replies,
+    Fax -> Faxes. Used where several entries of one kind are grouped ("Letters from ...")."""
+    lowered = word.lower()
+    if lowered.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if lowered.endswith("y") and lowered[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return word[:-1] + ("IES" if word.isupper() else "ies")
+    return word + ("S" if word.isupper() and len(word) > 1 else "s")
+
+
 def with_period(text: str) -> str:
     """Add a full stop unless the text already ends with one (or ! ?)."""
     text = text.rstrip()

@@ -1,12 +1,11 @@
 """Appending to a case's communications log without disturbing the rest of the file.
 
-Case files are edited by hand and reviewed as diffs, so `ipu log` must change
-nothing but the lines it adds: it edits the file with ruamel.yaml's round-trip
-mode (comments, key order, quoting and blank lines survive), then refuses to
-write unless the old text is still there line for line. The new text is
-checked with the same loader, model and single-file checks as `ipu validate`
-before it is written atomically, under a lock so that two runs at once lose
-neither entry.
+Case files are edited by hand and reviewed as diffs, so `ipu log` changes
+nothing but the lines it adds. It goes through the editing sequence all the
+recording commands share (`edits/engine.py`): under a lock, the entry is
+spliced into the `communications` list in date order, the new text is proved
+to keep every old line and checked as `ipu validate` checks a file, then
+written atomically.
 """
 
 from __future__ import annotations
@@ -16,16 +15,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from ipu_cli.checks.pipeline import check_loaded, load_case_base
+from ipu_cli.checks.pipeline import load_case_base
 from ipu_cli.domain.cases import Communication, Direction, Party
-from ipu_cli.domain.dates import PartialDate
+from ipu_cli.edits.engine import (
+    Change,
+    Edited,
+    Inserted,
+    collector_paused,
+    edit_file,
+    insert_dated,
+    validated,
+)
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import find_holder
-from ipu_cli.store import yamledit
-from ipu_cli.store.atomic import write_text
 from ipu_cli.store.casebase import CaseBase
-from ipu_cli.store.paths import display_path
-from ipu_cli.store.yamlload import load_text
+from ipu_cli.store.textedit import Document, date_value
 
 if TYPE_CHECKING:
     from ipu_cli.documents.letters import LetterContext
@@ -49,11 +53,8 @@ class Logged:
     position: int
     total: int
     notes: list[str] = field(default_factory=list)
-
-
-def lock_path(path: Path) -> Path:
-    """The lock beside a case file: a dotfile, so `ipu validate` never reads it."""
-    return path.parent / f".{path.name}.lock"
+    edited: Edited | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 def make_entry(
@@ -65,23 +66,12 @@ def make_entry(
     today: dt.date | None = None,
 ) -> Communication:
     """A validated log entry; a date after `today` is refused."""
-    from pydantic import ValidationError
-
     data: dict[str, Any] = {"date": date, "direction": direction, "party": party}
     if description is not None:
         data["description"] = description
     if internal:
         data["internal"] = True
-    try:
-        entry = Communication.model_validate(data)
-    except ValidationError as exc:
-        reasons = []
-        for err in exc.errors(include_url=False):
-            where = ".".join(str(p) for p in err["loc"])
-            msg = err["msg"].removeprefix("Value error, ")
-            shown = f" ({data[where]!r})" if where in data and repr(data[where]) not in msg else ""
-            reasons.append(f"{where}: {msg}{shown}")
-        raise LogError("invalid entry: " + "; ".join(reasons)) from None
+    entry = validated(Communication, data, "entry", LogError)
     if entry.description is not None and not entry.description:
         raise LogError("invalid entry: description is empty")
     if today is not None and entry.date.earliest() > today:
@@ -89,129 +79,62 @@ def make_entry(
     return entry
 
 
+@collector_paused
 def append_communication(
     root: Path,
     case_id: str,
     entry: Communication,
     *,
     base: CaseBase | None = None,
+    dry_run: bool = False,
 ) -> Logged:
     """Add `entry` to the log of `case_id` (or of its group), oldest first; all or nothing."""
-    from filelock import FileLock, Timeout
-
     base = base or load_case_base(root)
     target, note = find_holder(base, case_id, "logged in the group's file")
-    record = base.records[target.id]
-    path = root / record.path
+    path = root / base.records[target.id].path
+    place: list[Inserted] = []
+    repeated: list[int] = []
+
+    def build(doc: Document) -> Change:
+        logged = doc.data.get("communications") if isinstance(doc.data, dict) else None
+        for number, other in enumerate(logged if isinstance(logged, list) else [], start=1):
+            if _same(other, entry):
+                repeated.append(number)
+        values: dict[str, Any] = {
+            "date": date_value(entry.date),
+            "direction": entry.direction,
+            "party": entry.party,
+        }
+        if entry.description:
+            values["description"] = entry.description
+        if entry.internal:
+            values["internal"] = True
+        inserted = insert_dated(doc, ("communications",), values, entry.date)
+        place.append(inserted)
+        return Change([inserted.splice], inserted.expected, "", noun="entry")
+
+    done = edit_file(root, path, build, base.reference, dry_run=dry_run, timeout=LOCK_TIMEOUT)
+    inserted = place[-1]
+    warnings = (
+        [
+            f"an identical entry is already in the log (entry {repeated[0]}); logged again "
+            "(remove one by hand if this was a mistake)"
+        ]
+        if repeated
+        else []
+    )
+    notes = [note] if note else []
+    return Logged(target.id, path, entry, inserted.position, inserted.total, notes, done, warnings)
+
+
+def _same(value: Any, entry: Communication) -> bool:
+    """Whether a log entry as the file holds it is `entry` (date, direction, party, description, internal)."""
+    from pydantic import ValidationError
+
     try:
-        with FileLock(lock_path(path), timeout=LOCK_TIMEOUT):
-            old = path.read_text(encoding="utf-8")
-            new, position, total = _insert(old, entry)
-            shown = display_path(path, root)
-            result = check_loaded(path, load_text(new, shown), base.reference)
-            errors = [p for p in result.problems if p.is_error]
-            if errors or result.record is None:
-                raise LogError(f"{shown} would not be valid with this entry; nothing written", errors)
-            write_text(path, new)
-    except Timeout:
-        raise LogError(f"{display_path(path, root)} is locked by another 'ipu log'; try again") from None
-    except OSError as exc:
-        raise LogError(
-            f"cannot write {display_path(path, root)}: {exc.strerror or exc}; file unchanged"
-        ) from None
-    return Logged(target.id, path, entry, position, total, [note] if note else [])
-
-
-def _plain(date: PartialDate) -> Any:
-    """The date as a value ruamel writes unquoted, as case files spell dates."""
-    if date.day:
-        return date.earliest()
-    if date.month:
-        return str(date)
-    return date.year
-
-
-def _insert(old: str, entry: Communication) -> tuple[str, int, int]:
-    """The file text with `entry` inserted in date order; checked to only add lines."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    try:
-        data = yamledit.load(old)
-    except yamledit.EditError as exc:
-        raise LogError(str(exc)) from None
-    item = CommentedMap()
-    item["date"] = _plain(entry.date)
-    item["direction"] = entry.direction
-    item["party"] = entry.party
-    if entry.description:
-        item["description"] = entry.description
-    if entry.internal:
-        item["internal"] = True
-
-    log = data.get("communications")
-    separate = False
-    if not isinstance(log, CommentedSeq) or not log:
-        log = CommentedSeq()
-        log.fa.set_block_style()
-        if "communications" in data:
-            data["communications"] = log
-        else:
-            at = _key_position(data)
-            separate = at < len(data)
-            data.insert(at, "communications", log)
-    position = len(log)
-    while position > 0 and _date_of(log[position - 1]) > entry.date:
-        position -= 1
-    if position > 0 and isinstance(log[position - 1], CommentedMap):
-        _move_trailing_comment(log[position - 1], item)
-    log.insert(position, item)
-    if separate:
-        _blank_line_after(item)
-
-    new = yamledit.dump(data)
-    if not yamledit.only_adds(old, new, ("communications: []",)):
-        raise LogError(
-            "cannot add the entry without reformatting other lines of the file; "
-            "add it by hand or tidy the 'communications' list"
-        )
-    return new, position + 1, len(log)
-
-
-def _date_of(item: Any) -> PartialDate:
-    try:
-        return PartialDate.parse(item.get("date"))
-    except (AttributeError, ValueError):
-        return PartialDate(1000)
-
-
-def _move_trailing_comment(previous: Any, item: Any) -> None:
-    """Blank lines or comments after the previous entry stay after the entry we add."""
-    last = list(previous)[-1] if len(previous) else None
-    if last is None or last not in previous.ca.items:
-        return
-    tokens = previous.ca.items[last]
-    if len(tokens) > 2 and tokens[2] is not None:
-        trailing = tokens[2]
-        tokens[2] = None
-        item.ca.items[list(item)[-1]] = [None, None, trailing, None]
-
-
-def _blank_line_after(item: Any) -> None:
-    """A new `communications` block is set off from the next key by a blank line."""
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    item.ca.items[list(item)[-1]] = [None, None, CommentToken("\n\n", CommentMark(0), None), None]
-
-
-_ORDER = ("complaint", "summary", "events", "missions", "hearings", "addressees")
-
-
-def _key_position(data: Any) -> int:
-    """Where a missing `communications` key goes: after the fields that precede it."""
-    keys = list(data)
-    after = [keys.index(k) for k in _ORDER if k in keys]
-    return max(after) + 1 if after else len(keys)
+        return Communication.model_validate(value) == entry
+    except ValidationError:
+        return False
 
 
 def letter_entry(context: LetterContext, day: dt.date) -> Communication:

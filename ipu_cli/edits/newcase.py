@@ -5,23 +5,30 @@ secretariat), checks the result exactly as `ipu validate` checks a file, and
 refuses to overwrite a file or to reuse an id or a legacy id. A group and its
 members name each other, so a new group is added to its members'
 `collectives` and a new member to its group's `members` (only lines added).
+
+All or nothing, under lock: the new file and every file it links are locked
+(the lock `ipu log` takes), read again under the lock, edited, checked, and
+written together (`store.atomic.replace_all`): if any write fails, every file is
+left as it was. A read-only file, a link or a device is refused.
 """
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ipu_cli.checks.pipeline import check_loaded, load_case_base
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase
-from ipu_cli.domain.ids import is_collective_id, normalise_id
+from ipu_cli.domain.ids import id_parts, is_collective_id, normalise_id
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import find_case
 from ipu_cli.store import yamledit
-from ipu_cli.store.atomic import write_text
+from ipu_cli.store.atomic import editable, locked, replace_all
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.paths import display_path, path_for_id
+from ipu_cli.store.yamledit import scalar
 from ipu_cli.store.yamlload import load_text
 
 KINDS = ("individual", "collective")
@@ -69,14 +76,6 @@ def missing_options(spec: NewCase) -> list[str]:
     ]
 
 
-def _scalar(value: Any) -> str:
-    """A value as YAML text, quoted only when YAML needs it."""
-    import yaml
-
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
-    return text.removesuffix("\n").removesuffix("\n...")
-
-
 def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Created:
     """Write the new case file (and the links from its group or members); all checked first."""
     from ipu_cli.documents.environment import TemplateError, render_text
@@ -91,9 +90,12 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
         raise NewCaseError(f"'{spec.id}' is not {expected}")
     path = path_for_id(root, case_id)
     shown = display_path(path, root)
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise NewCaseError(f"{shown} already exists; not overwritten")
     base = base or load_case_base(root)
+    same = [other for other in base.records if id_parts(other) == id_parts(case_id)]
+    if same:  # PHL-8 when PHL-08 exists: the same case, spelt otherwise
+        raise NewCaseError(f"{base.records[same[0]].path} already exists; not overwritten")
     _refuse_taken(base, case_id, spec.aliases)
 
     country = spec.country or case_id[:3]
@@ -108,12 +110,46 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
     errors = [p for p in result.problems if p.is_error]
     if errors or result.record is None:
         raise NewCaseError(f"{shown} would not be valid; nothing written", errors)
+    links = _link_targets(root, base, country, members, groups)
+    created_folder = not path.parent.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        linked = _write_locked(root, base, case_id, path, text, links)
+    except BaseException:
+        if created_folder:
+            shutil.rmtree(path.parent, ignore_errors=True)
+        raise
+    return Created(path, linked)
 
-    links = _links(root, base, case_id, country, members, groups)
-    for link_path, new_text in links:
-        write_text(link_path, new_text)
-    write_text(path, text)
-    return Created(path, [p for p, _ in links])
+
+def _write_locked(
+    root: Path, base: CaseBase, case_id: str, path: Path, text: str, links: list[tuple[Path, str]]
+) -> list[Path]:
+    """Under the locks of every file: read the linked files again, edit, check, write all or none."""
+    from filelock import Timeout
+
+    from ipu_cli.edits.caselog import LOCK_TIMEOUT
+
+    shown = display_path(path, root)
+    try:
+        with locked([path, *(p for p, _ in links)], LOCK_TIMEOUT):
+            if path.exists() or path.is_symlink():
+                raise NewCaseError(f"{shown} already exists; not overwritten")
+            writes: list[tuple[Path, bytes, bytes | None]] = []
+            for link_path, key in links:
+                old = _read_for_edit(link_path, root)
+                new = _linked_text(root, base, link_path, key, case_id, old)
+                if new != old:
+                    writes.append((link_path, new.encode("utf-8"), old.encode("utf-8")))
+            replace_all([*writes, (path, text.encode("utf-8"), None)])
+    except Timeout:
+        raise NewCaseError(
+            "a file of this case is locked by another ipu command; try again; nothing written"
+        ) from None
+    except OSError as exc:
+        where = exc.filename and display_path(Path(exc.filename), root)
+        raise NewCaseError(f"cannot write {where or shown}: {exc.strerror or exc}; nothing written") from None
+    return [p for p, _, _ in writes]
 
 
 def skeleton_context(
@@ -122,17 +158,17 @@ def skeleton_context(
     """What `templates/<kind>-case.yaml.j2` prints: every value as YAML text."""
     return {
         "id": case_id,
-        "aliases": _scalar(spec.aliases) if spec.aliases else "",
-        "name": _scalar(spec.name) if spec.name else "",
-        "sex": _scalar(spec.sex) if spec.sex else "",
-        "country": _scalar(country),
-        "parliament": _scalar(spec.parliament) if spec.parliament else "",
-        "mandate": _scalar(spec.mandate) if spec.mandate else "",
-        "affiliation": _scalar(spec.affiliation) if spec.affiliation else "",
-        "party": _scalar(spec.party) if spec.party else "",
-        "title": _scalar(spec.title) if spec.title else "",
-        "collectives": _scalar(groups) if groups else "",
-        "members": [_scalar(m) for m in members],
+        "aliases": scalar(spec.aliases) if spec.aliases else "",
+        "name": scalar(spec.name) if spec.name else "",
+        "sex": scalar(spec.sex) if spec.sex else "",
+        "country": scalar(country),
+        "parliament": scalar(spec.parliament) if spec.parliament else "",
+        "mandate": scalar(spec.mandate) if spec.mandate else "",
+        "affiliation": scalar(spec.affiliation) if spec.affiliation else "",
+        "party": scalar(spec.party) if spec.party else "",
+        "title": scalar(spec.title) if spec.title else "",
+        "collectives": scalar(groups) if groups else "",
+        "members": [scalar(m) for m in members],
     }
 
 
@@ -189,10 +225,10 @@ def _linked_case(base: CaseBase, typed: str, want: type) -> Any:
     return other
 
 
-def _links(
-    root: Path, base: CaseBase, case_id: str, country: str, members: list[str], groups: list[str]
+def _link_targets(
+    root: Path, base: CaseBase, country: str, members: list[str], groups: list[str]
 ) -> list[tuple[Path, str]]:
-    """The new texts of the files that must name the new case back."""
+    """The files that must name the new case back, with the list that names it."""
     out = []
     for other_id, want, key in [(m, IndividualCase, "collectives") for m in members] + [
         (g, CollectiveCase, "members") for g in groups
@@ -200,16 +236,28 @@ def _links(
         other = _linked_case(base, other_id, want)
         if other.country != country:
             raise NewCaseError(f"{other.id} is from {other.country}, the new case from {country}")
-        record = base.records[other.id]
-        path = root / record.path
-        old = path.read_text(encoding="utf-8")
-        try:
-            new = yamledit.append_to_list(old, key, case_id, after=("party", "affiliation", "mandate"))
-        except yamledit.EditError as exc:
-            raise NewCaseError(f"{record.path}: {exc}; add {case_id} by hand") from None
-        result = check_loaded(path, load_text(new, record.path), base.reference)
-        errors = [p for p in result.problems if p.is_error]
-        if errors:
-            raise NewCaseError(f"{record.path} would not be valid after adding {case_id}", errors)
-        out.append((path, new))
+        out.append((root / base.records[other.id].path, key))
     return out
+
+
+def _read_for_edit(path: Path, root: Path) -> str:
+    shown = display_path(path, root)
+    editable(path, shown)
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise NewCaseError(f"{shown} is not UTF-8 text; run 'ipu validate'") from None
+
+
+def _linked_text(root: Path, base: CaseBase, path: Path, key: str, case_id: str, old: str) -> str:
+    """The text of `path` with `case_id` added to its list `key`, checked like `ipu validate`."""
+    shown = display_path(path, root)
+    try:
+        new = yamledit.append_to_list(old, key, case_id, after=("party", "affiliation", "mandate"))
+    except yamledit.EditError as exc:
+        raise NewCaseError(f"{shown}: {exc}; add {case_id} by hand; nothing written") from None
+    result = check_loaded(path, load_text(new.removeprefix("\ufeff"), shown), base.reference)
+    errors = [p for p in result.problems if p.is_error]
+    if errors:
+        raise NewCaseError(f"{shown} would not be valid after adding {case_id}; nothing written", errors)
+    return new

@@ -19,10 +19,13 @@ from types import SimpleNamespace
 from typing import Any
 
 from ipu_cli.domain import casebox, communications
-from ipu_cli.domain.checklist import checklist
+from ipu_cli.domain.checklist import checklist, recorded_order
+from ipu_cli.domain.complaints import current
 from ipu_cli.domain.dates import EMPTY, PartialDate, month_year, months_since
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import ANY_ID_PATTERN, id_key, id_parts, resolve_id
+from ipu_cli.domain.labels import LABELS
+from ipu_cli.domain.missions import label, pending
 from ipu_cli.domain.sessions import describe
 from ipu_cli.domain.words import counted, fold
 from ipu_cli.errors import IpuError
@@ -37,6 +40,8 @@ MEMBER_LINES = 6
 """Lines of members a group's view shows without --members."""
 DECISION_LINES = 3
 """Lines of the latest decision's text the case box shows."""
+MISSIONS_LABEL = LABELS["en"]["missions"]
+"""The box line the pending missions follow ("IPU mission(s)")."""
 
 
 class ShowError(IpuError):
@@ -178,13 +183,18 @@ def _s(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _dated(items: Any, **fields: str) -> list[SimpleNamespace]:
-    """Records with a readable `date` (others are left out: `ipu validate` reports them)."""
+def _codes(value: Any) -> list[str] | None:
+    return [str(code) for code in value] if isinstance(value, list) and value else None
+
+
+def _dated(items: Any, *fields: str) -> list[SimpleNamespace]:
+    """Records with a readable `date` and the values of `fields` as written (records without a
+    readable date are left out: `ipu validate` reports them)."""
     out = []
     for item in _maps(items):
         date = _date(item.get("date"))
         if date is not None:
-            out.append(SimpleNamespace(date=date, **{k: item.get(v) for k, v in fields.items()}))
+            out.append(SimpleNamespace(date=date, **{name: item.get(name) for name in fields}))
     return out
 
 
@@ -196,6 +206,7 @@ def _person(case_id: str, data: dict[str, Any]) -> SimpleNamespace:
         sex=_s(data.get("sex")),
         mandate=_s(data.get("mandate")),
         affiliation=_s(data.get("affiliation")),
+        young=data.get("young") is True,
         deceased=data.get("deceased") is True,
         violations=[
             SimpleNamespace(
@@ -220,10 +231,20 @@ def _case_level(data: dict[str, Any]) -> SimpleNamespace:
         )
         if isinstance(complaint, dict) and submitted is not None
         else None,
-        missions=_dated(data.get("missions")),
+        missions=[
+            SimpleNamespace(
+                date=m.date,
+                end=_s(m.end),
+                kind=_s(m.kind) or "mission",
+                status=_s(m.status) or "carried-out",
+                description=_s(m.description),
+                report=_s(m.report),
+            )
+            for m in _dated(data.get("missions"), "end", "kind", "status", "description", "report")
+        ],
         hearings=[
             SimpleNamespace(date=h.date, description=_s(h.description) or EMPTY)
-            for h in _dated(data.get("hearings"), description="description")
+            for h in _dated(data.get("hearings"), "description")
         ],
         communications=[
             SimpleNamespace(
@@ -232,15 +253,22 @@ def _case_level(data: dict[str, Any]) -> SimpleNamespace:
                 party=_s(entry.party),
                 description=_s(entry.description),
                 internal=bool(entry.internal),
+                case_box=entry.case_box if isinstance(entry.case_box, bool) else None,
             )
             for entry in _dated(
-                data.get("communications"),
-                direction="direction",
-                party="party",
-                description="description",
-                internal="internal",
+                data.get("communications"), "direction", "party", "description", "internal", "case_box"
             )
         ],
+        decisions=[
+            SimpleNamespace(
+                session=_s(d.get("session")), adopted=adopted, checklist=_codes(d.get("checklist"))
+            )
+            for d in _maps(data.get("decisions"))
+            if (adopted := _date(d.get("adopted"))) is not None
+        ],
+        draft=SimpleNamespace(session=_s(draft.get("session")), checklist=_codes(draft.get("checklist")))
+        if isinstance(draft := data.get("draft"), dict)
+        else None,
     )
 
 
@@ -317,6 +345,7 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
         person = _person(case_id, data)
         view.update(
             {
+                "also_known_as": [str(a) for a in _list(data.get("also_known_as"))],
                 "sex": person.sex,
                 "mandate": person.mandate,
                 "affiliation": person.affiliation,
@@ -366,7 +395,7 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
     view["case_level_from"] = _s(holder.get("id")) if holder is not data else None
     view["case_box"] = _box(level, people, ref)
     view["latest_decision"] = _latest_decision(holder, ref)
-    items, notes = checklist(people, ref)
+    items, notes = checklist(people, ref, order=recorded_order(level.draft, level.decisions))
     view["checklist"] = [{"label": item.label, "marker": item.marker} for item in items]
     view["footnotes"] = [{"marker": note.marker, "text": note.text} for note in notes]
     view["events"] = sorted(
@@ -378,13 +407,43 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
                 "text": _s(e.text),
                 "sentence": _s(e.sentence),
             }
-            for e in _dated(data.get("events"), type="type", text="text", sentence="sentence")
+            for e in _dated(data.get("events"), "type", "text", "sentence")
         ),
         key=lambda e: e["date"],
     )
-    view["follow_up"] = _follow_up(level.communications, today)
+    view["follow_up"] = _follow_up(level, today)
     view["as_of"] = today.isoformat()
+    view["complaint"] = _complaint(holder.get("complaint"), ref)
+    view["missions"] = [
+        {k: getattr(m, k) for k in ("kind", "status", "end", "description", "report")} | {"date": str(m.date)}
+        for m in level.missions
+    ]
+    view["pending_missions"] = [
+        label(m) + (f": {m.description}" if m.description else "") for m in pending(level.missions)
+    ]
     return view
+
+
+def _complaint(raw: Any, ref: _Reference) -> dict[str, Any] | None:
+    """The complaint's status and its examination, steps oldest first; None when there is none."""
+    if not isinstance(raw, dict):
+        return None
+    steps = _dated(raw.get("steps"), "status", "session", "note")
+    return {
+        "status": current(steps),
+        "submitted": _s(raw.get("submitted")),
+        "sections": [str(s) for s in _list(raw.get("sections"))],
+        "steps": [
+            {
+                "date": str(s.date),
+                "status": _s(s.status),
+                "session": _s(s.session),
+                "session_name": ref.session_name(s.session),
+                "note": _s(s.note),
+            }
+            for s in steps
+        ],
+    }
 
 
 def _linked(root: Path, ids: list[Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -403,7 +462,7 @@ def _box(level: SimpleNamespace, people: list[SimpleNamespace], ref: _Reference)
     if country is not None:
         lines.append(country)
     if people:
-        lines.append(casebox.BoxLine(*casebox.victims_line(level, people)))
+        lines.append(casebox.BoxLine(*casebox.victims_line(level.victims, people)))
     if level.complaint is not None:
         lines.extend(casebox.complaint_lines(level.complaint))
     lines.append(casebox.missions_line(level.missions))
@@ -433,10 +492,12 @@ def _latest_decision(holder: dict[str, Any], ref: _Reference) -> dict[str, Any] 
     }
 
 
-def _follow_up(log: list[Any], today: dt.date) -> list[dict[str, Any]]:
-    """The latest entry each way (`communications.FOLLOWED`), and how many months ago it was."""
+def _follow_up(level: SimpleNamespace, today: dt.date) -> list[dict[str, Any]]:
+    """The follow-up as the next decision's case box prints it (counted from the latest decision),
+    and the latest entry each way (`communications.FOLLOWED`) with how many months ago it was."""
     rows = []
-    lines = casebox.follow_up_lines(log)
+    log = level.communications
+    lines = casebox.follow_up_lines(log, max(level.decisions, key=lambda d: d.adopted, default=None))
     for (direction, party), line in zip(communications.FOLLOWED, lines, strict=True):
         last = communications.latest(log, direction, party)
         rows.append(
@@ -505,6 +566,15 @@ def heading_lines(view: dict[str, Any]) -> list[str]:
         if view["deceased"]:
             out.append(f"Deceased{' ' + view['death_date'] if view['death_date'] else ''}")
     out.append(f"Status: {view['status']} · {view['confidentiality']}")
+    if view.get("also_known_as"):
+        out.append(f"Also known as: {', '.join(view['also_known_as'])}")
+    complaint = view.get("complaint")
+    if complaint and complaint["steps"]:
+        last = complaint["steps"][-1]
+        out.append(
+            f"Complaint: {complaint['status']} since {last['date']}"
+            + (f", {last['session_name']}" if last["session_name"] else "")
+        )
     if view["aliases"]:
         out.append(f"Legacy ids: {', '.join(view['aliases'])}")
     if view["kind"] == "individual":
@@ -522,6 +592,10 @@ def box_rows(view: dict[str, Any], width: int) -> list[tuple[str, str]]:
     labels = [row["label"] for row in view["case_box"]]
     at = labels.index("Submission of complaint") + 1 if "Submission of complaint" in labels else len(rows)
     rows[at:at] = [(f"Latest decision: {head}", "  "), *((f"  {printable(line)}", "     ") for line in text)]
+    pending_rows = [(printable(f"  pending: {item}"), "    ") for item in view.get("pending_missions", [])]
+    if pending_rows:
+        at = next(i for i, (text, _) in enumerate(rows) if text.startswith(f"{MISSIONS_LABEL}: ")) + 1
+        rows[at:at] = pending_rows
     rows.append((f"Recent follow-up (as of {view['as_of']}):", "  "))
     for row in view["follow_up"]:
         ago = _ago(row["months_ago"])

@@ -1,16 +1,24 @@
 """The yearly figures the IPU publishes, computed from the case base.
 
 "Violations of the human rights of MPs – YYYY" counts persons, not files:
-MP files that share an id or a legacy id (after `repo.normalise_id`) are one
+MP files that share an id or a legacy id (matched by `domain.ids.resolve_id`) are one
 person. A person is *under examination* in a period when their case had
-started (complaint submitted, their own or their group's) by the period's end
-and was not closed before it began; *new* when that complaint was submitted
-within the period; *ongoing* otherwise; *closed* when the case (or every group
-holding it) was closed within the period. A case with no known complaint date
-counts as ongoing.
+started (complaint submitted, their own or their group's; or, when its
+examination is recorded, found admissible) by the period's end and was not
+closed before it began; *new* when it started within the period; *ongoing*
+otherwise; *closed* when the case (or every group holding it) was closed
+within the period. A case with no known complaint date
+counts as ongoing. A complaint not found admissible is not a case: its MPs are
+not under examination.
+
+Complaints are counted apart, one per file holding a complaint: received,
+found admissible, found inadmissible and withdrawn in the period, and still
+pending at its end (`domain/complaints`).
 
 Only the cases `confidentiality.visible` lets through are counted, so public
-figures never rest on confidential files.
+figures never rest on confidential files; the complaint totals, which name no
+case and are never broken down, count the files marked public whatever the
+complaint's status (`visibility.countable`).
 """
 
 from __future__ import annotations
@@ -20,10 +28,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ipu_cli.domain import complaints
 from ipu_cli.domain.cases import IndividualCase
+from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.dates import PartialDate
-from ipu_cli.domain.ids import id_key, normalise_id
-from ipu_cli.domain.visibility import visible
+from ipu_cli.domain.ids import id_key, resolver
+from ipu_cli.domain.visibility import countable, visible
 from ipu_cli.domain.words import counted
 from ipu_cli.errors import UsageError
 from ipu_cli.queries.filters import AFFILIATIONS, SEXES, individual, state
@@ -32,6 +42,7 @@ if TYPE_CHECKING:
     from ipu_cli.store.casebase import CaseBase
 
 BREAKDOWNS = ("region", "country", "sex", "affiliation", "violation", "status")
+COMPLAINT_FIGURES = ("received", "admissible", "inadmissible", "withdrawn", "pending")
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,7 @@ class Stats:
     new: int = 0
     ongoing: int = 0
     closed: int = 0
+    complaints: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COMPLAINT_FIGURES, 0))
     breakdowns: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def as_dict(self, notice: str | None = None) -> dict[str, Any]:
@@ -121,6 +133,7 @@ class Stats:
             new=self.new,
             ongoing=self.ongoing,
             closed=self.closed,
+            complaints=dict(self.complaints),
         )
         for name, counts in self.breakdowns.items():
             out[f"by_{name}"] = counts
@@ -141,9 +154,10 @@ def persons(mps: list[IndividualCase], base: CaseBase) -> list[Person]:
             key = parent[key]
         return key
 
+    resolve = resolver(case.id for case in mps)
     for case in mps:
         for alias in case.aliases:
-            a, b = find(case.id), find(normalise_id(alias) or alias)
+            a, b = find(case.id), find(resolve(alias) or alias)
             if a != b:
                 parent[b] = a
     grouped: dict[str, list[IndividualCase]] = {}
@@ -164,10 +178,11 @@ def persons(mps: list[IndividualCase], base: CaseBase) -> list[Person]:
 
 
 def _start(case: IndividualCase, base: CaseBase) -> PartialDate | None:
-    """When the MP's complaint was submitted: their own, else their groups' earliest."""
+    """When the MP's case began: their own complaint's, else their groups' earliest
+    (`complaints.taken_up`: found admissible, or submitted when no examination is recorded)."""
     if case.complaint:
-        return case.complaint.submitted
-    dates = [g.complaint.submitted for g in base.groups_of(case) if g.complaint]
+        return complaints.taken_up(case.complaint)
+    dates = [d for g in base.groups_of(case) if g.complaint and (d := complaints.taken_up(g.complaint))]
     return min(dates) if dates else None
 
 
@@ -188,7 +203,11 @@ def compute(
     """Every figure for `period` (or, with `by`, the totals and that one breakdown)."""
     ref = base.reference
     # Summaries, not models (docs/performance.md): every field read here is in them.
-    mps = [c for c in visible(base.summaries(), base, include_confidential) if individual(c)]
+    mps = [
+        c
+        for c in visible(base.summaries(), base, include_confidential)
+        if individual(c) and admitted(c, base)
+    ]
     people = [p for p in persons(mps, base) if examined(p, period)]
     stats = Stats(period, mps=len(people), files=sum(len(p.files) for p in people))
     stats.countries = len({p.main.country for p in people})
@@ -199,6 +218,8 @@ def compute(
             stats.new += 1
         else:
             stats.ongoing += 1
+
+    stats.complaints = complaint_figures(countable(base.summaries(), base, include_confidential), period)
 
     def wanted(name: str) -> bool:
         return by is None or by == name
@@ -214,7 +235,9 @@ def compute(
     if wanted("sex"):
         stats.breakdowns["sex"] = _ordered(Counter(p.main.sex for p in people), SEXES)
     if wanted("affiliation"):
-        stats.breakdowns["affiliation"] = _ordered(Counter(p.main.affiliation for p in people), AFFILIATIONS)
+        # "unknown" is listed only when some MP's affiliation is recorded as unknown
+        known = tuple(a for a in AFFILIATIONS if a != "unknown")
+        stats.breakdowns["affiliation"] = _ordered(Counter(p.main.affiliation for p in people), known)
     if wanted("violation"):
         groups: Counter[str] = Counter()
         categories: Counter[str] = Counter()
@@ -240,6 +263,23 @@ def compute(
         )
         stats.breakdowns["status"] = _ordered(statuses, ("active", "closed"))
     return stats
+
+
+def complaint_figures(cases: list[Any], period: Period) -> dict[str, int]:
+    """Complaints received, found admissible, inadmissible, withdrawn in the period; pending at its end."""
+    out = dict.fromkeys(COMPLAINT_FIGURES, 0)
+    for case in cases:
+        complaint = case.complaint
+        if complaint is None:
+            continue
+        if period.covers(complaints.received_on(complaint)):
+            out["received"] += 1
+        for status in complaints.DECIDED:
+            if period.covers(complaints.step_date(complaint, status)):
+                out[status] += 1
+        if complaints.status_on(complaint, period.end) in complaints.OPEN:
+            out["pending"] += 1
+    return out
 
 
 def _ordered(counts: Counter[str], fixed: tuple[str, ...] | list[str] = ()) -> dict[str, int]:
@@ -298,6 +338,7 @@ def flat_rows(stats: Stats) -> list[dict[str, Any]]:
         {"figure": "total", "key": key, "value": getattr(stats, key)}
         for key in ("mps", "files", "countries", "new", "ongoing", "closed")
     ]
+    rows.extend({"figure": "complaints", "key": key, "value": n} for key, n in stats.complaints.items())
     for name, counts in stats.breakdowns.items():
         rows.extend({"figure": name, "key": key, "value": count} for key, count in counts.items())
     return rows
@@ -311,4 +352,6 @@ def summary_lines(stats: Stats) -> list[str]:
         f"{title(p)} ({p.start.isoformat()} to {p.end.isoformat()})",
         f"MPs under examination: {stats.mps} in {countries} ({counted(stats.files, 'case file')})",
         f"New cases: {stats.new} · ongoing: {stats.ongoing} · closed in the period: {stats.closed}",
+        "Complaints: {received} received · {admissible} found admissible · {inadmissible} inadmissible · "
+        "{withdrawn} withdrawn · {pending} pending at the end of the period".format(**stats.complaints),
     ]

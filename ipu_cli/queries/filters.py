@@ -31,7 +31,7 @@ from ipu_cli.domain.dated import dated_facts
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key
-from ipu_cli.domain.visibility import is_public, visible
+from ipu_cli.domain.visibility import is_public, visible, visible_groups
 from ipu_cli.domain.words import fold
 from ipu_cli.errors import UsageError
 
@@ -253,11 +253,11 @@ def own_dates(case: Case) -> Iterator[PartialDate]:
         yield date
 
 
-def case_dates(case: Case, base: CaseBase) -> Iterator[PartialDate]:
-    """An MP's dated facts, with those of the groups that hold its case."""
+def case_dates(case: Case, base: CaseBase, include_confidential: bool = False) -> Iterator[PartialDate]:
+    """An MP's dated facts, with those of the groups that hold its case (as public output may see them)."""
     yield from own_dates(case)
     if individual(case):
-        for group in groups(case, base):  # type: ignore[arg-type]
+        for group in visible_groups(case, base, include_confidential):
             yield from own_dates(group)
 
 
@@ -269,11 +269,12 @@ def in_range(date: PartialDate, since: dt.date | None, until: dt.date | None) ->
 
 
 def texts(case: Case) -> Iterator[str]:
-    """What --grep reads: names, ids, aliases, title, party, summaries, event texts."""
+    """What --grep reads: names (and other names), ids, aliases, title, party, summaries, event texts."""
     yield case.id
     yield from case.aliases
     if individual(case):
         yield case.name  # type: ignore[union-attr]
+        yield from case.also_known_as  # type: ignore[union-attr]
         if case.party:  # type: ignore[union-attr]
             yield case.party  # type: ignore[union-attr]
     elif case.title:
@@ -305,11 +306,18 @@ def _person_matches(case: IndividualCase, f: Filters) -> bool:
     return not (f.violations and not f.violations <= _violation_codes(case, f.current_only))
 
 
-def matches(case: Case, f: Filters, base: CaseBase, members: list[IndividualCase] | None = None) -> bool:
+def matches(
+    case: Case,
+    f: Filters,
+    base: CaseBase,
+    members: list[IndividualCase] | None = None,
+    include_confidential: bool = False,
+) -> bool:
     """Whether one case passes every filter.
 
     A collective passes a person filter (sex, violation...) when one of its
-    visible `members` does, and `--collective ID` when it is that group.
+    visible `members` does, and `--collective ID` when it is that group. A group's
+    dates count for its members as public output may see them (`case_dates`).
     """
     if f.countries and case.country not in f.countries:
         return False
@@ -333,16 +341,17 @@ def matches(case: Case, f: Filters, base: CaseBase, members: list[IndividualCase
     if f.grep and not any(f.grep in fold(text) for text in texts(case)):
         return False
     return not (
-        (f.since or f.until) and not any(in_range(d, f.since, f.until) for d in case_dates(case, base))
+        (f.since or f.until)
+        and not any(in_range(d, f.since, f.until) for d in case_dates(case, base, include_confidential))
     )
 
 
 def select(base: CaseBase, f: Filters, include_confidential: bool = False) -> list[Case]:
     """The visible cases that pass the filters, in id order (as `CaseSummary` objects)."""
-    return _select(visible(base.summaries(), base, include_confidential), base, f)
+    return _select(visible(base.summaries(), base, include_confidential), base, f, include_confidential)
 
 
-def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
+def _select(shown: list[Case], base: CaseBase, f: Filters, include_confidential: bool = False) -> list[Case]:
     ids = {case.id for case in shown}
     out = []
     for case in shown:
@@ -352,7 +361,7 @@ def _select(shown: list[Case], base: CaseBase, f: Filters) -> list[Case]:
         members = None
         if not mp:
             members = [m for m in base.members(case) if m.id in ids]  # type: ignore[arg-type]
-        if matches(case, f, base, members):
+        if matches(case, f, base, members, include_confidential):
             out.append(case)
     out.sort(key=lambda c: id_key(c.id))
     return out
@@ -412,7 +421,7 @@ def list_rows(base: CaseBase, f: Filters, include_confidential: bool = False) ->
     """`ipu list`: rows of the visible cases passing `f`; groups list only visible members."""
     shown = visible(base.summaries(), base, include_confidential)
     ids = {case.id for case in shown}
-    return [row(case, base, ids) for case in _select(shown, base, f)]
+    return [row(case, base, ids) for case in _select(shown, base, f, include_confidential)]
 
 
 def parse_columns(text: str | None) -> list[str] | None:

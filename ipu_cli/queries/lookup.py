@@ -79,6 +79,20 @@ def _same_id(stem: str, typed: str, wanted: str) -> bool:
     return stem in (typed, wanted) or resolve_id(typed, [stem]) == stem
 
 
+def find_member(base: CaseBase, group: Any, text: str) -> str:
+    """The id of the member of `group` that `text` names (its id, a loose spelling or a legacy
+    id), or CaseNotFound listing the group's members."""
+    wanted = resolve_id(text, group.members)
+    if wanted is None:
+        try:
+            wanted = find_case(base, text).id
+        except CaseNotFound:
+            wanted = normalise_id(text) or text.strip()
+    if wanted not in group.members:
+        raise CaseNotFound(f"{wanted} is not a member of {group.id} (members: {', '.join(group.members)})")
+    return wanted
+
+
 def find_holder(base: CaseBase, text: str, action: str) -> tuple[Any, str | None]:
     """The case `text` names, or the group that holds it, and a note when it is the group.
 

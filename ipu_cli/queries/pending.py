@@ -11,7 +11,9 @@ decision and what it asked for, and the flags an officer acts on:
   fall after the session's last day);
 - `authorities silent`: no reply from the authorities for more than N months
   (or none ever);
-- `complainant silent`: nothing from the complainant for more than N months.
+- `complainant silent`: nothing from the complainant for more than N months;
+- `mission pending`: a mission, trial observation or visit requested or agreed
+  and not yet carried out (`domain/missions.pending`).
 
 Everything is computed as of a date (`--as-of`), ignoring later entries, so a
 report can be reproduced.
@@ -25,8 +27,10 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain import communications
 from ipu_cli.domain.asks import asks_of
+from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.dates import month_year, months_since
 from ipu_cli.domain.groups import holds_own_case
+from ipu_cli.domain.missions import label, pending
 from ipu_cli.domain.sessions import describe
 
 if TYPE_CHECKING:
@@ -39,7 +43,8 @@ if TYPE_CHECKING:
 NOT_CONVEYED = "not conveyed"
 AUTHORITIES_SILENT = "authorities silent"
 COMPLAINANT_SILENT = "complainant silent"
-FLAGS = (NOT_CONVEYED, AUTHORITIES_SILENT, COMPLAINANT_SILENT)
+MISSION_PENDING = "mission pending"
+FLAGS = (NOT_CONVEYED, AUTHORITIES_SILENT, COMPLAINANT_SILENT, MISSION_PENDING)
 SHORT = 60
 COLUMNS = (
     "case",
@@ -50,6 +55,7 @@ COLUMNS = (
     "from complainant",
     "decision",
     "requested",
+    "missions",
 )
 
 
@@ -70,6 +76,8 @@ class FollowUp:
     silence: int = 0
     session_name: str | None = None
     """The decision's session in words: "179th session (February 2026)"."""
+    missions: list[str] = field(default_factory=list)
+    """Missions requested or agreed and not yet carried out: "mission requested 2026-02"."""
 
     def row(self, as_of: dt.date, full: bool = False) -> dict[str, Any]:
         """A flat row; `full` keeps whole clauses (JSON), else each is cut short for a table."""
@@ -83,8 +91,10 @@ class FollowUp:
 
         decision = "none"
         if self.decision is not None:
-            decision = self.session_name or f"{self.decision.session} ({month_year(self.decision.adopted)})"
-        row = {
+            decision = self.session_name or (
+                f"{self.decision.session or 'no session'} ({month_year(self.decision.adopted)})"
+            )
+        return {
             "case": self.case_id,
             "flags": list(self.flags),
             "to authorities": cell(("to", "authorities")),
@@ -93,10 +103,8 @@ class FollowUp:
             "from complainant": cell(("from", "complainant")),
             "decision": decision,
             "requested": self.requested if full else "; ".join(_short(text) for text in self.requested),
+            "missions": self.missions if full else "; ".join(self.missions),
         }
-        if full:
-            row["session"] = self.decision.session if self.decision else None
-        return row
 
 
 def _short(text: str, width: int = SHORT) -> str:
@@ -108,8 +116,13 @@ def _short(text: str, width: int = SHORT) -> str:
 
 
 def followed_cases(base: CaseBase) -> list[Case]:
-    """Active cases that carry their own log: groups, and MPs in no group."""
-    return [case for case in base.cases() if case.status.state == "active" and holds_own_case(case)]
+    """Active cases that carry their own log (groups, and MPs in no group) and whose complaint
+    was found admissible: a complaint still being examined is followed with `ipu show`."""
+    return [
+        case
+        for case in base.cases()
+        if case.status.state == "active" and holds_own_case(case) and admitted(case, base)
+    ]
 
 
 def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> FollowUp:
@@ -126,9 +139,11 @@ def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> Follow
     item = FollowUp(case.id, last, decision, requested)
 
     if decision is not None:
-        session = base.reference.session(decision.session)
+        session = base.reference.session(decision.session) if decision.session else None
         item.session_name = describe(session) if session else None
         end = (session.end or session.start) if session else decision.adopted
+        if decision.adopted.day and decision.adopted > end:
+            end = decision.adopted  # officially adopted after the session: conveyed after that day
         sent = [
             c
             for c in log
@@ -145,6 +160,9 @@ def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> Follow
     if quiet is None or quiet > months:
         item.flags.append(COMPLAINANT_SILENT)
     item.silence = max(silence if silence is not None else 10_000, quiet if quiet is not None else 10_000)
+    item.missions = [label(m) for m in pending([m for m in case.missions if m.date.earliest() <= as_of])]
+    if item.missions:
+        item.flags.append(MISSION_PENDING)
     return item
 
 

@@ -91,6 +91,25 @@ def columns_text(entries: Sequence[str], width: int) -> list[str]:
     return lines
 
 
+def csv_value(value: Any) -> str:
+    """A cell of every CSV ipu writes: text a spreadsheet would run as a formula gets a `'` first.
+
+    Numbers stay numbers; `domain/markup.csv_cell` says which text is neutralised.
+    """
+    from ipu_cli.domain.markup import csv_cell
+
+    text = _cell(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return text
+    return csv_cell(text)
+
+
+def _markdown_cell(value: Any) -> str:
+    from ipu_cli.domain.markup import markdown_text
+
+    return " ".join(markdown_text(_cell(value), line_start=False).splitlines())
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -148,7 +167,7 @@ def render_rows(
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(cols)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in cols])
+            writer.writerow([csv_value(row.get(c)) for c in cols])
     elif fmt == "yaml":
         import yaml
 
@@ -160,7 +179,7 @@ def render_rows(
         out.write("| " + " | ".join(cols) + " |\n")
         out.write("|" + "|".join(" --- " for _ in cols) + "|\n")
         for row in rows:
-            out.write("| " + " | ".join(_cell(row.get(c)).replace("|", "\\|") for c in cols) + " |\n")
+            out.write("| " + " | ".join(_markdown_cell(row.get(c)) for c in cols) + " |\n")
         out.write(f"\n{_count(len(rows), noun)}{'; ' + footer if footer else ''}\n")
     elif fmt == "table":
         table = [[_shown(row.get(c)) for c in cols] for row in rows]

@@ -134,9 +134,12 @@ def _schema() -> dict[str, Table]:
                 ("complaint_submitted", "TEXT"),
                 ("complaint_sections", "TEXT"),
                 ("complainant", "TEXT"),
+                ("complaint_status", "TEXT"),
+                ("complaint_steps", "TEXT"),
                 ("status", "TEXT NOT NULL"),
                 ("closed_on", "TEXT"),
                 ("closure_reason", "TEXT"),
+                ("closure_session", "TEXT"),
                 ("confidentiality", "TEXT NOT NULL"),
             ],
         ),
@@ -145,9 +148,12 @@ def _schema() -> dict[str, Table]:
             [
                 ("id", "TEXT PRIMARY KEY REFERENCES cases(id)"),
                 ("name", "TEXT NOT NULL"),
+                ("also_known_as", "TEXT"),
                 ("sex", "TEXT NOT NULL"),
                 ("mandate", "TEXT"),
+                ("terms", "TEXT"),
                 ("affiliation", "TEXT"),
+                ("young", "INTEGER NOT NULL"),
                 ("party", "TEXT"),
                 ("deceased", "INTEGER NOT NULL"),
                 ("death_date", "TEXT"),
@@ -231,9 +237,12 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
             complaint_submitted=str(complaint.submitted) if complaint else None,
             complaint_sections=", ".join(complaint.sections) if complaint else None,
             complainant=complaint.complainant if complaint else None,
+            complaint_status=complaint.status if complaint else None,
+            complaint_steps=_cell(complaint.model_dump(mode="json")["steps"]) if complaint else None,
             status=status,
             closed_on=str(closed) if closed else None,
             closure_reason=case.status.reason,
+            closure_session=case.status.session,
             confidentiality=case.confidentiality,
         )
         for alias in case.aliases:
@@ -246,9 +255,12 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
                 "members",
                 id=case.id,
                 name=case.name,
+                also_known_as=_cell(case.also_known_as),
                 sex=case.sex,
                 mandate=case.mandate,
+                terms=_cell([t.model_dump(mode="json") for t in case.terms]),
                 affiliation=case.affiliation,
+                young=int(case.young),
                 party=case.party,
                 deceased=int(case.deceased),
                 death_date=str(case.death_date) if case.death_date else None,
@@ -267,10 +279,10 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
     for case in shown:
         if isinstance(case, CollectiveCase):
             seen: set[str] = set()
-            for position, member in enumerate(case.members, 1):
+            for member in case.members:  # positions count the members shown: no gap betrays one left out
                 if member in members and member in ids and member not in seen:
                     seen.add(member)
-                    add("memberships", collective_id=case.id, member_id=member, position=position)
+                    add("memberships", collective_id=case.id, member_id=member, position=len(seen))
     return out
 
 
@@ -317,33 +329,39 @@ def write_csv_folder(data: dict[str, Table], path: Path, notice: str | None = No
     """
     from ipu_cli.queries.rows import render_rows
 
-    if path.exists():
-        if not path.is_dir():
-            raise ExportError(f"{path} exists and is not a folder")
-        others = [p.name for p in path.iterdir() if not p.name.endswith(".csv")]
-        if others:
-            raise ExportError(f"{path} holds files other than CSV ({others[0]}); choose another folder")
+    _refuse_other_files(path)
     with replacing_folder(path) as tmp:
         for table in data.values():
             text = render_rows(table.rows, "csv", table.column_names, banner=notice)
             (tmp / f"{table.name}.csv").write_text(text, encoding="utf-8")
 
 
-def export(base: CaseBase, fmt: str, path: Path, include_confidential: bool = False) -> dict[str, int]:
+def _refuse_other_files(path: Path) -> None:
+    """A CSV export replaces a folder only when it holds nothing but CSV files (an earlier export)."""
+    if path.is_dir() and not path.is_symlink():
+        others = sorted(p.name for p in path.iterdir() if not p.name.endswith(".csv") or not p.is_file())
+        if others:
+            raise ExportError(f"{path} holds files other than CSV ({others[0]}); choose another folder")
+
+
+def export(
+    base: CaseBase, fmt: str, path: Path, include_confidential: bool = False, *, force: bool = False
+) -> dict[str, int]:
     """Write the export to `path`; returns the row count of each table.
 
     With `include_confidential` the output carries `confidentiality.NOTICE`
     first: the JSON's first key, each CSV file's first line, the SQLite
-    `export_info` table.
+    `export_info` table. An existing target is replaced only with `force`, a link
+    or a device never (`store.atomic.check_target`).
     """
     from ipu_cli.domain.visibility import NOTICE
+    from ipu_cli.store.atomic import check_target
 
     if fmt not in FORMATS:
         raise ExportError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
-    if fmt != "csv" and path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise ExportError(f"folder {path.parent} does not exist")
+    if fmt == "csv":
+        _refuse_other_files(path)
+    check_target(path, force=force, folder=fmt == "csv")
     data = tables(base, include_confidential)
     notice = NOTICE if include_confidential else None
     try:

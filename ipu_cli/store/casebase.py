@@ -56,6 +56,7 @@ class CaseBase:
         aliases: dict[str, str],
         problems: list[Any],
         files: int,
+        unread: list[str] | None = None,
     ) -> None:
         self.root = root
         self._reference = reference
@@ -63,6 +64,8 @@ class CaseBase:
         self.aliases = aliases
         self.problems = problems
         self.files = files
+        self.unread = unread or []
+        """Paths listed but not read as a case (their problems say why)."""
 
     @property
     def reference(self) -> Reference:
@@ -101,7 +104,7 @@ class CaseBase:
         """The member MPs of a group: models, or summaries when given a summary."""
         views = isinstance(collective, CaseSummary)
         out = []
-        for member in collective.members:
+        for member in dict.fromkeys(collective.members):  # listed twice, counted once
             record = self.record(member)
             if record is not None and not record.facts.collective:
                 out.append(record.summary if views else record.case)
@@ -111,7 +114,7 @@ class CaseBase:
         """The groups an MP is examined in: models, or summaries when given a summary."""
         views = isinstance(case, CaseSummary)
         out = []
-        for group in case.collectives:
+        for group in dict.fromkeys(case.collectives):
             record = self.record(group)
             if record is not None and record.facts.collective:
                 out.append(record.summary if views else record.case)

@@ -7,8 +7,11 @@ does, unless `--root` or `IPU_ROOT` says where it is.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
+from typing import NamedTuple
 
 from ipu_cli.errors import UsageError
 
@@ -38,30 +41,132 @@ def find_root(start: Path | None = None, override: str | os.PathLike[str] | None
     )
 
 
+class Listing(NamedTuple):
+    """What the lister found: the case files to read, and the entries it will not read.
+
+    `odd` rows are `(path, code, message)`: a folder that cannot be listed, a link
+    to a folder, a link that loops or leads nowhere, a FIFO, a device, a folder
+    named like a case file. None of them is opened (a FIFO opened for reading
+    blocks until someone writes to it) and none is skipped silently:
+    `ipu_cli.checks` reports each one at its path.
+    """
+
+    files: list[str]
+    odd: list[tuple[str, str, str]]
+
+
 def case_files(root: Path, country: str | None = None) -> list[str]:
     """Every case file under `cases/` (or `cases/<country>/`), in path order, not following links to folders.
 
     The one lister: `ipu validate`, `ipu show`, the cache and the scan all see
-    the same files. Strings, not Paths: a large base lists 10,000 of them.
+    the same files. Strings, not Paths: a large base lists 10,000 of them. Only
+    entries that are safe to open are listed; `list_cases` also says what was not.
     """
+    return list_cases(root, country).files
+
+
+def list_cases(root: Path, country: str | None = None, folder: Path | None = None) -> Listing:
+    """The case files under `cases/` (or `cases/<country>/`, or `folder`), and what was not listed.
+
+    File types come with `os.scandir` at no extra system call; only links and
+    special files cost a `stat`.
+    """
+    if folder is not None:
+        start = os.fspath(folder)
+    else:
+        start = os.path.join(root, CASES, country) if country else os.path.join(root, CASES)
     found: list[str] = []
-    stack = [os.path.join(root, CASES, country) if country else os.path.join(root, CASES)]
+    odd: list[tuple[str, str, str]] = []
+    inside = os.path.realpath(root) + os.sep
+    stack = [start]
     while stack:
         current = stack.pop()
         try:
-            entries = list(os.scandir(current))
-        except OSError:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except FileNotFoundError:
+            if current != start:  # removed between listing its parent and listing it
+                odd.append((current, "unreadable", "folder disappeared while the base was being read"))
+            continue
+        except OSError as exc:
+            message = f"cannot list folder: {exc.strerror}; its case files are not read"
+            odd.append((current, "unreadable", message))
             continue
         for entry in entries:
             name = entry.name
             if name.startswith("."):
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif name.endswith(CASE_SUFFIXES):
-                found.append(entry.path)
+            case_name = name.endswith(CASE_SUFFIXES)
+            try:
+                if not name.isprintable() and (case_name or entry.is_dir(follow_symlinks=False)):
+                    odd.append(_hidden_name(entry.path, name))
+                elif entry.is_dir(follow_symlinks=False):
+                    if case_name:
+                        message = "a folder named like a case file; its contents are not read"
+                        odd.append((entry.path, "not-a-file", message))
+                    else:
+                        stack.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    if case_name:
+                        found.append(entry.path)
+                elif entry.is_symlink():
+                    _link(entry.path, inside, case_name, found, odd)
+                elif case_name:
+                    kind = kind_of(entry.stat(follow_symlinks=False).st_mode)
+                    odd.append((entry.path, "not-a-file", f"{kind}, not a plain file; not read"))
+            except OSError as exc:
+                odd.append((entry.path, "unreadable", f"cannot read file: {exc.strerror}"))
     found.sort(key=lambda p: p.split(os.sep))
-    return found
+    odd.sort()
+    return Listing(found, odd)
+
+
+def _link(path: str, inside: str, case_name: bool, found: list[str], odd: list[tuple[str, str, str]]) -> None:
+    """A symbolic link under `cases/`: a case file, or a diagnostic row; folders are never followed."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            odd.append((path, "unreadable", "a link that loops back on itself; not followed"))
+        elif case_name:
+            target = os.readlink(path)
+            odd.append((path, "unreadable", f"a link to '{target}', which does not exist"))
+        return
+    if stat.S_ISDIR(mode):
+        message = "a link to a folder; links to folders are not followed (move the folder into cases/)"
+        odd.append((path, "linked-folder", message))
+    elif not case_name:
+        return
+    elif not os.path.realpath(path).startswith(inside):
+        message = f"link to {os.path.realpath(path)} leaves the repository; not followed"
+        odd.append((path, "symlink-outside", message))
+    elif stat.S_ISREG(mode):
+        found.append(path)
+    else:
+        odd.append((path, "not-a-file", f"a link to {kind_of(mode)}, not a plain file; not read"))
+
+
+def _hidden_name(path: str, name: str) -> tuple[str, str, str]:
+    """A file or folder whose name holds controls or invisible characters: named, escaped, not read."""
+    from ipu_cli.domain.characters import char_name, shown
+
+    names = ", ".join(dict.fromkeys(char_name(c) for c in name if not c.isprintable()))
+    return (shown(path), "hidden-character", f"the name holds {names}; not read: rename it")
+
+
+def kind_of(mode: int) -> str:
+    """What a file system entry that is not a plain file is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -76,11 +181,10 @@ def escapes_root(path: Path, root: Path) -> bool:
     """True when `path` is a link that leads outside the repository."""
     if not path.is_symlink():
         return False
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return True
-    return False
+    # realpath, not Path.resolve: a link that loops makes resolve() raise; realpath stops
+    # and the read that follows reports the loop.
+    target = os.path.realpath(path)
+    return not (target + os.sep).startswith(os.path.realpath(root) + os.sep)
 
 
 def path_for_id(root: Path, case_id: str) -> Path:

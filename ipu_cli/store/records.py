@@ -89,8 +89,21 @@ class _StatusView(NamedTuple):
     date: PartialDate | None
 
 
+class _StepView(NamedTuple):
+    status: str
+    date: PartialDate
+
+
 class _ComplaintView(NamedTuple):
+    """What list and stats read of a complaint: its dates and its examination."""
+
     submitted: PartialDate
+    status: str
+    steps: tuple[_StepView, ...]
+
+
+ROW_LENGTH = 12
+"""How many values `summary_row` gives: the cache's shape check reads it (change both together)."""
 
 
 def summary_row(case: Case) -> tuple[Any, ...]:
@@ -108,6 +121,7 @@ def summary_row(case: Case) -> tuple[Any, ...]:
         case.status.state,
         _date_tuple(case.status.date),
         _date_tuple(case.complaint.submitted) if case.complaint else None,
+        tuple((s.status, _date_tuple(s.date)) for s in case.complaint.steps) if case.complaint else (),
     )
 
 
@@ -176,6 +190,7 @@ class CaseSummary:
             _state,
             _closed,
             _submitted,
+            _steps,
         ) = row
         self.name, self.title = (None, name) if facts.collective else (name, None)
         self.violations = [ViolationView(code, scope) for code, scope in violations]
@@ -190,7 +205,13 @@ class CaseSummary:
     def complaint(self) -> _ComplaintView | None:
         if self._complaint is False:
             date = _partial(self._row[10])
-            self._complaint = None if date is None else _ComplaintView(date)
+            if date is None:
+                self._complaint = None
+            else:
+                from ipu_cli.domain.complaints import current
+
+                steps = tuple(_StepView(status, _partial(day)) for status, day in self._row[11])
+                self._complaint = _ComplaintView(date, current(steps), steps)
         return self._complaint
 
     def redacted(self, redact: Callable[[Any], Any]) -> CaseSummary:
@@ -280,6 +301,11 @@ class CaseRecord:
             self._case = self._build()
             self._build = None
         return self._case
+
+    @property
+    def confidentiality(self) -> str:
+        """The case's confidentiality, from the cached summary row when there is one (no model built)."""
+        return self._row[1] if self._row is not None else self.case.confidentiality  # summary_row's order
 
     def at(self, key: str) -> Position:
         return self.positions.get(key, (1, 1))

@@ -11,6 +11,7 @@ rendered from a vocabulary that could not be read.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from ipu_cli.domain.datafiles import (
     ViolationVocabulary,
 )
 from ipu_cli.store.paths import DATA, display_path
-from ipu_cli.store.yamlload import Loaded, load_file
+from ipu_cli.store.yamlload import Fault, Loaded, load_bytes, read_plain
 
 FILES: dict[str, type[Any]] = {
     "violations.yaml": ViolationVocabulary,
@@ -82,8 +83,19 @@ class Reference:
         return (category.label_fr or category.label) if lang == "fr" else category.label
 
     def country_name(self, code: str) -> str:
+        """The bare name, as headings print it: "Philippines"."""
         country = self.countries.get(code)
         return country.name if country else code
+
+    def country_prose(self, code: str, lang: str = "en") -> str:
+        """The name as running text writes it: "the Philippines" (`prose`, else the bare name).
+
+        Only English forms are held so far; another language gets the bare name.
+        """
+        country = self.countries.get(code)
+        if country is None:
+            return code
+        return (country.prose or country.name) if lang == "en" else country.name
 
     def session(self, ref: str) -> Session | None:
         return self.sessions.get(ref)
@@ -91,31 +103,57 @@ class Reference:
 
 def load_reference(root: Path) -> Reference:
     """Read every file of `data/`; what cannot be used is kept in `failures`, never raised."""
-    from pydantic import ValidationError
-
     ref = Reference()
     folder = root / DATA
-    for name, model in FILES.items():
+    for name in FILES:
         path = folder / name
-        shown = display_path(path, root)
-        loaded = load_file(path, shown)
-        if loaded.faults and not path.exists():
-            ref.failures.append(Failure(name, loaded, model, missing=True))
-            continue
-        try:
-            ref.digest_parts.append(path.read_bytes())
-        except OSError:
-            ref.digest_parts.append(name.encode())
-        if not loaded.ok or not isinstance(loaded.data, dict):
-            ref.failures.append(Failure(name, loaded, model))
-            continue
-        try:
-            value = model.model_validate(loaded.data)
-        except ValidationError as exc:
-            ref.failures.append(Failure(name, loaded, model, exc.errors(include_url=False)))
-            continue
-        _index(ref, value, loaded)
+        read = read_data_file(path, display_path(path, root), name)
+        if read.raw is not None:
+            ref.digest_parts.append(read.raw)
+        if read.failure is not None:
+            ref.failures.append(read.failure)
+        else:
+            _index(ref, read.value, read.loaded)
     return ref
+
+
+@dataclass
+class DataFile:
+    """One data file as read: its model value, or why it cannot be used; and its bytes."""
+
+    loaded: Loaded
+    value: Any = None
+    failure: Failure | None = None
+    raw: bytes | None = None
+
+
+def read_data_file(path: Path, shown: str, name: str | None = None) -> DataFile:
+    """Read and check one data file (`name`: which of `FILES` it is, default its own name).
+
+    The bytes are read once, so the cache's digest and the values used are
+    always those of the same version of the file, even while it is being edited.
+    """
+    from pydantic import ValidationError
+
+    name = name or path.name
+    model = FILES[name]
+    raw = read_plain(path)
+    if isinstance(raw, Fault):
+        loaded = Loaded(shown, faults=[raw])
+        missing = not os.path.lexists(path)
+        return DataFile(
+            loaded,
+            failure=Failure(name, loaded, model, missing=missing),
+            raw=None if missing else name.encode(),
+        )
+    loaded = load_bytes(raw, shown)
+    if not loaded.ok or not isinstance(loaded.data, dict):
+        return DataFile(loaded, failure=Failure(name, loaded, model), raw=raw)
+    try:
+        value = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        return DataFile(loaded, failure=Failure(name, loaded, model, exc.errors(include_url=False)), raw=raw)
+    return DataFile(loaded, value, raw=raw)
 
 
 def _index(ref: Reference, value: Any, loaded: Loaded) -> None:

@@ -17,14 +17,15 @@ from __future__ import annotations
 import gc
 import marshal
 import os
+import stat
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ipu_cli.store import cache
-from ipu_cli.store.paths import case_files, display_path
-from ipu_cli.store.records import CaseRecord, Facts, LatestDate, summary_row
+from ipu_cli.store.paths import CASE_SUFFIXES, display_path, list_cases
+from ipu_cli.store.records import ROW_LENGTH, CaseRecord, Facts, LatestDate, summary_row
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import Case
@@ -80,6 +81,8 @@ class ScanResult:
     sessions: Any  # the Reference, or an AgendaView of it
     complete: bool
     use_cache: bool
+    unread: list[str] = field(default_factory=list)
+    """Paths listed but not read as a case (broken, not a file): their ids are not 'missing'."""
 
     def save_aliases(self, aliases: dict[str, str], paths: dict[str, str]) -> None:
         if self.use_cache:
@@ -97,15 +100,20 @@ def jobs() -> int:
         return os.cpu_count() or 1
 
 
+_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+"""Never through a link, never waiting: a FIFO swapped in after listing must not hang the scan."""
+
+
 def _read(name: str) -> bytes | None:
     """The bytes of a plain, readable, not oversized file; None sends it down the slow path."""
     try:
-        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(name, _FLAGS)
     except OSError:
         return None
     try:
-        size = os.fstat(fd).st_size
-        if size > _MAX_BYTES:
+        info = os.fstat(fd)
+        size = info.st_size
+        if size > _MAX_BYTES or not stat.S_ISREG(info.st_mode):
             return None
         want = max(size, 4096) + 1
         chunk = os.read(fd, want)
@@ -188,18 +196,42 @@ def _check_misses(
     return out
 
 
-def _build(store: cache.Store, key: bytes, collective: bool) -> Case:
-    """The Pydantic model of a cached file, validated again from its parsed data."""
+def _build(store: cache.Store, key: bytes, collective: bool, name: str) -> Case:
+    """The Pydantic model of a cached file, validated again from its parsed data.
+
+    The parsed data lives in a second cache file, read only now: another `ipu`
+    may have replaced it since (without this file's entry), or it may be damaged.
+    Then the file itself is read again; its bytes must still be those the
+    entry was made from, or the command stops rather than answer from a file
+    that changed under it.
+    """
+    from pydantic import ValidationError
+
     from ipu_cli.domain.cases import CollectiveCase, IndividualCase
 
-    data = store.parsed(key)
-    assert data is not None, "parsed data missing from the cache"
     model = CollectiveCase if collective else IndividualCase
-    return model.model_validate(marshal.loads(data))
+    data = store.parsed(key)
+    if data is not None:
+        try:
+            return model.model_validate(marshal.loads(data))
+        except (EOFError, ValueError, TypeError, ValidationError):
+            pass  # damaged: read the file again
+    from ipu_cli.errors import IpuError
+    from ipu_cli.store.yamlload import load_bytes
+
+    store.discard()
+    raw = _read(name)
+    shown = display_path(Path(name), store.root)
+    if raw is None or cache.file_key(shown, raw) != key:
+        raise IpuError(f"{shown} changed while ipu was reading it; run the command again")
+    return model.model_validate(load_bytes(raw, shown).data)
 
 
-def _record(store: cache.Store, shown: str, key: bytes, summary: tuple[Any, ...]) -> CaseRecord:
+def _record(store: cache.Store, shown: str, key: bytes, summary: tuple[Any, ...], name: str) -> CaseRecord:
+    """The record of a file from its cached summary; TypeError or ValueError when it is not one."""
     facts_t, positions, latest_t, row = summary
+    if type(positions) is not dict or type(row) is not tuple or len(row) != ROW_LENGTH:
+        raise TypeError("not a cached summary")
     facts = Facts(*facts_t)
     latest = None
     if latest_t is not None:
@@ -211,8 +243,51 @@ def _record(store: cache.Store, shown: str, key: bytes, summary: tuple[Any, ...]
         positions,
         latest,
         facts=facts,
-        build=partial(_build, store, key, facts.collective),
+        build=partial(_build, store, key, facts.collective, name),
         row=row,
+    )
+
+
+def _hit(
+    store: cache.Store, shown: str, key: bytes, entry: Any, name: str
+) -> tuple[str, bytes, tuple[Any, Any], CaseRecord | None]:
+    """A cache hit as an outcome of the scan, its record built; TypeError or ValueError when the
+    entry does not have the shape `_analyse` gives it.
+
+    The cache file is sealed by a digest, so only a file written by ipu gets
+    here; this makes an entry of another shape (an older layout, a hand-made
+    file) a miss rather than a crash. It runs on every hit of a warm run, so it
+    lets the unpacking and building check the shapes, and checks the values of
+    problem rows (rare) itself.
+    """
+    problems, summary = entry
+    if type(problems) is not tuple or (problems and not all(map(_sound_row, problems))):
+        raise TypeError("not cached problems")
+    record = None if summary is None else _record(store, shown, key, summary, name)
+    return (shown, key, (problems, summary), record)
+
+
+def _sound_row(row: Any) -> bool:
+    return (
+        type(row) is tuple
+        and len(row) == 5
+        and type(row[0]) is str
+        and type(row[1]) is int
+        and type(row[2]) is int
+        and type(row[3]) is str
+        and type(row[4]) is str
+    )
+
+
+def _sound_reference(entry: Any) -> bool:
+    """The cached reference entry: (problem rows, (name, agenda, path, line, column) rows)."""
+    if type(entry) is not tuple or len(entry) != 2 or type(entry[0]) is not tuple:
+        return False
+    if not all(map(_sound_row, entry[0])):
+        return False
+    agendas = entry[1]
+    return type(agendas) is tuple and all(
+        type(item) is tuple and len(item) == 5 and type(item[1]) is tuple for item in agendas
     )
 
 
@@ -244,7 +319,11 @@ def _scan(
     root: Path, paths: list[Path] | None, reference: Reference | None, checks: Checks, use_cache: bool
 ) -> ScanResult:
     complete = paths is None
-    names = case_files(root) if paths is None else [os.fspath(p) for p in paths]
+    odd: list[tuple[str, str, str]] = []
+    if paths is None:
+        names, odd = list_cases(root)
+    else:
+        names = [os.fspath(p) for p in paths]
     if reference is not None and not reference.digest_parts:
         use_cache = False  # an in-memory Reference: nothing to key the cache on
     salt = cache.salt(root, reference.digest_parts if reference is not None else None)
@@ -272,8 +351,14 @@ def _scan(
         raw = _read(name) if store.checks else None  # an empty cache: the workers read
         key = cache.file_key(shown, raw) if raw is not None else None
         hit = store.checks.get(key) if key is not None else None
+        outcome = None
         if hit is not None:
-            outcomes[index] = (shown, key, hit)
+            try:
+                outcome = _hit(store, shown, key, hit, name)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                outcome = None  # not an entry ipu wrote: check the file again
+        if outcome is not None:
+            outcomes[index] = outcome
             keep.add(key)  # type: ignore[arg-type]
         else:
             misses.append((name, shown))
@@ -292,23 +377,30 @@ def _scan(
             outcomes[index] = (shown, key, (problems, summary), case)
 
     entry = store.checks.get(cache.REFERENCE_KEY)
-    if entry is None:
+    if entry is None or not _sound_reference(entry):
         entry = _reference_entry(need_ref(), checks)
         store.put(cache.REFERENCE_KEY, entry, None)
     ref_problems, agendas = entry
     problems: list[Row] = list(ref_problems)
+    unread: list[str] = []
+    for path, code, message in odd:
+        shown = display_path(Path(path), root)
+        problems.append((shown, 1, 1, code, message))
+        unread.append(shown)
     records: list[CaseRecord] = []
-    for outcome in outcomes:
+    for name, outcome in zip(names, outcomes, strict=True):
         shown, key, (file_problems, summary) = outcome[:3]
         case = outcome[3] if len(outcome) > 3 else None
         problems.extend(file_problems)
         if isinstance(case, CaseRecord):
             records.append(case)
         elif summary is not None:
-            record = _record(store, shown, key, summary)
+            record = _record(store, shown, key, summary, name)
             if case is not None and len(misses) < PARALLEL_MIN:
                 record._case = case  # checked here, and few: keep rather than rebuild
             records.append(record)
+        else:
+            unread.append(shown)
 
     store.save(keep, complete)
     if ref is not None:
@@ -322,11 +414,12 @@ def _scan(
         root,
         records,
         problems,
-        len(names),
+        len(names) + sum(path.endswith(CASE_SUFFIXES) for path, _, _ in odd),
         ref if ref is not None else partial(_load_reference, root),
         sessions,
         complete,
         use_cache,
+        unread,
     )
 
 

@@ -10,12 +10,17 @@ line and column of the source (`locate`).
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+
+from ipu_cli.domain.characters import char_name, hidden_in, may_hide
 
 MAX_BYTES = 1_000_000
 
@@ -66,24 +71,47 @@ class Loaded:
 def load_file(path: Path, display: str | None = None, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """Read and parse one YAML file; never raises for bad content."""
     shown = display or str(path)
-    try:
-        size = os.stat(path).st_size
-        if size > max_bytes:
-            return Loaded(
-                shown,
-                faults=[
-                    Fault(
-                        1,
-                        1,
-                        "file-too-large",
-                        f"file is {size:,} bytes; case files are limited to {max_bytes:,} bytes",
-                    )
-                ],
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Loaded(shown, faults=[Fault(1, 1, "unreadable", f"cannot read file: {exc.strerror}")])
+    raw = read_plain(path, max_bytes)
+    if isinstance(raw, Fault):
+        return Loaded(shown, faults=[raw])
     return load_bytes(raw, shown)
+
+
+def read_plain(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes | Fault:
+    """The bytes of a plain file, or why it cannot be read; never blocks.
+
+    The file is opened without blocking and checked with `fstat` before a byte
+    is read, so a FIFO, a device or a folder put where a case file belongs is
+    refused instead of hanging or being read without end.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Fault(1, 1, "unreadable", "a link that loops back on itself; not followed")
+        return Fault(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            from ipu_cli.store.paths import kind_of
+
+            return Fault(1, 1, "not-a-file", f"{kind_of(info.st_mode)}, not a plain file; not read")
+        if info.st_size > max_bytes:
+            message = f"file is {info.st_size:,} bytes; case files are limited to {max_bytes:,} bytes"
+            return Fault(1, 1, "file-too-large", message)
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, max(info.st_size, 65536) + 1):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # it grew while being read
+                return Fault(1, 1, "file-too-large", f"file grew past {max_bytes:,} bytes while being read")
+        return b"".join(chunks)
+    except OSError as exc:
+        return Fault(1, 1, "unreadable", f"cannot read file: {exc.strerror}")
+    finally:
+        os.close(fd)
 
 
 def load_bytes(raw: bytes, display: str) -> Loaded:
@@ -112,6 +140,10 @@ def load_bytes(raw: bytes, display: str) -> Loaded:
 def load_text(text: str, display: str) -> Loaded:
     """Parse YAML text into plain values, collecting problems instead of raising."""
     loaded = Loaded(display)
+    if may_hide(text):
+        loaded.faults.extend(hidden_characters(text))
+        if loaded.faults:
+            return loaded
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -124,7 +156,18 @@ def load_text(text: str, display: str) -> Loaded:
         loaded.faults.append(Fault(1, 1, "yaml-syntax", "nesting is too deep"))
         return loaded
     if node is None:
-        loaded.faults.append(Fault(1, 1, "empty-file", "file is empty; expected a mapping"))
+        what = "is empty" if not text.strip() else "holds only comments"
+        loaded.faults.append(Fault(1, 1, "empty-file", f"file {what}; expected a mapping"))
+        return loaded
+    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+        if node.value:
+            mark = node.start_mark
+            message = f"file holds only a null value ('{node.value}'); expected a mapping"
+            loaded.faults.append(Fault(mark.line + 1, mark.column + 1, "empty-file", message))
+        else:
+            loaded.faults.append(
+                Fault(1, 1, "empty-file", "file holds an empty document; expected a mapping")
+            )
         return loaded
     loaded.node = node
     builder = _Builder(display)
@@ -137,8 +180,67 @@ def load_text(text: str, display: str) -> Loaded:
         loaded.faults.append(Fault(1, 1, "yaml-syntax", "nesting is too deep"))
         return loaded
     loaded.faults.extend(builder.faults)
+    if "&" in text and _MAYBE_ANCHOR.search(text):
+        anchor = _first_anchor(text)
+        if anchor is not None:
+            loaded.faults.append(anchor)
+            return loaded
     loaded.data = data
     return loaded
+
+
+# Anchors are found by the composer only where an alias repeats a mapping or a list; an
+# anchor on a scalar, or one never used, needs the event stream. Parsing it again costs as
+# much as composing, so it is done only when an anchor can be there: '&' opening a token.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])&\S")
+
+
+def _first_anchor(text: str) -> Fault | None:
+    """Where the first anchor or alias of the text is, if it has any."""
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            mark = event.start_mark
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            message = f"anchors and aliases are not allowed in case files ({sign}{anchor})"
+            return Fault(mark.line + 1, mark.column + 1, "yaml-alias", message)
+    return None
+
+
+MAX_HIDDEN_LINES = 20
+
+
+def hidden_characters(text: str) -> list[Fault]:
+    """One fault per line holding invisible, control or bidirectional characters, naming them.
+
+    Such characters make a name, an id or a sentence read differently from what
+    the file holds (a right-to-left override reverses what follows; a zero-width
+    space splits an id that looks whole). Tabs and line breaks are ordinary text.
+    """
+    lines: dict[int, tuple[int, list[str]]] = {}
+    for index in hidden_in(text):
+        char = text[index]
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        names = lines.setdefault(line, (column, []))[1]
+        name = char_name(char)
+        if name not in names:
+            names.append(name)
+    faults = []
+    for line, (column, names) in sorted(lines.items())[:MAX_HIDDEN_LINES]:
+        if len(names) == 1:
+            message = f"hidden character {names[0]}: it makes the text read differently from what it holds; remove it"
+        else:
+            message = (
+                f"hidden characters {', '.join(names)}: they make the text read differently from what it "
+                "holds; remove them"
+            )
+        faults.append(Fault(line, column, "hidden-character", message))
+    if len(lines) > MAX_HIDDEN_LINES:
+        line, column, code, message = faults[-1]
+        more = len(lines) - MAX_HIDDEN_LINES
+        faults[-1] = Fault(line, column, code, f"{message} ({more} more lines hold such characters)")
+    return faults
 
 
 def _syntax_fault(exc: yaml.MarkedYAMLError, text: str) -> Fault:

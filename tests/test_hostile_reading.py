@@ -1,0 +1,950 @@
+"""Hostile and broken input on the reading side (issue 10): each a setup, a command, and its exact answer.
+
+Every case states its exit status, stdout and stderr in full. The classes: what the
+lister meets under cases/ (FIFOs, devices, folders named like case files, linked folders,
+link loops, unreadable or vanishing folders and files), one diagnostic for an unreadable
+member or group, validation (repeated members, loosely spelt legacy ids, confidential
+members of public groups, data files checked as data, hidden characters), outputs refused
+when the reference data they read is broken, internal log entries kept out of public
+filters, and a cache that is corrupt, truncated, foreign or of the wrong shape.
+Single broken files are in tests/corpus/ (run by test_validate.py).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+KHM = Path("cases") / "KHM"
+CLEAN = "39 files checked: no problems\n"
+ONE_MORE = "40 files checked: 1 error, 0 warnings\n"
+FEMALE_CSV = (
+    "id,name,sex,country,mandate,affiliation,collectives,status\n"
+    "KHM-48,Mu Sochua,female,KHM,former,opposition,KHM-COLL-03,active\n"
+    "KHM-69,Ke Sovannroth,female,KHM,former,opposition,KHM-COLL-03,active\n"
+    "KHM-93,Te Chanmony,female,KHM,former,opposition,KHM-COLL-03,active\n"
+    "KHM-94,Tioulong Saumura,female,KHM,former,opposition,KHM-COLL-03,active\n"
+)
+UNCLOSED = "did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item"
+HOW_TO_FIX_SYNTAX = "ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax\n"
+BROKEN_VIOLATIONS = (
+    f"data/violations.yaml:70:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
+    + HOW_TO_FIX_SYNTAX
+)
+
+
+@dataclass(frozen=True)
+class Hostile:
+    """One hostile input: what is done to a scratch base, the command, and its whole answer."""
+
+    name: str
+    setup: Callable[[Path, pytest.MonkeyPatch], None]
+    argv: tuple[str, ...]
+    code: int
+    out: str
+    err: str
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _fifo(name: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        target = repo / name
+        target.unlink(missing_ok=True)
+        os.mkfifo(target)
+
+    return setup
+
+
+def _folder_named_like_a_case(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / KHM / "KHM-900.yaml").mkdir()
+    (repo / KHM / "KHM-900.yaml" / "KHM-901.yaml").write_text("id: KHM-901\n", encoding="utf-8")
+
+
+def _linked_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "elsewhere" / "KHM").mkdir(parents=True)
+    os.symlink("../elsewhere", repo / "cases" / "ELS")
+
+
+def _link_loop(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    os.symlink("KHM-900.yaml", repo / KHM / "KHM-900.yaml")
+
+
+def _link_pair(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    os.symlink("KHM-901.yaml", repo / KHM / "KHM-900.yaml")
+    os.symlink("KHM-900.yaml", repo / KHM / "KHM-901.yaml")
+
+
+def _folder_loop(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    os.symlink("LOOP", repo / "cases" / "LOOP")
+
+
+def _broken_link(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    os.symlink("gone.yaml", repo / KHM / "KHM-900.yaml")
+
+
+def _link_to_fifo(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    os.mkfifo(repo / "pipe")
+    os.symlink("../../pipe", repo / KHM / "KHM-900.yaml")
+
+
+def _device(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        os.mknod(repo / KHM / "KHM-900.yaml", stat.S_IFCHR | 0o644, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+
+
+def _scandir_fails(folder: str, error: OSError) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """`os.scandir` of one folder raises `error` (root reads every folder, so permissions are simulated)."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (repo / folder).mkdir()
+        real = os.scandir
+
+        def scandir(path: str) -> object:
+            if os.fspath(path) == os.fspath(repo / folder):
+                raise error
+            return real(path)
+
+        monkeypatch.setattr(os, "scandir", scandir)
+
+    return setup
+
+
+def _listing_then(change: Callable[[Path], None]) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """Between the listing and the reading of the files, `change` the base (another process would)."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from ipu_cli.store import scan
+
+        real = scan.list_cases
+
+        def listed(root: Path, *args: object, **kwargs: object) -> object:
+            found = real(root, *args, **kwargs)  # type: ignore[arg-type]
+            change(repo)
+            return found
+
+        monkeypatch.setattr(scan, "list_cases", listed)
+
+    return setup
+
+
+def _named(name: str, *, folder: bool = False) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """A copy of KHM-48's file (or an empty folder) under a name holding hidden characters."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        if folder:
+            (repo / name).mkdir()
+        else:
+            (repo / name).write_bytes((repo / KHM / "KHM-48.yaml").read_bytes())
+
+    return setup
+
+
+def _vanish(repo: Path) -> None:
+    (repo / KHM / "KHM-102.yaml").unlink()
+
+
+def _becomes_fifo(repo: Path) -> None:
+    (repo / KHM / "KHM-102.yaml").unlink()
+    os.mkfifo(repo / KHM / "KHM-102.yaml")
+
+
+def _break_member(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(repo / KHM / "KHM-48.yaml", "foo: [unclosed\n")
+
+
+def _break_group(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(repo / KHM / "KHM-COLL-03.yaml", "foo: [unclosed\n")
+
+
+def _member_is_a_folder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / KHM / "KHM-48.yaml").unlink()
+    (repo / KHM / "KHM-48.yaml").mkdir()
+
+
+def _member_twice(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _replace(repo / KHM / "KHM-COLL-03.yaml", "  - KHM-102\n", "  - KHM-102\n  - KHM-48\n")
+
+
+def _group_twice(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _replace(
+        repo / KHM / "KHM-60.yaml", "collectives: [KHM-COLL-03]", "collectives: [KHM-COLL-03, KHM-COLL-03]"
+    )
+
+
+def _padded_alias(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _replace(repo / KHM / "KHM-60.yaml", "aliases: [", "aliases: [KHM-048, ")
+
+
+def _confidential_member(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _replace(repo / KHM / "KHM-48.yaml", "confidentiality: public", "confidentiality: confidential")
+
+
+def _tab_in_literal(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(repo / KHM / "KHM-48.yaml", "summary: |\n  Detained\tin 2017.\n")
+
+
+def _persian_joiner(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(repo / KHM / "KHM-48.yaml", "summary: \u0645\u06cc\u200c\u0634\u0648\u062f\n")
+
+
+def _data(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _replace(repo / "data" / name, old, new)
+
+    return setup
+
+
+def _data_text(name: str, text: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (repo / "data" / name).write_text(text, encoding="utf-8")
+
+    return setup
+
+
+def _break_violations(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _append(repo / "data" / "violations.yaml", "  - code: [broken\n")
+
+
+def _no_verbs(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "data" / "verbs.yaml").unlink()
+
+
+def _foreign_data_file(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "other" / "data").mkdir(parents=True)
+    (repo / "other" / "data" / "verbs.yaml").write_text("verbs:\n  - verb: Urges\n    asks: maybe\n")
+
+
+def _internal_letter(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An internal log entry on a day no other fact of the base has (March 2024)."""
+    anchor = "    description: Letter from the Secretary General of the National Assembly\n"
+    entry = "  - date: 2024-03-10\n    direction: to\n    party: authorities\n    description: Call\n    internal: true\n"
+    _replace(repo / KHM / "KHM-COLL-03.yaml", anchor, anchor + entry)
+
+
+def _internal_letter_after_the_session(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An internal letter to the authorities after the 179th session: it must not count as conveying."""
+    anchor = "  - date: 2026-01\n    direction: to\n    party: complainant\n"
+    entry = "  - date: 2026-02-25\n    direction: to\n    party: authorities\n    description: Call\n    internal: true\n"
+    _replace(repo / KHM / "KHM-COLL-03.yaml", anchor, anchor + entry)
+
+
+def _nothing(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pass
+
+
+LINKED_FOLDER = (
+    "cases/ELS:1:1: error linked-folder a link to a folder; links to folders are not followed "
+    "(move the folder into cases/)\n"
+)
+MEMBER_48_BROKEN = (
+    f"cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
+)
+FIFO_900 = "cases/KHM/KHM-900.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
+SINCE_MARCH_2024 = ("list", "--since", "2024-03-01", "--until", "2024-03-31", "--format", "csv")
+
+CASES = [
+    # --- what the lister meets under cases/ ---
+    Hostile("fifo", _fifo("cases/KHM/KHM-900.yaml"), ("validate",), 1, FIFO_900, ONE_MORE),
+    Hostile(
+        "folder-named-like-a-case",
+        _folder_named_like_a_case,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-900.yaml:1:1: error not-a-file a folder named like a case file; its contents are not read\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "linked-folder",
+        _linked_folder,
+        ("validate",),
+        1,
+        LINKED_FOLDER,
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "link-loop",
+        _link_loop,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-900.yaml:1:1: error unreadable a link that loops back on itself; not followed\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "link-pair-loop",
+        _link_pair,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-900.yaml:1:1: error unreadable a link that loops back on itself; not followed\n"
+        "cases/KHM/KHM-901.yaml:1:1: error unreadable a link that loops back on itself; not followed\n",
+        "41 files checked: 2 errors, 0 warnings\n",
+    ),
+    Hostile(
+        "folder-link-loop",
+        _folder_loop,
+        ("validate",),
+        1,
+        "cases/LOOP:1:1: error unreadable a link that loops back on itself; not followed\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "broken-link",
+        _broken_link,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-900.yaml:1:1: error unreadable a link to 'gone.yaml', which does not exist\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "link-to-fifo",
+        _link_to_fifo,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-900.yaml:1:1: error not-a-file a link to a named pipe (FIFO), not a plain file; not read\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "device",
+        _device,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-900.yaml:1:1: error not-a-file a character device, not a plain file; not read\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "unreadable-folder",
+        _scandir_fails("cases/KHM/archive", PermissionError(13, "Permission denied")),
+        ("validate",),
+        1,
+        "cases/KHM/archive:1:1: error unreadable cannot list folder: Permission denied; its case files are not read\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "folder-vanishes",
+        _scandir_fails("cases/KHM/archive", FileNotFoundError(2, "No such file or directory")),
+        ("validate",),
+        1,
+        "cases/KHM/archive:1:1: error unreadable folder disappeared while the base was being read\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "file-vanishes-after-listing",
+        _listing_then(_vanish),
+        ("validate", "--no-cache"),
+        1,
+        "cases/KHM/KHM-102.yaml:1:1: error unreadable cannot read file: No such file or directory\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "file-becomes-fifo-after-listing",
+        _listing_then(_becomes_fifo),
+        ("validate", "--no-cache"),
+        1,
+        "cases/KHM/KHM-102.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "fifo-named-on-the-command-line",
+        _fifo("cases/KHM/KHM-900.yaml"),
+        ("validate", "cases/KHM/KHM-900.yaml"),
+        1,
+        FIFO_900,
+        "1 file checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "fifo-outside-cases-named",
+        _fifo("notes.yaml"),
+        ("validate", "notes.yaml"),
+        1,
+        "notes.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n",
+        "1 file checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "list-with-a-fifo",
+        _fifo("cases/KHM/KHM-900.yaml"),
+        ("list", "--sex", "female", "--format", "csv"),
+        1,
+        FEMALE_CSV,
+        FIFO_900 + "ipu: 1 case file was not read; the list may be incomplete (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "stats-with-a-linked-folder",
+        _linked_folder,
+        ("stats", "--format", "json"),
+        1,
+        "",
+        LINKED_FOLDER
+        + "ipu: 1 case file was not read; no figures made from an incomplete base (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "file-name-with-an-escape-sequence",
+        _named("cases/KHM/KHM-4\x1b[31m8.yaml"),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-4\\u001b[31m8.yaml:1:1: error hidden-character the name holds U+001B ESCAPE; not read: "
+        "rename it\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "folder-name-with-an-override",
+        _named("cases/KHM\u202eX", folder=True),
+        ("validate",),
+        1,
+        "cases/KHM\\u202eX:1:1: error hidden-character the name holds U+202E RIGHT-TO-LEFT OVERRIDE; not read: "
+        "rename it\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    # --- one diagnostic for a file that cannot be read, not a cascade ---
+    Hostile(
+        "broken-member",
+        _break_member,
+        ("validate",),
+        1,
+        MEMBER_48_BROKEN,
+        "39 files checked: 1 error, 0 warnings\n" + HOW_TO_FIX_SYNTAX,
+    ),
+    Hostile(
+        "member-is-a-fifo",
+        _fifo("cases/KHM/KHM-48.yaml"),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-48.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "member-is-a-folder",
+        _member_is_a_folder,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-48.yaml:1:1: error not-a-file a folder named like a case file; its contents are not read\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "broken-group",
+        _break_group,
+        ("validate",),
+        1,
+        f"cases/KHM/KHM-COLL-03.yaml:233:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n",
+        "39 files checked: 1 error, 0 warnings\n" + HOW_TO_FIX_SYNTAX,
+    ),
+    Hostile(
+        "decision-with-a-fifo-member",
+        _fifo("cases/KHM/KHM-48.yaml"),
+        ("draft-decision", "KHM-COLL-03", "--session", "180"),
+        1,
+        "",
+        "cases/KHM/KHM-48.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
+        "ipu: KHM-COLL-03: the file of member KHM-48 cannot be read; no document is made with a member missing "
+        "(run 'ipu validate')\n",
+    ),
+    Hostile(
+        "decisions-batch-with-a-fifo",
+        _fifo("cases/KHM/KHM-48.yaml"),
+        ("draft-decision", "--all", "--session", "180", "-o", "drafts"),
+        1,
+        "",
+        "cases/KHM/KHM-48.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
+        "ipu: 1 case file was not read; no decisions made from an incomplete base (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "letters-batch-with-a-broken-file",
+        _break_member,
+        ("draft-letter", "--all", "--session", "179", "-o", "letters"),
+        1,
+        "",
+        MEMBER_48_BROKEN
+        + HOW_TO_FIX_SYNTAX
+        + "ipu: 1 case file was not read; no letters made from an incomplete base (see 'ipu validate')\n",
+    ),
+    # --- validation ---
+    Hostile(
+        "member-listed-twice",
+        _member_twice,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-COLL-03.yaml:48:5: error duplicate-member member 'KHM-48' is listed twice\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "group-listed-twice",
+        _group_twice,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-60.yaml:15:28: error duplicate-member group 'KHM-COLL-03' is listed twice\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "legacy-id-padded-like-another-id",
+        _padded_alias,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-60.yaml:7:11: error duplicate-alias legacy id 'KHM-048' is a spelling of KHM-48, the id of "
+        "cases/KHM/KHM-48.yaml; 'ipu show KHM-048' would find KHM-48\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "confidential-member-of-a-public-group",
+        _confidential_member,
+        ("validate",),
+        0,
+        "cases/KHM/KHM-COLL-03.yaml:10:5: warning confidential-member KHM-48 is confidential in a public group: "
+        "every public output of KHM-COLL-03 leaves it out (its case list, counts, checklist and letters)\n",
+        "39 files checked: 0 errors, 1 warning\n",
+    ),
+    Hostile(
+        "confidential-member-strict",
+        _confidential_member,
+        ("validate", "--strict", "--format", "parsable"),
+        1,
+        "cases/KHM/KHM-COLL-03.yaml:10:5: [warning] KHM-48 is confidential in a public group: every public output "
+        "of KHM-COLL-03 leaves it out (its case list, counts, checklist and letters) (confidential-member)\n",
+        "",
+    ),
+    Hostile("tab-inside-literal-text", _tab_in_literal, ("validate",), 0, "", CLEAN),
+    Hostile("joiner-inside-persian-text", _persian_joiner, ("validate",), 0, "", CLEAN),
+    Hostile(
+        "data-file-checked-as-data",
+        _nothing,
+        ("validate", "data/sessions.yaml"),
+        0,
+        "",
+        "1 file checked: no problems\n",
+    ),
+    Hostile(
+        "broken-data-file-named",
+        _data("sessions.yaml", "    number: 180\n", "    number: 180\n    number: 181\n"),
+        ("validate", "data/sessions.yaml"),
+        1,
+        "data/sessions.yaml:28:5: error duplicate-key duplicate key 'number' (first defined at line 27)\n",
+        "1 file checked: 1 error, 0 warnings\nipu: how to fix duplicate-key: ipu validate --explain duplicate-key\n",
+    ),
+    Hostile(
+        "unknown-data-file-named",
+        _data_text("notes.yaml", "todo: []\n"),
+        ("validate", "data/notes.yaml"),
+        1,
+        "data/notes.yaml:1:1: error not-a-case-file not a data file ipu reads: data/ holds violations.yaml, "
+        "event-types.yaml, verbs.yaml, countries.yaml, sessions.yaml\n",
+        "1 file checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "data-file-of-another-repository",
+        _foreign_data_file,
+        ("validate", "other/data/verbs.yaml"),
+        1,
+        "other/data/verbs.yaml:3:11: error invalid-value verbs[0].asks: input should be a valid boolean, "
+        "unable to interpret input, got 'maybe'\n",
+        "1 file checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "hidden-character-in-a-data-file",
+        _data("violations.yaml", "label: Impunity", "label: Impu\u202enity"),
+        ("validate",),
+        1,
+        "data/violations.yaml:60:16: error hidden-character hidden character U+202E RIGHT-TO-LEFT OVERRIDE: it makes "
+        "the text read differently from what it holds; remove it\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "null-data-file",
+        _data_text("event-types.yaml", "~\n"),
+        ("validate",),
+        1,
+        "data/event-types.yaml:1:1: error empty-file file holds only a null value ('~'); expected a mapping\n",
+        "39 files checked: 1 error, 0 warnings\nipu: how to fix empty-file: ipu validate --explain empty-file\n",
+    ),
+    # --- complete, or refused: the reference data an output reads ---
+    Hostile(
+        "decision-with-broken-violations",
+        _break_violations,
+        ("draft-decision", "KHM-COLL-03", "--session", "180"),
+        1,
+        "",
+        BROKEN_VIOLATIONS
+        + "ipu: cannot make the decision from incomplete reference data: data/violations.yaml "
+        "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "letter-without-verbs",
+        _no_verbs,
+        ("draft-letter", "KHM-COLL-03", "--to", "authorities"),
+        1,
+        "",
+        "data/verbs.yaml:1:1: error unreadable reference file is missing\n"
+        "ipu: cannot make the letter from incomplete reference data: data/verbs.yaml is not usable "
+        "(see 'ipu validate')\n",
+    ),
+    Hostile(
+        "stats-with-invalid-countries",
+        _data("countries.yaml", "region: Asia", "region: 12"),
+        ("stats",),
+        1,
+        "",
+        "data/countries.yaml:19:13: error invalid-value countries[0].region: input should be a valid string, got 12\n"
+        "ipu: cannot make the statistics from incomplete reference data: data/countries.yaml is not usable "
+        "(see 'ipu validate')\n",
+    ),
+    Hostile(
+        "export-with-broken-violations",
+        _break_violations,
+        ("export", "--format", "json", "-o", "out.json"),
+        1,
+        "",
+        BROKEN_VIOLATIONS
+        + "ipu: cannot make the export from incomplete reference data: data/violations.yaml "
+        "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "list-with-broken-violations",
+        _break_violations,
+        ("list", "--violation", "impunity"),
+        1,
+        "",
+        BROKEN_VIOLATIONS + "ipu: cannot make the list from incomplete reference data: data/violations.yaml "
+        "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "followups-with-a-fifo-for-sessions",
+        _fifo("data/sessions.yaml"),
+        ("followups",),
+        1,
+        "",
+        "data/sessions.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
+        "ipu: cannot make the follow-up report from incomplete reference data: data/sessions.yaml is not usable "
+        "(see 'ipu validate')\n",
+    ),
+    Hostile(
+        "list-does-not-need-event-types",
+        _data_text("event-types.yaml", "types: oops\n"),
+        ("list", "--sex", "female", "--format", "csv"),
+        0,
+        FEMALE_CSV,
+        "",
+    ),
+    # --- internal log entries decide no public answer ---
+    Hostile(
+        "since-until-ignores-internal-dates",
+        _internal_letter,
+        SINCE_MARCH_2024,
+        0,
+        "id,name,sex,country,mandate,affiliation,collectives,status\n",
+        "",
+    ),
+    Hostile(
+        "since-until-groups-ignore-internal-dates",
+        _internal_letter,
+        (*SINCE_MARCH_2024, "--kind", "collective"),
+        0,
+        "id,kind,name,sex,country,mandate,affiliation,collectives,status,size\n",
+        "",
+    ),
+    Hostile(
+        "followups-ignore-internal-letters",
+        _internal_letter_after_the_session,
+        ("followups", "--format", "csv"),
+        0,
+        "case,flags,to authorities,from authorities,to complainant,from complainant,decision,requested,missions\n"
+        'KHM-COLL-03,"not conveyed, authorities silent",December 2025 (3 mo): Letter to the Secretary General of '
+        "the National Assembly,March 2023 (36 mo): Letter from the Secretary General of the National Assembly,"
+        "January 2026 (2 mo),January 2026 (2 mo),179th session (February 2026),Calls on the Cambodian authorities "
+        "to actively explore all…; requests the Cambodian authorities to provide detailed…; calls on the "
+        "authorities to provide the necessary clarity…,\n",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_hostile_input(case: Hostile, repo: Path, ipu, monkeypatch: pytest.MonkeyPatch) -> None:
+    case.setup(repo, monkeypatch)
+    result = ipu(*case.argv)
+    assert (result.code, result.out, result.err) == (case.code, case.out, case.err)
+
+
+def test_enough_hostile_inputs() -> None:
+    assert len(CASES) + len(CACHE_DAMAGE) >= 35
+    assert len({case.name for case in CASES}) == len(CASES)
+
+
+def test_internal_dates_count_for_internal_use(repo: Path, ipu, monkeypatch) -> None:
+    """The control of the two cases above: the same filter with --include-confidential finds the group."""
+    _internal_letter(repo, monkeypatch)
+    result = ipu(*SINCE_MARCH_2024, "--kind", "collective", "--include-confidential")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines()[2].startswith("KHM-COLL-03,collective,")
+
+
+def test_show_by_legacy_id_with_a_fifo_in_the_base(repo: Path, ipu) -> None:
+    """`ipu show` scans files for a legacy id; a FIFO among them must not make it wait."""
+    expected = ipu("show", "CMBD/60")
+    os.mkfifo(repo / KHM / "KHM-900.yaml")
+    (repo / ".ipu-cache").mkdir(exist_ok=True)
+    for entry in (repo / ".ipu-cache").iterdir():
+        entry.unlink()  # no alias hint: the scan itself must step over the FIFO
+    result = ipu("show", "CMBD/60")
+    assert (result.code, result.out, result.err) == (0, expected.out, "")
+    assert result.out.startswith("KHM-60  Kem Sokha\n")
+
+
+# --- the cache -------------------------------------------------------------------------------
+
+
+def _cache_files(repo: Path, kind: str) -> list[Path]:
+    return sorted((repo / ".ipu-cache").glob(f"v1-*.{kind}"))
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"\x00\xffnot a cache\x13" * 50)
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _unsealed(path: Path) -> None:
+    """What an older ipu wrote, or anyone with marshal: a plain dict, no digest."""
+    from ipu_cli.store.cache import unseal
+
+    payload = unseal(path.read_bytes())
+    assert payload is not None
+    path.write_bytes(payload)
+
+
+def _reshape(make: Callable[[object], object]) -> Callable[[Path], None]:
+    """Sealed as ipu seals, but every entry replaced by `make(entry)`: shapes ipu never wrote."""
+
+    def damage(path: Path) -> None:
+        from ipu_cli.store.cache import seal, unseal
+
+        payload = unseal(path.read_bytes())
+        assert payload is not None
+        table = marshal.loads(payload)
+        path.write_bytes(seal(marshal.dumps({key: make(value) for key, value in table.items()})))
+
+    return damage
+
+
+def _fifo_in_place(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+CACHE_DAMAGE = {
+    "checks-garbage": ("checks", _garbage),
+    "checks-truncated": ("checks", _truncate),
+    "checks-unsealed": ("checks", _unsealed),
+    "checks-fifo": ("checks", _fifo_in_place),
+    "entries-wrong-length": ("checks", _reshape(lambda entry: ("x",))),
+    "entries-not-tuples": ("checks", _reshape(lambda entry: [entry])),
+    "problem-rows-wrong-types": ("checks", _reshape(lambda entry: ((("p", "1", 1, "c", "m"),), None))),
+    "summaries-wrong-shape": ("checks", _reshape(lambda entry: ((), (1, 2, 3, 4)))),
+    "data-garbage": ("data", _garbage),
+    "data-entries-not-marshal": ("data", _reshape(lambda entry: b"\x00garbage")),
+    "data-entries-wrong-model": ("data", _reshape(lambda entry: marshal.dumps({"id": 5}))),
+    "data-missing": ("data", lambda path: path.unlink()),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(CACHE_DAMAGE))
+def test_damaged_cache_is_ignored_and_rebuilt(damage: str, repo: Path, ipu) -> None:
+    """Never a crash, never a wrong answer: the same output as a cold run, and a sound cache after."""
+    cold_validate = ipu("validate", "--no-cache")
+    cold_grep = ipu("list", "--grep", "kem sokha", "--format", "csv", "--columns", "id,name")
+    assert cold_grep.out == "id,name\nKHM-58,Sam Rainsy\nKHM-60,Kem Sokha\n"  # KHM-58 names him too
+    assert ipu("validate").code == 0  # writes the cache
+    kind, harm = CACHE_DAMAGE[damage]
+    (target,) = _cache_files(repo, kind)
+    harm(target)
+    for _ in range(2):  # the damaged run, then the run on what it rebuilt
+        result = ipu("validate")
+        assert (result.code, result.out, result.err) == (
+            cold_validate.code,
+            cold_validate.out,
+            cold_validate.err,
+        )
+        grep = ipu("list", "--grep", "kem sokha", "--format", "csv", "--columns", "id,name")
+        assert (grep.code, grep.out, grep.err) == (0, cold_grep.out, "")
+    from ipu_cli.store.cache import unseal
+
+    for path in _cache_files(repo, "checks") + _cache_files(repo, "data"):
+        assert stat.S_ISREG(path.stat().st_mode)
+        assert unseal(path.read_bytes()) is not None, path
+
+
+def test_cache_answers_after_another_run_replaced_its_data(repo: Path, ipu) -> None:
+    """Two runs at once: the parsed data file was replaced by one lacking this run's entries."""
+    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.store.cache import seal
+
+    assert ipu("validate").code == 0
+    base = load_case_base(repo)  # checks table read; the data file is read only when a model is wanted
+    (data,) = _cache_files(repo, "data")
+    data.write_bytes(seal(marshal.dumps({})))
+    assert base.get("KHM-60").name == "Kem Sokha"
+
+
+def test_cache_refuses_a_file_that_changed_under_it(repo: Path, ipu) -> None:
+    """The file changed since its entry was read, and the parsed data is gone: stop, do not guess."""
+    from ipu_cli.checks.pipeline import load_case_base
+    from ipu_cli.errors import IpuError
+
+    assert ipu("validate").code == 0
+    base = load_case_base(repo)
+    (data,) = _cache_files(repo, "data")
+    data.unlink()
+    _replace(repo / KHM / "KHM-60.yaml", "name: Kem Sokha", "name: Kem Sokha Junior")
+    with pytest.raises(
+        IpuError, match=r"^cases/KHM/KHM-60.yaml changed while ipu was reading it; run the command again$"
+    ):
+        _ = base.get("KHM-60").name
+
+
+def test_cache_folder_that_is_a_file_runs_uncached(repo: Path, ipu) -> None:
+    (repo / ".ipu-cache").write_text("not a folder\n")
+    result = ipu("validate")
+    assert (result.code, result.out, result.err) == (0, "", CLEAN)
+    assert (repo / ".ipu-cache").read_text() == "not a folder\n"
+
+
+def test_cache_folder_of_another_user_is_neither_read_nor_written(repo: Path, ipu) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("giving a folder to another user needs root")
+    folder = repo / ".ipu-cache"
+    folder.mkdir()
+    os.chown(folder, 65534, 65534)
+    result = ipu("validate")
+    assert (result.code, result.out, result.err) == (0, "", CLEAN)
+    assert list(folder.iterdir()) == []
+
+
+# --- permissions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_new_files_respect_the_umask(repo: Path, ipu, tmp_path: Path, mask: int, mode: int) -> None:
+    old = os.umask(mask)
+    try:
+        result = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "-o", str(tmp_path / "d.md"))
+    finally:
+        os.umask(old)
+    assert result.code == 0, result.err
+    assert stat.S_IMODE((tmp_path / "d.md").stat().st_mode) == mode
+
+
+def test_a_replaced_file_keeps_its_mode(repo: Path, ipu, tmp_path: Path) -> None:
+    target = tmp_path / "figures.json"
+    target.write_text("{}\n")
+    os.chmod(target, 0o640)
+    result = ipu("stats", "--format", "json", "-o", str(target), "--force")
+    assert result.code == 0, result.err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_cache_is_private_whatever_the_umask(repo: Path, ipu) -> None:
+    old = os.umask(0)
+    try:
+        assert ipu("validate").code == 0
+    finally:
+        os.umask(old)
+    folder = repo / ".ipu-cache"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for path in folder.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_an_open_cache_folder_is_closed_again(repo: Path, ipu) -> None:
+    folder = repo / ".ipu-cache"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    assert ipu("validate").code == 0
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_concurrent_readers_and_writers_on_a_changing_base(repo: Path) -> None:
+    """Two `ipu validate` and two `ipu list --grep` (which reads the parsed data) at once, while a
+    case file keeps changing: every run answers correctly, none crashes; the last one agrees with
+    a run without the cache."""
+    import subprocess
+    import sys
+    import threading
+
+    env = {**os.environ, "IPU_ROOT": str(repo), "IPU_TODAY": "2026-03-01", "IPU_JOBS": "1"}
+    commands = {
+        "validate": ([sys.executable, "-m", "ipu_cli", "validate"], "", CLEAN),
+        "list": (
+            [
+                sys.executable,
+                "-m",
+                "ipu_cli",
+                "list",
+                "--grep",
+                "kem sokha",
+                "--format",
+                "csv",
+                "--columns",
+                "id,name",
+            ],
+            "id,name\nKHM-58,Sam Rainsy\nKHM-60,Kem Sokha\n",
+            "",
+        ),
+    }
+    member = repo / KHM / "KHM-48.yaml"
+    original = member.read_text(encoding="utf-8")
+    stop = threading.Event()
+
+    def edit() -> None:
+        turn = 0
+        while not stop.is_set():
+            turn += 1
+            scratch = member.with_name(".edit.tmp")
+            scratch.write_text(original.replace("Mu Sochua", f"Mu Sochua {turn}"), encoding="utf-8")
+            os.replace(scratch, member)
+            stop.wait(0.002)  # an edit every few milliseconds, not a busy loop starving the runs
+
+    editor = threading.Thread(target=edit)
+    editor.start()
+    try:
+        runs = [
+            subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+            for argv, _out, _err in commands.values()
+        ]
+        answers = [(run.args, *run.communicate(timeout=120), run.returncode) for run in runs]
+    finally:
+        stop.set()
+        editor.join()
+    expected = {tuple(argv): (0, out, err) for argv, out, err in commands.values()}
+    for args, out, err, code in answers:
+        assert (code, out, err) == expected[tuple(args)]
+    env.pop("IPU_JOBS")
+    final = subprocess.run(
+        [sys.executable, "-m", "ipu_cli", "validate"], env=env, capture_output=True, text=True, check=False
+    )
+    uncached = subprocess.run(
+        [sys.executable, "-m", "ipu_cli", "validate", "--no-cache"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (final.returncode, final.stdout, final.stderr) == (
+        uncached.returncode,
+        uncached.stdout,
+        uncached.stderr,
+    )
