@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
+BINDIR ?= $(HOME)/.local/bin
 
-.PHONY: run test lint bench bench-record schema clean
+.PHONY: run test lint bench bench-record schema install-user clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +43,10 @@ bench-record: $(BENCH_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check ipu_cli tests
 	$(BIN)/ruff format --check ipu_cli tests
+
+# `ipu` on the PATH without root: a link $(BINDIR)/ipu -> .venv/bin/ipu (BINDIR=... to choose).
+install-user: $(STAMP)
+	sh scripts/install-user.sh "$(CURDIR)/$(BIN)/ipu" "$(BINDIR)"
 
 schema: $(STAMP)
 	$(BIN)/ipu schema

@@ -15,6 +15,8 @@ import sys
 
 INTERNAL = 3
 """Exit status of an unexpected error (a bug in ipu)."""
+COMPLETION = "_IPU_COMPLETE"
+"""Set by the shell completion scripts: the call goes to Typer, which answers it."""
 
 
 def report(exc: BaseException) -> int:
@@ -24,6 +26,11 @@ def report(exc: BaseException) -> int:
     assert isinstance(exc, IpuError)
     for problem in exc.problems:
         sys.stderr.write(problem.text() + "\n")
+    if exc.problems:
+        from ipu_cli.checks.causes import hints
+
+        for hint in hints(exc.problems):
+            sys.stderr.write(f"ipu: {hint}\n")
     for detail in exc.details:
         sys.stderr.write(f"ipu: {detail}\n")
     sys.stderr.write(f"ipu: {exc.message}\n")
@@ -37,12 +44,12 @@ def main(argv: list[str] | None = None) -> None:
     try:
         from ipu_cli.cli.fast import fast_call
 
-        run = fast_call(argv)
+        run = None if COMPLETION in os.environ else fast_call(argv)
         if run is not None:
             raise SystemExit(run())
-        from ipu_cli.cli.app import app
+        from ipu_cli.cli.app import run as run_app
 
-        app(args=argv, prog_name="ipu")
+        raise SystemExit(run_app(argv))
     except IpuError as exc:
         raise SystemExit(report(exc)) from None
     except KeyboardInterrupt:

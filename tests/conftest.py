@@ -31,6 +31,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copytree(ROOT / name, target / name)
     monkeypatch.setenv("IPU_ROOT", str(target))
     monkeypatch.setenv("IPU_TODAY", TODAY)
+    monkeypatch.setenv("COLUMNS", "80")  # text views and piped tables fit 80 columns
     monkeypatch.chdir(target)
     return target
 

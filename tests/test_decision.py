@@ -248,7 +248,7 @@ def test_all_writes_each_agenda_case_and_an_index(repo: Path, ipu, tmp_path: Pat
     out = tmp_path / "drafts"
     result = ipu("draft-decision", "--session", "180", "--all", "-o", str(out))
     assert (result.code, result.out) == (0, "")
-    assert result.err == f"ipu: wrote 1 decision(s) and index.md to {out}\n"
+    assert result.err == f"ipu: wrote 1 decision and index.md to {out}\n"
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.md", "index.md"]
     assert (out / "index.md").read_text() == (
         "# Decisions for the 180th session of the Committee on the Human Rights of Parliamentarians"
@@ -262,7 +262,7 @@ def test_all_as_html_writes_an_html_index(repo: Path, ipu, tmp_path: Path) -> No
     out = tmp_path / "drafts"
     result = ipu("draft-decision", "--session", "180", "--all", "-f", "html", "-o", str(out))
     assert (result.code, result.out) == (0, "")
-    assert result.err == f"ipu: wrote 1 decision(s) and index.html to {out}\n"
+    assert result.err == f"ipu: wrote 1 decision and index.html to {out}\n"
     assert sorted(p.name for p in out.iterdir()) == ["KHM-COLL-03-committee-180.html", "index.html"]
     assert (out / "index.html").read_text() == (
         '<!DOCTYPE html>\n<html lang="en">\n'
@@ -284,7 +284,7 @@ def test_missing_template_variable_names_template_line_and_variable(repo: Path, 
     check = ipu("templates", "check")
     assert check.code == 1
     assert (
-        "templates/decision.md.j2: KHM-COLL-03 draft for committee-179: undeclared variable(s): no_such_value\n"
+        "templates/decision.md.j2: KHM-COLL-03 draft for committee-179: undeclared variable: no_such_value\n"
         in check.out
     )
 
@@ -305,7 +305,7 @@ def test_templates_check_passes_on_the_bundled_templates(repo: Path, ipu) -> Non
         "letter-complainant.md.j2, letter-third-party.md.j2)"
     ) in lines
     assert "templates/letter-authorities.md.j2: ok (2 contexts)" in lines
-    assert result.err == f"{len(lines)} template(s), 0 with problems\n"
+    assert result.err == f"{len(lines)} templates, 0 with problems\n"
 
 
 def test_templates_check_catches_a_broken_case_skeleton(repo: Path, ipu) -> None:
@@ -314,7 +314,7 @@ def test_templates_check_catches_a_broken_case_skeleton(repo: Path, ipu) -> None
     result = ipu("templates", "check")
     assert result.code == 1
     assert (
-        "templates/individual-case.yaml.j2: KHM-101 as 'ipu new' would start it: undeclared variable(s): nmae\n"
+        "templates/individual-case.yaml.j2: KHM-101 as 'ipu new' would start it: undeclared variable: nmae\n"
         in result.out
     )
 
@@ -487,8 +487,9 @@ def test_all_refuses_a_decision_with_a_member_missing(repo: Path, ipu, tmp_path:
     result = ipu("draft-decision", "--all", "--session", "180", "-o", str(out))
     assert (result.code, result.out) == (1, "")
     assert result.err == (
-        "cases/KHM/KHM-101.yaml:37:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
-        "cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+        "cases/KHM/KHM-101.yaml:37:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
+        "cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
+        "ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax\n"
         "ipu: 2 case files were not read; no decisions made from an incomplete base (see 'ipu validate')\n"
     )
     assert not out.exists()

@@ -78,7 +78,8 @@ def test_all_refuses_to_replace_files_without_force(repo, ipu, tmp_path, command
     result = ipu(*args, "-o", str(folder))
     assert (result.code, result.out) == (2, "")
     assert result.err.endswith(
-        f"ipu: {folder / name} and {others} more file(s) already exist; use --force to replace them\n"
+        f"ipu: {folder / name} and {others} more {'file' if others == 1 else 'files'} already exist;"
+        " use --force to replace them\n"
     )
     assert (folder / name).read_text(encoding="utf-8") == "edited by hand\n"
     assert ipu(*args, "-o", str(folder), "--force").code == 0

@@ -186,9 +186,9 @@ def test_a_batch_with_a_failure_is_refused_whole():
 
     batch.add(broken, "B")
     with pytest.raises(IpuError) as error:
-        batch.refuse_if_failed("document(s)")
+        batch.refuse_if_failed("document")
     assert (error.value.message, error.value.details) == (
-        "1 document(s) could not be made; nothing written",
+        "1 document could not be made; nothing written",
         ["B: template error"],
     )
 

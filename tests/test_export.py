@@ -14,8 +14,9 @@ def test_sqlite_answers_the_same_counts(repo, ipu, tmp_path):
     result = ipu("export", "--format", "sqlite", "-o", str(target))
     assert result.code == 0 and result.out == ""
     assert result.err == (
-        f"ipu: wrote {target} (39 cases, 38 members, 3 aliases, 38 memberships, 19 violation_categories, "
-        "353 violations, 54 events, 1 missions, 1 hearings, 4 communications, 2 decisions, 9 paragraphs)\n"
+        f"ipu: wrote {target} (rows per table: cases 39, members 38, aliases 3, memberships 38, "
+        "violation_categories 19, violations 353, events 54, missions 1, hearings 1, communications 4, "
+        "decisions 2, paragraphs 9)\n"
     )
     db = sqlite3.connect(target)
     assert db.execute("SELECT count(*), sum(sex = 'male'), sum(sex = 'female') FROM members").fetchone() == (

@@ -18,14 +18,15 @@ ROW = (
     "KHM-COLL-03  not conveyed, authorities silent  "
     "December 2025 (3 mo): Letter to the Secretary General of the National Assembly  "
     "March 2023 (36 mo): Letter from the Secretary General of the National Assembly  "
-    "January 2026 (2 mo)  January 2026 (2 mo)  committee-179 (February 2026)  "
+    "January 2026 (2 mo)  January 2026 (2 mo)  179th session (February 2026)  "
     "Calls on the Cambodian authorities to actively explore all…; "
     "requests the Cambodian authorities to provide detailed…; "
     "calls on the authorities to provide the necessary clarity…"
 )
 
 
-def test_done_when_table(repo, ipu):
+def test_done_when_table(repo, ipu, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "1000")  # one line per row (tests/test_tables.py: narrower)
     result = ipu("followups", "--as-of", "2026-03-01")
     assert result.code == 0, result.err
     assert result.err == ""
@@ -77,7 +78,7 @@ def test_months_threshold_and_as_of_ignore_later_entries(repo, ipu):
     assert row["flags"] == ["not conveyed"]
     # Before the 179th session: the latest decision is March 2023's, conveyed in December 2025.
     row = json.loads(ipu("followups", "--as-of", "2025-12-31", "-f", "json").out)[0]
-    assert row["decision"] == "committee-171 (March 2023)"
+    assert row["decision"] == "171st session (March 2023)"
     assert row["requested"] == []
     assert row["flags"] == ["authorities silent", "complainant silent"]
     assert row["from complainant"] == "never"

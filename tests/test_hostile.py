@@ -14,7 +14,11 @@ import pytest
 
 KHM = Path("cases") / "KHM"
 BROKEN_48 = "id: KHM-48\nname: [unclosed\n"
-BROKEN_48_PROBLEMS = "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+BROKEN_48_PROBLEMS = (
+    "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'"
+    "; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
+    "ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax\n"
+)
 
 # Every column of `ipu list`, in order, as its messages name them.
 ALL_COLUMNS = (
@@ -98,8 +102,7 @@ def test_show_collective_with_a_broken_member(repo, ipu, fmt):
     result = ipu("show", "KHM-COLL-03", "--format", fmt)
     assert result.out == ""
     assert result.err == (
-        "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
-        "ipu: cannot read cases/KHM/KHM-48.yaml; run 'ipu validate' for details\n"
+        BROKEN_48_PROBLEMS + "ipu: cannot read cases/KHM/KHM-48.yaml; run 'ipu validate' for details\n"
     )
     assert result.code == 1
 

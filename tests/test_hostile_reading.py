@@ -31,7 +31,12 @@ FEMALE_CSV = (
     "KHM-93,Te Chanmony,female,KHM,former,opposition,KHM-COLL-03,active\n"
     "KHM-94,Tioulong Saumura,female,KHM,former,opposition,KHM-COLL-03,active\n"
 )
-BROKEN_VIOLATIONS = "data/violations.yaml:70:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+UNCLOSED = "did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item"
+HOW_TO_FIX_SYNTAX = "ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax\n"
+BROKEN_VIOLATIONS = (
+    f"data/violations.yaml:70:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
+    + HOW_TO_FIX_SYNTAX
+)
 
 
 @dataclass(frozen=True)
@@ -248,7 +253,9 @@ LINKED_FOLDER = (
     "cases/ELS:1:1: error linked-folder a link to a folder; links to folders are not followed "
     "(move the folder into cases/)\n"
 )
-MEMBER_48_BROKEN = "cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n"
+MEMBER_48_BROKEN = (
+    f"cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
+)
 FIFO_900 = "cases/KHM/KHM-900.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
 SINCE_MARCH_2024 = ("list", "--since", "2024-03-01", "--until", "2024-03-31", "--format", "csv")
 
@@ -410,7 +417,7 @@ CASES = [
         ("validate",),
         1,
         MEMBER_48_BROKEN,
-        "39 files checked: 1 error, 0 warnings\n",
+        "39 files checked: 1 error, 0 warnings\n" + HOW_TO_FIX_SYNTAX,
     ),
     Hostile(
         "member-is-a-fifo",
@@ -433,8 +440,8 @@ CASES = [
         _break_group,
         ("validate",),
         1,
-        "cases/KHM/KHM-COLL-03.yaml:233:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'\n",
-        "39 files checked: 1 error, 0 warnings\n",
+        f"cases/KHM/KHM-COLL-03.yaml:233:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n",
+        "39 files checked: 1 error, 0 warnings\n" + HOW_TO_FIX_SYNTAX,
     ),
     Hostile(
         "decision-with-a-fifo-member",
@@ -462,6 +469,7 @@ CASES = [
         1,
         "",
         MEMBER_48_BROKEN
+        + HOW_TO_FIX_SYNTAX
         + "ipu: 1 case file was not read; no letters made from an incomplete base (see 'ipu validate')\n",
     ),
     # --- validation ---
@@ -524,7 +532,7 @@ CASES = [
         ("validate", "data/sessions.yaml"),
         1,
         "data/sessions.yaml:28:5: error duplicate-key duplicate key 'number' (first defined at line 27)\n",
-        "1 file checked: 1 error, 0 warnings\n",
+        "1 file checked: 1 error, 0 warnings\nipu: how to fix duplicate-key: ipu validate --explain duplicate-key\n",
     ),
     Hostile(
         "unknown-data-file-named",
@@ -559,7 +567,7 @@ CASES = [
         ("validate",),
         1,
         "data/event-types.yaml:1:1: error empty-file file holds only a null value ('~'); expected a mapping\n",
-        "39 files checked: 1 error, 0 warnings\n",
+        "39 files checked: 1 error, 0 warnings\nipu: how to fix empty-file: ipu validate --explain empty-file\n",
     ),
     # --- complete, or refused: the reference data an output reads ---
     Hostile(
@@ -654,7 +662,7 @@ CASES = [
         "case,flags,to authorities,from authorities,to complainant,from complainant,decision,requested,missions\n"
         'KHM-COLL-03,"not conveyed, authorities silent",December 2025 (3 mo): Letter to the Secretary General of '
         "the National Assembly,March 2023 (36 mo): Letter from the Secretary General of the National Assembly,"
-        "January 2026 (2 mo),January 2026 (2 mo),committee-179 (February 2026),Calls on the Cambodian authorities "
+        "January 2026 (2 mo),January 2026 (2 mo),179th session (February 2026),Calls on the Cambodian authorities "
         "to actively explore all…; requests the Cambodian authorities to provide detailed…; calls on the "
         "authorities to provide the necessary clarity…,\n",
         "",

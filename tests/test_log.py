@@ -159,7 +159,7 @@ def test_case_whose_file_has_a_syntax_error_names_file_line_column(repo, ipu):
     assert (result.code, result.out) == (1, "")
     assert result.err == (
         f"ipu: cannot read KHM-101: cases/KHM/KHM-101.yaml:{line + 1}:1: error yaml-syntax "
-        "while parsing a flow sequence: did not find expected ',' or ']'\n"
+        "while parsing a flow sequence: did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item\n"
     )
     assert broken.read_text() == text
 

@@ -152,7 +152,12 @@ def test_new_collective_links_its_members(cases, ipu):
         (
             ["collective", "KHM-COLL-05", "--parliament", "P", "--member", "KHM-999"],
             1,
-            "ipu: 'KHM-999' is not an individual case with a readable file\n",
+            "ipu: no case KHM-999; did you mean 'KHM-99'?\n",
+        ),
+        (
+            ["collective", "KHM-COLL-05", "--parliament", "P", "--member", "KHM-COLL-03"],
+            1,
+            "ipu: KHM-COLL-03 is not an individual case\n",
         ),
         (
             [

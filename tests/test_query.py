@@ -176,7 +176,7 @@ def test_json_rows_hold_every_column(repo, ipu):
             ["--country", "XXX"],
             "ipu: --country: unknown country 'XXX' (use an ISO code such as KHM or a name)\n",
         ),
-        (["--collective", "KHM-COLL-09"], "ipu: --collective: no collective case 'KHM-COLL-09'\n"),
+        (["--collective", "KHM-60"], "ipu: --collective: KHM-60 is not a group case\n"),
         (["--current-only"], "ipu: --current-only needs --violation\n"),
         (["--sort", "height"], None),
         (
@@ -202,8 +202,9 @@ def test_bad_filters_exit_2(repo, ipu, args, message):
         assert result.err == message
 
 
-def test_group_listing_adds_kind_and_size_to_the_default_columns(repo, ipu):
+def test_group_listing_adds_kind_and_size_to_the_default_columns(repo, ipu, monkeypatch):
     """Listing groups, the short text columns name the kind and count the members."""
+    monkeypatch.setenv("COLUMNS", "200")  # one line per row (tests/test_tables.py: narrower)
     result = ipu("list", "--kind", "collective", "-f", "table")
     assert (result.code, result.err) == (0, "")
     assert result.out == (

@@ -395,7 +395,13 @@ def test_missions_in_the_box_and_in_follow_up(repo, ipu):
         ["not conveyed", "authorities silent", "mission pending"],
         ["mission requested 2026-02"],
     )
-    assert ipu("show", "KHM-60").out.endswith("\nPending missions\n  mission requested 2026-02\n")
+    # ipu show: the same box line, the pending mission under it (the decision does not print it)
+    assert "\n  IPU mission(s): May 2025; February 2016\n    pending: mission requested 2026-02\n" in (
+        ipu("show", "KHM-60").out
+    )
+    assert json.loads(ipu("show", "KHM-60", "-f", "json").out)["pending_missions"] == [
+        "mission requested 2026-02"
+    ]
 
 
 def test_record_refusals(repo, ipu):

@@ -139,7 +139,7 @@ def test_batches_of_a_governing_council_session_name_the_council(synthetic, ipu,
         "-o",
         str(decisions),
     )
-    assert (result.code, result.err) == (0, f"ipu: wrote 2 decision(s) and index.md to {decisions}\n")
+    assert (result.code, result.err) == (0, f"ipu: wrote 2 decisions and index.md to {decisions}\n")
     assert (decisions / "index.md").read_text() == (
         "# Decisions for the 215th session of the Governing Council of the Inter-Parliamentary Union "
         "(19 to 23 October 2025)\n\n"
@@ -150,10 +150,10 @@ def test_batches_of_a_governing_council_session_name_the_council(synthetic, ipu,
 
 def test_followups_name_the_body_of_the_latest_decision(synthetic, ipu) -> None:
     rows = {row["case"]: row for row in json.loads(ipu("followups", "--format", "json").out)}
-    assert rows["PHL-08"]["decision"] == "governing-council-215 (October 2025)"
+    assert rows["PHL-08"]["decision"] == "215th session of the Governing Council (October 2025)"
     assert rows["PHL-08"]["flags"] == []
-    assert rows["HND-COLL-02"]["decision"] == "governing-council-215 (October 2025)"
-    assert rows["COD-COLL-01"]["decision"] == "committee-179 (February 2026)"
+    assert rows["HND-COLL-02"]["decision"] == "215th session of the Governing Council (October 2025)"
+    assert rows["COD-COLL-01"]["decision"] == "179th session (February 2026)"
 
 
 def test_a_letter_dated_before_an_official_adoption_day_does_not_convey_it(synthetic, ipu) -> None:

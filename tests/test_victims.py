@@ -6,9 +6,9 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from ipu_cli.documents.casebox import box_entries, box_items, complainant_sections
-from ipu_cli.documents.victims import group_noun, victims_line
+from ipu_cli.domain.casebox import box_entries, box_items, complainant_sections
 from ipu_cli.domain.dates import PartialDate, months_list
+from ipu_cli.domain.victims import group_noun, victims_line
 from ipu_cli.domain.words import plural_noun
 
 

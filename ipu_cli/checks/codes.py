@@ -74,7 +74,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "yaml-syntax",
         "error",
         "The file is not valid YAML",
-        "The YAML parser stopped at the position given. Common causes: an unclosed bracket or quote, a colon inside unquoted text, wrong indentation.",
+        "The YAML parser stopped at the position given; the message ends with the likely cause. Common causes: an unclosed bracket or quote, a ': ' inside unquoted text, a value starting with '*' (italics), '@' or '`', wrong indentation. Put such values in quotes: `text: \"*in absentia* ruling\"`.",
     ),
     (
         "tab",
@@ -337,7 +337,10 @@ $ ipu validate --explain duplicate-key
   A file of `data/` (`ipu validate data/sessions.yaml`) is checked as data, so the
   pre-commit hook can be given every file a commit touches.
 - Each problem is one line, `path:line:column: level code message`, sorted by file and
-  position, on stdout; the count (`39 files checked: ...`) goes to stderr.
+  position, on stdout; the count (`39 files checked: ...`) goes to stderr, followed by a
+  pointer for each kind of YAML error found (`ipu: how to fix yaml-syntax: ipu validate
+  --explain yaml-syntax`). A YAML syntax error's message ends with its likely cause
+  (`...; likely cause: a quote opened and never closed`).
 - `--format text|parsable|json|github` (`-f`): `text` as above; `parsable`, yamllint's
   `path:line:column: [level] message (code)`; `json`, a list of objects with
   `path line column level code message`; `github`, workflow commands

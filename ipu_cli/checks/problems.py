@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ipu_cli.checks.causes import with_cause
 from ipu_cli.checks.codes import CODES, ERROR, WARNING
 
 if TYPE_CHECKING:
@@ -52,8 +53,9 @@ class Problem:
 
     @classmethod
     def of(cls, path: str, fault: Fault) -> Problem:
-        """The problem a loader fault makes in file `path`."""
-        return cls(path, fault.line, fault.column, fault.code, fault.message)
+        """The problem a loader fault makes in file `path` (a YAML syntax error names its likely cause)."""
+        message = with_cause(fault.message) if fault.code == "yaml-syntax" else fault.message
+        return cls(path, fault.line, fault.column, fault.code, message)
 
     def as_dict(self) -> dict[str, Any]:
         return {

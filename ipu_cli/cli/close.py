@@ -6,8 +6,16 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import CaseArgument, DryRunOption, opt, report, required_session
-from ipu_cli.cli.options import BodyOption, RootOption, TodayOption, resolve_root, resolve_today
+from ipu_cli.cli import complete
+from ipu_cli.cli.edited import DryRunOption, opt, report, required_session
+from ipu_cli.cli.options import (
+    BodyOption,
+    CaseIdArgument,
+    RootOption,
+    TodayOption,
+    resolve_root,
+    resolve_today,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -15,19 +23,23 @@ def register(app: typer.Typer) -> None:
 
 
 def close(
-    case_id: CaseArgument,
+    case_id: CaseIdArgument,
     session: required_session("Session that decided it: 180, 180th or committee-180."),  # type: ignore[valid-type]
-    reason: Annotated[str, opt("--reason", "Why: release, acquittal, settlement...")],
-    member: Annotated[str | None, opt("--member", "Close only this member of the group.")] = None,
+    reason: Annotated[str, opt("--reason", "Why: release, acquittal, settlement...", "REASON")],
+    member: Annotated[
+        str | None, opt("--member", "Close only this member of the group.", "CASE_ID", complete.case_ids)
+    ] = None,
     body: BodyOption = "committee",
-    date: Annotated[str | None, opt("--date", "Closure date (default: the session's last day).")] = None,
+    date: Annotated[
+        str | None, opt("--date", "Closure date (default: the session's last day).", "DATE")
+    ] = None,
     dry_run: DryRunOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Set the case's status to closed, with the date, the reason and the session.
+    """Close a case, or one member of a group, as decided.
 
-    With --member, the member's own file is closed and the group stays open. Only the
+    The status is set to closed, with the date, the reason and the session. With --member, the member's own file is closed and the group stays open. Only the
     status line changes; checked before it is written; all or nothing.
     """
     from ipu_cli.edits.closure import close as close_case

@@ -6,8 +6,22 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import CaseArgument, DryRunOption, opt, report
-from ipu_cli.cli.options import BodyOption, RootOption, TodayOption, resolve_root, resolve_today
+from ipu_cli.cli import complete
+from ipu_cli.cli.edited import DryRunOption, opt, report, session_opt
+from ipu_cli.cli.options import (
+    BodyOption,
+    CaseIdArgument,
+    RootOption,
+    TodayOption,
+    choice_option,
+    resolve_root,
+    resolve_today,
+)
+from ipu_cli.domain.choices import FINDING_MANDATES
+from ipu_cli.domain.complaints import STATUSES
+
+SECTIONS = tuple(f"I.1({letter})" for letter in "abcdef")
+"""The complainant categories of section I.1 of the Committee Procedure (for completion)."""
 
 
 def register(app: typer.Typer) -> None:
@@ -15,34 +29,51 @@ def register(app: typer.Typer) -> None:
 
 
 def complaint(
-    case_id: CaseArgument,
+    case_id: CaseIdArgument,
     step: Annotated[
         str,
         typer.Argument(
-            metavar="STEP", help="received, pending-information, admissible, inadmissible or withdrawn."
+            metavar="STEP",
+            help="received, pending-information, admissible, inadmissible or withdrawn.",
+            show_default=False,
+            autocompletion=complete.choices(*STATUSES),
         ),
     ],
     date: Annotated[
-        str | None, opt("--date", "Date of the step (admissible: default the session's last day).")
+        str | None, opt("--date", "Date of the step (admissible: default the session's last day).", "DATE")
     ] = None,
     section: Annotated[
-        list[str] | None, opt("--section", "received: the complainant's section, I.1(a); repeat.")
+        list[str] | None,
+        opt(
+            "--section",
+            "received: the complainant's section, I.1(a); repeat.",
+            "SECTION",
+            complete.choices(*SECTIONS),
+        ),
     ] = None,
-    complainant: Annotated[str | None, opt("--complainant", "received: who complained (internal).")] = None,
+    complainant: Annotated[
+        str | None, opt("--complainant", "received: who complained (internal).", "NAME")
+    ] = None,
     note: Annotated[
-        str | None, opt("--note", "What was asked, why inadmissible or withdrawn (internal).")
+        str | None, opt("--note", "What was asked, why inadmissible or withdrawn (internal).", "NOTE")
     ] = None,
-    session: Annotated[
-        str | None, opt("--session", "Session that decided: 179 or committee-179.", "N")
-    ] = None,
+    session: Annotated[str | None, session_opt("Session that decided: 179, 179th or committee-179.")] = None,
     body: BodyOption = "committee",
     mandate: Annotated[
-        str | None, opt("--mandate", "admissible: the MP(s) when the violations began: sitting or elect.")
+        str | None,
+        choice_option("--mandate", FINDING_MANDATES, "MANDATE", "(admissible: the MP(s) when it began)"),
     ] = None,
-    began: Annotated[str | None, opt("--began", "admissible: when the alleged violations began.")] = None,
+    began: Annotated[
+        str | None, opt("--began", "admissible: when the alleged violations began.", "DATE")
+    ] = None,
     allegation: Annotated[
         list[str] | None,
-        opt("--allegation", "admissible: a violation code within the mandate; repeat (default: the case's)."),
+        opt(
+            "--allegation",
+            "admissible: a violation code within the mandate; repeat (default: the case's).",
+            "CODE",
+            complete.violations,
+        ),
     ] = None,
     no_draft: Annotated[
         bool, typer.Option("--no-draft", help="admissible: do not start the draft of the first decision.")
@@ -51,10 +82,11 @@ def complaint(
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Record a complaint received, or the next step of its examination, in its case file.
+    """Record a complaint received or a step of its examination.
 
-    Start the case file with 'ipu new' first. 'admissible' records the findings and starts
-    the draft of the first decision with the standard admissibility paragraphs.
+    The step goes in the case file's complaint. Start the case file with 'ipu
+    new' first. 'admissible' records the findings and starts the draft of the
+    first decision with the standard admissibility paragraphs.
     """
     from ipu_cli.edits.examination import Step, record_step
 

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
     BodyOption,
     ConfidentialDocOption,
@@ -18,16 +19,19 @@ from ipu_cli.cli.options import (
     DocOutputOption,
     ForceOption,
     RootOption,
+    TodayOption,
     document_format,
     emit_document,
     fail,
     note,
     report_unread_files,
     resolve_root,
+    resolve_today,
     session_option,
     warn,
     write_batch_and_say,
 )
+from ipu_cli.domain.labels import LANGS
 
 SessionOption = session_option("Session: 180, 180th or committee-180 (required).")
 
@@ -41,7 +45,15 @@ def draft_decision(
     session: SessionOption = None,
     body: BodyOption = "committee",
     fmt: DocFormatOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the document: en (fr partly).")] = "en",
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            metavar="LANG",
+            help="Language of the document: en (fr partly).",
+            autocompletion=complete.choices(*LANGS),
+        ),
+    ] = "en",
     output: DocOutputOption = None,
     adopted: Annotated[
         bool, typer.Option("--adopted", help="Render the decision adopted at this session, from the history.")
@@ -52,16 +64,19 @@ def draft_decision(
     ] = False,
     force: ForceOption = False,
     root: RootOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """Draft the next decision on a case for a session (or render an adopted one with --adopted).
+    """Draft a case's next decision, or render an adopted one.
 
+    The decision for --session in the house style, every line of the case box
+    computed from the data (--adopted: the decision as adopted at that session).
     Markdown goes to stdout unless -o is given. Missing data prints "- - -" and a
-    warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on a usage error.
+    warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on
+    a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.decision import build, draft_all
     from ipu_cli.documents.environment import render_document
-    from ipu_cli.documents.labels import LANGS
     from ipu_cli.domain.sessions import find_session
     from ipu_cli.domain.visibility import require_public
     from ipu_cli.queries.lookup import find_holder
@@ -77,6 +92,7 @@ def draft_decision(
     if all_cases and output is None:
         fail("--all writes one file per case: give -o DIR", 2)
     chosen = document_format(output, fmt, all_cases)
+    resolve_today(today)  # a malformed --today is refused here too
 
     repo = resolve_root(root)
     base = load_case_base(repo)
@@ -89,7 +105,7 @@ def draft_decision(
         batch, index = draft_all(
             base, found, chosen, repo, adopted=adopted, lang=lang, include_confidential=confidential
         )
-        write_batch_and_say(output, batch, index, force, "decision(s)")
+        write_batch_and_say(output, batch, index, force, "decision")
         return
 
     case, redirect = find_holder(base, case_id or "", "drafting the group's decision")

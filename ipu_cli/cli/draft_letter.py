@@ -17,8 +17,10 @@ from ipu_cli.cli.options import (
     ForceOption,
     RootOption,
     TodayOption,
+    choice_option,
     fail,
 )
+from ipu_cli.domain.communications import PARTIES
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -38,10 +40,7 @@ def register(app: typer.Typer) -> None:
 
 def draft_letter(
     case_id: DocCaseArgument = None,
-    to: Annotated[
-        str | None,
-        typer.Option("--to", help="authorities, complainant or third-party.", show_default=False),
-    ] = None,
+    to: Annotated[str | None, choice_option("--to", PARTIES, "PARTY")] = None,
     session: SessionOption = None,
     body: options.BodyOption = "committee",
     fmt: DocFormatOption = None,
@@ -55,15 +54,17 @@ def draft_letter(
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Write the letter conveying a decision to the authorities, the complainant or a third party.
+    """Write the letter conveying a decision to one party.
 
-    Markdown and HTML go to stdout unless -o is given. --log appends the letter to the
-    case's log in the same step (see `ipu log`). Exit 1 when no letter can be written
-    (unknown, unreadable or confidential case, no decision), 2 on a usage error.
+    The letter to the authorities, the complainant or a third party, quoting what
+    the decision asks of them. Markdown and HTML go to stdout unless -o is given.
+    --log appends the letter to the case's log in the same step (see 'ipu log').
+    Exit 1 when no letter can be written (unknown, unreadable or confidential case,
+    no decision), 2 on a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.environment import render_document
-    from ipu_cli.documents.letters import PARTIES, build_letter, letters_all
+    from ipu_cli.documents.letters import build_letter, letters_all
     from ipu_cli.domain.sessions import deciding_body, find_session, parse_session
     from ipu_cli.domain.visibility import require_public
     from ipu_cli.queries.lookup import find_holder
@@ -97,7 +98,7 @@ def draft_letter(
             parties=[to] if to else None,
             include_confidential=confidential,
         )
-        options.write_batch_and_say(output, batch, index, force, "letters")
+        options.write_batch_and_say(output, batch, index, force, "letter")
         if log:
             for rendered in batch.documents:
                 _log(repo, base, rendered.source, day)

@@ -13,25 +13,32 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ipu_cli.cli import complete
 from ipu_cli.cli.options import note
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ipu_cli.edits.engine import Edited
 
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
 ]
-CaseArgument = Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")]
 
 
-def opt(name: str, text: str, metavar: str | None = None) -> Any:
-    """An option of a recording command: its help, no default shown."""
-    return typer.Option(name, help=text, show_default=False, metavar=metavar)
+def opt(name: str, text: str, metavar: str, autocompletion: Callable[..., Any] | None = None) -> Any:
+    """An option of a recording command: its help and metavar, no default shown."""
+    return typer.Option(name, help=text, show_default=False, metavar=metavar, autocompletion=autocompletion)
+
+
+def session_opt(text: str) -> Any:
+    """`--session N` with the command's own help, completing the sessions of data/."""
+    return opt("--session", text, "N", complete.sessions)
 
 
 def required_session(text: str) -> Any:
     """A required `--session N` with the command's own help."""
-    return Annotated[str, opt("--session", text, "N")]
+    return Annotated[str, session_opt(text)]
 
 
 def report(edited: Edited) -> None:

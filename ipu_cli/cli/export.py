@@ -8,13 +8,16 @@ from typing import Annotated
 
 import typer
 
+from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
     ForceOption,
     IncludeConfidentialOption,
     RootOption,
+    TodayOption,
     fail,
     report_unread_files,
     resolve_root,
+    resolve_today,
 )
 
 
@@ -23,20 +26,37 @@ def register(app: typer.Typer) -> None:
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="sqlite, csv (a folder) or json.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="sqlite, csv (a folder) or json.",
+            show_default=False,
+            autocompletion=complete.values_of("ipu_cli.queries.tables", "FORMATS"),
+        ),
+    ],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="File (sqlite, json) or folder (csv) to write.", show_default=False
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="File (sqlite, json) or folder (csv) to write.",
+            show_default=False,
         ),
     ],
     include_confidential: IncludeConfidentialOption = False,
     force: ForceOption = False,
     root: RootOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """Export every public case: one table per concept (cases, members, violations, events...).
+    """Export every public case, one table per concept.
 
-    Exit 0, 1 when the case base has errors (nothing is written) or the target cannot be written, 2 on a usage error.
+    Tables of cases, members, violations, events, decisions... as SQLite, CSV
+    files or one JSON document. Exit 0; 1 when the case base has errors (nothing
+    is written) or the target cannot be written; 2 on a usage error.
     """
     from ipu_cli.queries.tables import FORMATS
 
@@ -46,11 +66,13 @@ def export(
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.tables import export as run
 
-    base = load_case_base(resolve_root(root))
+    repo = resolve_root(root)
+    resolve_today(today)  # a malformed --today is refused here too
+    base = load_case_base(repo)
     report_unread_files(base, "export", refuse=True)
     require_reference(base, "export")
     counts = run(base, fmt, output, include_confidential, force=force)
     if include_confidential:
         sys.stderr.write(NOTICE + "\n")
-    summary = ", ".join(f"{count} {name}" for name, count in counts.items())
-    sys.stderr.write(f"ipu: wrote {output} ({summary})\n")
+    summary = ", ".join(f"{name} {count}" for name, count in counts.items())
+    sys.stderr.write(f"ipu: wrote {output} (rows per table: {summary})\n")

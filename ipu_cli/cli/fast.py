@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 SHOW_VALUES = {"--format": "format", "-f": "format", "--root": "root", "--today": "today"}
-SHOW_FLAGS: dict[str, str] = {}
+SHOW_FLAGS = {"--members": "members"}
 SHOW_FORMATS = ("auto", "text", "json", "yaml")
 VALIDATE_VALUES = {"--format": "format", "-f": "format", "--root": "root", "--today": "today"}
 VALIDATE_FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
@@ -64,7 +64,7 @@ def plain_call(
     return options, positional
 
 
-def show_args(argv: list[str]) -> dict[str, str] | None:
+def show_args(argv: list[str]) -> dict[str, object] | None:
     """The options of a plain `ipu show ID ...` call, or None to use Typer."""
     parsed = plain_call(argv, "show", SHOW_VALUES, SHOW_FLAGS)
     if parsed is None:
@@ -88,7 +88,13 @@ def fast_call(argv: list[str]) -> Callable[[], int] | None:
     """The run of a plain `ipu show` or `ipu validate` call, or None when Typer must parse it."""
     show = show_args(argv)
     if show is not None:
-        return lambda: run_show(show["id"], show.get("format", "auto"), show.get("root"), show.get("today"))
+        return lambda: run_show(
+            show["id"],
+            show.get("format", "auto"),
+            show.get("root"),
+            show.get("today"),
+            bool(show.get("members")),
+        )
     checks = validate_args(argv)
     if checks is not None:
         paths = [Path(p) for p in checks["paths"]]  # type: ignore[attr-defined]
@@ -103,7 +109,7 @@ def fast_call(argv: list[str]) -> Callable[[], int] | None:
     return None
 
 
-def run_show(case_id: str, fmt: str, root: str | None, today: str | None) -> int:
+def run_show(case_id: str, fmt: str, root: str | None, today: str | None, members: bool = False) -> int:
     """`ipu show`, shared by the Typer command and the fast path; returns the exit code.
 
     Errors (`IpuError`) propagate to `ipu_cli.entry.main`, the one place that prints them.
@@ -126,9 +132,9 @@ def run_show(case_id: str, fmt: str, root: str | None, today: str | None) -> int
     elif fmt == "auto" and sys.stdout.isatty():
         from ipu_cli.queries.richview import print_rich
 
-        print_rich(view)
+        print_rich(view, members)
     else:
-        sys.stdout.write(render_text(view))
+        sys.stdout.write(render_text(view, members))
     return 0
 
 
@@ -156,4 +162,7 @@ def run_validate(
     sys.stdout.write(format_problems(report.problems, chosen))
     if chosen == "text":
         sys.stderr.write(summary_line(report.problems, report.files) + "\n")
+        from ipu_cli.checks.causes import hints
+
+        sys.stderr.writelines(f"ipu: {hint}\n" for hint in hints(report.problems))
     return report.exit_code(strict)

@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 
 from ipu_cli.cli.edited import DryRunOption
-from ipu_cli.cli.options import RootOption, TodayOption, fail, note, resolve_root, resolve_today
+from ipu_cli.cli.options import (
+    CaseIdArgument,
+    RootOption,
+    TodayOption,
+    choice_option,
+    fail,
+    note,
+    resolve_root,
+    resolve_today,
+)
+from ipu_cli.domain.communications import DIRECTIONS, PARTIES
 
 
 def register(app: typer.Typer) -> None:
@@ -16,16 +26,18 @@ def register(app: typer.Typer) -> None:
 
 
 def log(
-    case_id: Annotated[str, typer.Argument(metavar="CASE_ID", help="Case id or legacy id.")],
-    direction: Annotated[str, typer.Option("--direction", help="to or from.", show_default=False)],
-    party: Annotated[
-        str, typer.Option("--party", help="authorities, complainant or third-party.", show_default=False)
+    case_id: CaseIdArgument,
+    direction: Annotated[str, choice_option("--direction", DIRECTIONS, "DIRECTION")],
+    party: Annotated[str, choice_option("--party", PARTIES, "PARTY")],
+    date: Annotated[
+        str,
+        typer.Option("--date", metavar="DATE", help="YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False),
     ],
-    date: Annotated[str, typer.Option("--date", help="YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False)],
     description: Annotated[
         str | None,
         typer.Option(
             "--description",
+            metavar="DESCRIPTION",
             help="e.g. 'Letter to the Secretary General of the National Assembly'.",
             show_default=False,
         ),
@@ -37,12 +49,13 @@ def log(
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Append a communication to a case's log, oldest first, changing no other line.
+    """Record a communication in a case's log.
 
-    A member of a group is logged in the group's file. The file is checked before
+    The entry goes in date order and no other line of the file changes. A member
+    of a group is logged in the group's file. The file is checked before
     it is written; on any problem nothing is written (exit 1).
     """
-    from ipu_cli.edits.caselog import DIRECTIONS, PARTIES, append_communication, make_entry
+    from ipu_cli.edits.caselog import append_communication, make_entry
     from ipu_cli.store.paths import display_path
 
     if direction not in DIRECTIONS:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from ipu_cli.cli import complete
+from ipu_cli.documents.environment import FORMATS as DOCUMENT_FORMATS
+from ipu_cli.domain.sessions import DECIDING
 from ipu_cli.errors import IpuError
+from ipu_cli.queries.rows import ROW_FORMATS
 
 if TYPE_CHECKING:
     from ipu_cli.documents.batch import Batch
@@ -19,6 +24,7 @@ RootOption = Annotated[
     Path | None,
     typer.Option(
         "--root",
+        metavar="DIR",
         help="Case repository (default: $IPU_ROOT, else the nearest folder above holding cases/).",
         show_default=False,
     ),
@@ -27,8 +33,18 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
+        metavar="DATE",
         help="Act as if today were DATE (YYYY-MM-DD); default $IPU_TODAY, else today.",
         show_default=False,
+    ),
+]
+CaseIdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="CASE_ID",
+        help="Case id (KHM-60, KHM-COLL-03), a loose spelling (khm60) or a legacy id (CMBD/60).",
+        show_default=False,
+        autocompletion=complete.case_ids,
     ),
 ]
 
@@ -60,14 +76,41 @@ def parse_day(text: str, option: str) -> dt.date:
         fail(f"invalid date for {option}: {text!r} (expected YYYY-MM-DD)", 2)
 
 
-RowFormatOption = Annotated[
-    str,
-    typer.Option(
+def parse_count(text: str | None, option: str, least: int = 0) -> int | None:
+    """A whole-number option value (at least `least`), or exit 2 naming the option."""
+    if text is None:
+        return None
+    value = text.strip()
+    if not value.isdigit():
+        fail(f"{option}: expected a whole number, got '{text}'", 2)
+    if int(value) < least:
+        fail(f"{option} must be {least} or more, got {int(value)}", 2)
+    return int(value)
+
+
+def format_option(formats: tuple[str, ...], text: str | None = None) -> object:
+    """`--format/-f FORMAT`, completing `formats`; the help lists them unless `text` is given."""
+    names = ", ".join(formats[:-1]) + f" or {formats[-1]}"
+    return typer.Option(
         "--format",
         "-f",
-        help="table, json, jsonl, csv, yaml or markdown.",
-    ),
-]
+        metavar="FORMAT",
+        help=text or f"{names[:1].upper()}{names[1:]}.",
+        autocompletion=complete.choices(*formats),
+    )
+
+
+def choice_option(name: str, values: Sequence[str], metavar: str, note: str = "", **extra: Any) -> Any:
+    """`--name METAVAR` taking one of `values`: the help lists them from the tuple the command
+    checks ("male or female."), so the two cannot drift apart; completion offers them."""
+    from ipu_cli.domain.words import join_list
+
+    text = join_list(values, conjunction="or") + (f" {note}" if note else "") + "."
+    extra.setdefault("show_default", False)
+    return typer.Option(name, metavar=metavar, help=text, autocompletion=complete.choices(*values), **extra)
+
+
+RowFormatOption = Annotated[str, format_option(ROW_FORMATS)]
 IncludeConfidentialOption = Annotated[
     bool,
     typer.Option(
@@ -79,8 +122,6 @@ IncludeConfidentialOption = Annotated[
 
 def check_row_format(fmt: str) -> str:
     """Refuse an unknown row format with exit 2."""
-    from ipu_cli.queries.rows import ROW_FORMATS
-
     if fmt not in ROW_FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(ROW_FORMATS)}", 2)
     return fmt
@@ -91,31 +132,42 @@ def check_row_format(fmt: str) -> str:
 
 def session_option(text: str) -> object:
     """`--session N`, with the command's own help text (180, 180th or committee-180)."""
-    return Annotated[str | None, typer.Option("--session", help=text, show_default=False, metavar="N")]
+    return Annotated[
+        str | None,
+        typer.Option(
+            "--session", help=text, show_default=False, metavar="N", autocompletion=complete.sessions
+        ),
+    ]
 
 
 BodyOption = Annotated[
-    str,
-    typer.Option(
-        "--body", help="committee or governing-council: which counter --session counts (default: committee)."
-    ),
+    str, choice_option("--body", DECIDING, "BODY", "(which counter --session counts)", show_default=True)
 ]
 DocCaseArgument = Annotated[
     str | None,
-    typer.Argument(help="Case id or legacy id (KHM-COLL-03); omit with --all.", show_default=False),
+    typer.Argument(
+        metavar="CASE_ID",
+        help="Case id, loose spelling or legacy id (KHM-COLL-03, CMBD/60); omit with --all.",
+        show_default=False,
+        autocompletion=complete.case_ids,
+    ),
 ]
 DocFormatOption = Annotated[
     str | None,
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
         help="md, html or docx (default: from -o's extension, else md).",
         show_default=False,
+        autocompletion=complete.choices(*DOCUMENT_FORMATS),
     ),
 ]
 DocOutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="File to write (a folder with --all).", show_default=False),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="File to write (a folder with --all).", show_default=False
+    ),
 ]
 ConfidentialDocOption = Annotated[
     bool,
@@ -167,15 +219,19 @@ def warn(warnings: list[str]) -> None:
 
 
 def write_batch_and_say(folder: Path, batch: Batch, index: tuple[str, str], force: bool, what: str) -> None:
-    """Print a batch's notes and warnings, write it (all or nothing), then say what was written."""
+    """Print a batch's notes and warnings, write it (all or nothing), then say what was written.
+
+    `what` is the singular noun of one document ("decision", "letter").
+    """
     from ipu_cli.documents.batch import write_batch
+    from ipu_cli.domain.words import counted
 
     for item in batch.notes:
         note(item)
     for rendered in batch.documents:
         warn(rendered.warnings)
     write_batch(folder, batch, index, force, what)
-    note(f"wrote {len(batch.documents)} {what} and {index[0]} to {folder}")
+    note(f"wrote {counted(len(batch.documents), what)} and {index[0]} to {folder}")
 
 
 def note(message: str) -> None:
@@ -195,9 +251,11 @@ def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
     errors = unread_problems(base)
     if not errors:
         return False
+    from ipu_cli.checks.causes import hints
     from ipu_cli.checks.problems import format_problems
 
     sys.stderr.write(format_problems(errors, "text"))
+    sys.stderr.writelines(f"ipu: {hint}\n" for hint in hints(errors))
     files = len({p.path for p in errors})
     message = f"{files} case file{' was' if files == 1 else 's were'} not read"
     if refuse:

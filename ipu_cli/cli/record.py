@@ -6,8 +6,11 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.edited import CaseArgument, DryRunOption, opt, report
-from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
+from ipu_cli.cli import complete
+from ipu_cli.cli.edited import DryRunOption, opt, report, session_opt
+from ipu_cli.cli.options import CaseIdArgument, RootOption, TodayOption, resolve_root, resolve_today
+from ipu_cli.domain.missions import KINDS as MISSION_KINDS
+from ipu_cli.domain.missions import STATUSES as MISSION_STATUSES
 
 
 def register(app: typer.Typer) -> None:
@@ -15,36 +18,63 @@ def register(app: typer.Typer) -> None:
 
 
 def record(
-    case_id: CaseArgument,
-    kind: Annotated[str, typer.Argument(metavar="hearing|mission|event", help="What to record.")],
-    date: Annotated[str, opt("--date", "YYYY, YYYY-MM or YYYY-MM-DD (a mission: its first day).")],
-    description: Annotated[str | None, opt("--description", "hearing, mission: what it was.")] = None,
+    case_id: CaseIdArgument,
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND",
+            help="hearing, mission or event.",
+            show_default=False,
+            autocompletion=complete.values_of("ipu_cli.edits.recording", "KINDS"),
+        ),
+    ],
+    date: Annotated[str, opt("--date", "YYYY, YYYY-MM or YYYY-MM-DD (a mission: its first day).", "DATE")],
+    description: Annotated[
+        str | None, opt("--description", "hearing, mission: what it was.", "DESCRIPTION")
+    ] = None,
     session: Annotated[
-        str | None, opt("--session", "hearing, mission: 179, committee-179 or assembly-146.")
+        str | None, session_opt("hearing, mission: 179, committee-179 or assembly-146.")
     ] = None,
     mission_kind: Annotated[
-        str | None, opt("--kind", "mission: mission, trial-observation or visit (default mission).")
+        str | None,
+        opt(
+            "--kind",
+            "mission: mission, trial-observation or visit (default mission).",
+            "KIND",
+            complete.choices(*MISSION_KINDS),
+        ),
     ] = None,
     status: Annotated[
-        str | None, opt("--status", "mission: requested, agreed or carried-out (default carried-out).")
+        str | None,
+        opt(
+            "--status",
+            "mission: requested, agreed or carried-out (default carried-out).",
+            "STATUS",
+            complete.choices(*MISSION_STATUSES),
+        ),
     ] = None,
-    end: Annotated[str | None, opt("--end", "mission: its last day.")] = None,
-    delegation: Annotated[list[str] | None, opt("--delegation", "mission: a member; repeat.")] = None,
-    report_symbol: Annotated[str | None, opt("--report", "mission: report symbol, CL/202/11(b)-R.2.")] = None,
-    event_type: Annotated[str | None, opt("--type", "event: a code of data/event-types.yaml.")] = None,
-    text: Annotated[str | None, opt("--text", "event: what happened, in our own words.")] = None,
-    place: Annotated[str | None, opt("--place", "event: where.")] = None,
-    sentence: Annotated[str | None, opt("--sentence", "event: the sentence handed down.")] = None,
+    end: Annotated[str | None, opt("--end", "mission: its last day.", "DATE")] = None,
+    delegation: Annotated[list[str] | None, opt("--delegation", "mission: a member; repeat.", "NAME")] = None,
+    report_symbol: Annotated[
+        str | None, opt("--report", "mission: report symbol, CL/202/11(b)-R.2.", "SYMBOL")
+    ] = None,
+    event_type: Annotated[
+        str | None, opt("--type", "event: a code of data/event-types.yaml.", "CODE", complete.event_types)
+    ] = None,
+    text: Annotated[str | None, opt("--text", "event: what happened, in our own words.", "WORDS")] = None,
+    place: Annotated[str | None, opt("--place", "event: where.", "PLACE")] = None,
+    sentence: Annotated[str | None, opt("--sentence", "event: the sentence handed down.", "SENTENCE")] = None,
     mandate_link: Annotated[
-        str | None, opt("--mandate-link", "event: how an event outside the MP's terms relates to a mandate.")
+        str | None,
+        opt("--mandate-link", "event: how an event outside the MP's terms relates to a mandate.", "HOW"),
     ] = None,
     dry_run: DryRunOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Add a dated record in date order, changing no other line of the file.
+    """Add a hearing, mission or event to a case, in date order.
 
-    Hearings and missions of a group member go in the group's file; an event goes in the
+    The record goes in date order, changing no other line of the file. Hearings and missions of a group member go in the group's file; an event goes in the
     file of the case named. Checked before it is written; all or nothing.
     """
     from ipu_cli.edits.recording import record as add_record

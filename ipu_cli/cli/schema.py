@@ -22,12 +22,19 @@ def schema(
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Folder to write to (default: schemas/ of the repository).", show_default=False
+            "--out",
+            metavar="DIR",
+            help="Folder to write to (default: schemas/ of the repository).",
+            show_default=False,
         ),
     ] = None,
     root: RootOption = None,
 ) -> None:
-    """Write JSON Schemas for case files and reference data into schemas/."""
+    """Write JSON Schemas of the case files for editors.
+
+    One schema per file kind (case files and data/), into schemas/.
+    """
+    from ipu_cli.domain.words import counted
     from ipu_cli.store.schemafiles import stale, write
 
     folder = out or resolve_root(root) / "schemas"
@@ -38,7 +45,7 @@ def schema(
         raise typer.Exit(1 if names else 0)
     changed = write(folder)
     sys.stdout.write(
-        f"{len(changed)} schema file(s) written to {folder}\n"
+        f"{counted(len(changed), 'schema file')} written to {folder}\n"
         if changed
         else f"schemas in {folder} are up to date\n"
     )

@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.fast import run_show
-from ipu_cli.cli.options import RootOption, TodayOption
+from ipu_cli.cli.fast import SHOW_FORMATS, run_show
+from ipu_cli.cli.options import CaseIdArgument, RootOption, TodayOption, format_option
 
 
 def register(app: typer.Typer) -> None:
@@ -15,14 +15,20 @@ def register(app: typer.Typer) -> None:
 
 
 def show(
-    case_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Case id (KHM-60, KHM-COLL-03) or legacy id (CMBD/60).")
-    ],
+    case_id: CaseIdArgument,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="auto (rich on a terminal, else text), text, json or yaml.")
+        str, format_option(SHOW_FORMATS, "auto (rich on a terminal, else text), text, json or yaml.")
     ] = "auto",
+    members: Annotated[
+        bool, typer.Option("--members", help="A group: list every member with name, sex and mandate.")
+    ] = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Show one case: who, violations, timeline, latest decision, follow-up."""
-    raise typer.Exit(run_show(case_id, fmt, str(root) if root else None, today))
+    """Show one case at a glance.
+
+    The case box, the checklist of violations, the timeline and the follow-up.
+    CASE_ID may also be a name ("Kem Sokha"; case and accents ignored): one match is
+    shown, several are listed with their ids.
+    """
+    raise typer.Exit(run_show(case_id, fmt, str(root) if root else None, today, members))

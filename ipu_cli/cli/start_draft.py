@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from ipu_cli.cli.edited import CaseArgument, DryRunOption, report, required_session
-from ipu_cli.cli.options import BodyOption, RootOption, resolve_root
+from ipu_cli.cli.edited import DryRunOption, report, required_session
+from ipu_cli.cli.options import (
+    BodyOption,
+    CaseIdArgument,
+    RootOption,
+    TodayOption,
+    resolve_root,
+    resolve_today,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -13,16 +20,21 @@ def register(app: typer.Typer) -> None:
 
 
 def start_draft(
-    case_id: CaseArgument,
+    case_id: CaseIdArgument,
     session: required_session("Session the draft is for: 180, 180th or committee-180."),  # type: ignore[valid-type]
     body: BodyOption = "committee",
     dry_run: DryRunOption = False,
     root: RootOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """Copy the latest adopted decision's paragraphs into a new draft block, for the officer to edit.
+    """Start a case's draft from its latest decision.
 
-    'ipu draft-decision' renders the draft; 'ipu adopt' records it once adopted.
+    The latest adopted decision's paragraphs are copied into a new draft block
+    for --session, for the officer to edit. 'ipu draft-decision' renders the draft; 'ipu adopt'
+    records it once adopted.
     """
     from ipu_cli.edits.adoption import start_draft as start
 
-    report(start(resolve_root(root), case_id, session, body=body, dry_run=dry_run))
+    repo = resolve_root(root)
+    resolve_today(today)  # a malformed --today is refused here too
+    report(start(repo, case_id, session, body=body, dry_run=dry_run))

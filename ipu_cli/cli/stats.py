@@ -10,12 +10,15 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
     ForceOption,
     IncludeConfidentialOption,
     RootOption,
     TodayOption,
     fail,
+    format_option,
+    parse_count,
     report_unread_files,
     resolve_root,
     resolve_today,
@@ -33,7 +36,7 @@ def register(app: typer.Typer) -> None:
 
 def stats(
     year: Annotated[
-        int | None,
+        str | None,
         typer.Option("--year", help="A whole calendar year.", metavar="YYYY", show_default=False),
     ] = None,
     as_of: Annotated[
@@ -49,23 +52,32 @@ def stats(
         str | None,
         typer.Option(
             "--by",
+            metavar="BREAKDOWN",
             help="Only this breakdown: region, country, sex, affiliation, violation or status.",
             show_default=False,
+            autocompletion=complete.values_of("ipu_cli.queries.figures", "BREAKDOWNS"),
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv or svg.")] = "table",
+    fmt: Annotated[str, format_option(FORMATS)] = "table",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to FILE instead of the terminal.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE instead of the terminal.",
+            show_default=False,
+        ),
     ] = None,
     include_confidential: IncludeConfidentialOption = False,
     force: ForceOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """The figures the IPU publishes each year: MPs (persons), countries, breakdowns, new and closed cases.
+    """The yearly figures the IPU publishes.
 
-    Exit 0; 1 when the case base has errors (no figures from an incomplete base) or FILE
+    MPs (counted as persons), countries, breakdowns, new and closed cases. Exit 0;
+    1 when the case base has errors (no figures from an incomplete base) or FILE
     cannot be written; 2 on a usage error (also a --year or --as-of in the future).
     """
     if fmt not in FORMATS:
@@ -74,7 +86,8 @@ def stats(
 
     if by is not None and by not in BREAKDOWNS:
         fail(f"--by: unknown breakdown '{by}'; choose from {', '.join(BREAKDOWNS)}", 2)
-    end = period_end(year, as_of)
+    year_number = parse_count(year, "--year")
+    end = period_end(year_number, as_of)
     if fmt == "svg" and output is None:
         fail("--format svg needs -o FILE", 2)
 
@@ -83,7 +96,7 @@ def stats(
     from ipu_cli.queries.figures import compute, period_for
 
     repo = resolve_root(root)
-    period = period_for(year, end, resolve_today(today))
+    period = period_for(year_number, end, resolve_today(today))
     base = load_case_base(repo)
     report_unread_files(base, "figures", refuse=True)
     require_reference(base, "statistics")
@@ -120,12 +133,14 @@ def _tables(figures: Stats, notice: str | None, stream: TextIO) -> None:
     """The summary, then one table per breakdown, through the shared row formatter
     (rich tables on a terminal, aligned text with block bars otherwise)."""
     from ipu_cli.queries.figures import LABELS, breakdown_rows, summary_lines
-    from ipu_cli.queries.rows import emit_rows
+    from ipu_cli.queries.rows import emit_rows, terminal_width, wrap
 
     terminal = stream.isatty()
+    width = terminal_width(stream)
     if notice:
         stream.write(notice + "\n")
-    stream.write("\n".join(summary_lines(figures)) + "\n")
+    for line in summary_lines(figures):
+        stream.write("\n".join(wrap(line, width)) + "\n")
     for name in figures.breakdowns:
         if not terminal:
             stream.write(f"\n{LABELS[name]}\n")

@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli.options import RootOption, TodayOption, fail
+from ipu_cli.checks.problems import FORMATS
+from ipu_cli.cli import complete
+from ipu_cli.cli.options import RootOption, TodayOption, fail, format_option
 
 
 def register(app: typer.Typer) -> None:
@@ -18,15 +20,16 @@ def register(app: typer.Typer) -> None:
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or folders to report on (default: the whole base).", show_default=False),
+        typer.Argument(
+            metavar="PATH",
+            help="Files or folders to report on (default: the whole base).",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text, parsable, json or github (default: github under GitHub Actions, else text).",
-            show_default=False,
+        format_option(
+            FORMATS, "text, parsable, json or github (default: github under GitHub Actions, else text)."
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
@@ -37,6 +40,7 @@ def validate(
             metavar="CODE",
             help="Explain a diagnostic code ('all' for every code) and exit.",
             show_default=False,
+            autocompletion=complete.diagnostic_codes,
         ),
     ] = None,
     no_cache: Annotated[
@@ -46,9 +50,13 @@ def validate(
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Check every case file against its model, the vocabularies and the other files.
+    """Check every case file and the links between them.
 
-    Exit 0 when clean, 1 when problems are found, 2 on a usage error.
+    Each file is checked against its model and the vocabularies, then against the
+    other files.
+    One line per problem (path:line:column: level code message); 'ipu validate
+    --explain CODE' says what a code means and how to fix it. Exit 0 when clean,
+    1 when problems are found, 2 on a usage error.
     """
     from ipu_cli.checks import codes
 

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipu_cli.documents.casebox import complainant_sections
 from ipu_cli.documents.environment import TemplateError, render_text
+from ipu_cli.domain.casebox import complainant_sections
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError

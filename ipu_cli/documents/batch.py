@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ipu_cli.domain.words import counted, plural
 from ipu_cli.errors import IpuError, UsageError
 
 
@@ -45,12 +46,17 @@ class Batch:
             self.failures.append(exc)
 
     def refuse_if_failed(self, what: str) -> None:
-        """Raise (nothing written) when any document failed; the problems of each are kept."""
+        """Raise (nothing written) when any document failed; the problems of each are kept.
+
+        `what` is the singular noun of one document ("decision", "letter").
+        """
         if self.failures:
             problems = [p for exc in self.failures for p in exc.problems]
             details = [exc.message for exc in self.failures]
             count = len(self.failures)
-            raise IpuError(f"{count} {what} could not be made; nothing written", problems, details=details)
+            raise IpuError(
+                f"{counted(count, what)} could not be made; nothing written", problems, details=details
+            )
 
 
 def write_document(path: Path, document: str | bytes, *, force: bool = False) -> None:
@@ -82,7 +88,8 @@ def prepare_folder(folder: Path, names: Iterable[str], force: bool) -> None:
         if len(clashes) == 1:
             raise UsageError(f"{folder / clashes[0]} already exists; use --force to replace it")
         raise UsageError(
-            f"{folder / clashes[0]} and {len(clashes) - 1} more file(s) already exist; use --force to replace them"
+            f"{folder / clashes[0]} and {len(clashes) - 1} more {plural(len(clashes) - 1, 'file')} already exist;"
+            " use --force to replace them"
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -91,7 +98,10 @@ def prepare_folder(folder: Path, names: Iterable[str], force: bool) -> None:
 
 
 def write_batch(folder: Path, batch: Batch, index: tuple[str, str], force: bool, what: str) -> None:
-    """Write a whole batch and its index (name, text), or nothing when any document failed."""
+    """Write a whole batch and its index (name, text), or nothing when any document failed.
+
+    `what` is the singular noun of one document ("decision", "letter").
+    """
     batch.refuse_if_failed(what)
     index_name, index_text = index
     prepare_folder(folder, [item.name for item in batch.documents] + [index_name], force)

@@ -20,14 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.documents import style
 from ipu_cli.documents.batch import Batch, Rendered
-from ipu_cli.documents.casebox import BoxLine, case_box, follow_up
-from ipu_cli.documents.checklist import ChecklistItem, Footnote, checklist
-from ipu_cli.documents.labels import BODIES, LABELS, LANGS, MODES, PHRASES
+from ipu_cli.domain.casebox import BoxLine, case_box, follow_up
 from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase, Paragraph
+from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist, recorded_order
 from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.datafiles import Session
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.labels import BODIES, LABELS, LANGS, MODES, PHRASES
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError, UsageError
 
@@ -175,14 +175,7 @@ def checklist_order(case: Case, session: Session, adopted: bool) -> list[str] | 
     """
     if adopted:
         return adopted_at(case, session.ref).checklist
-    if case.draft is not None and case.draft.checklist and case.draft.session in (None, session.ref):
-        return case.draft.checklist
-    earlier = [
-        d
-        for d in case.decisions
-        if d.checklist and d.session != session.ref and d.adopted.earliest() < session.start.earliest()
-    ]
-    return max(earlier, key=lambda d: d.adopted).checklist if earlier else None
+    return recorded_order(case.draft, case.decisions, session.ref, session.start.earliest())
 
 
 def build(

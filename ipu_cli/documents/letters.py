@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from ipu_cli.documents import style
 from ipu_cli.documents.batch import Batch, Rendered
-from ipu_cli.documents.labels import BODIES, PHRASES
-from ipu_cli.documents.victims import group_noun
 from ipu_cli.domain.asks import asks_of
 from ipu_cli.domain.cases import Party
 from ipu_cli.domain.groups import holds_own_case, is_group
 from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.labels import BODIES, PHRASES
 from ipu_cli.domain.sessions import following
+from ipu_cli.domain.victims import group_noun
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError, UsageError
 

@@ -10,12 +10,17 @@ Jinja filters (`FILTERS`), so a change of house style is a change in one place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ipu_cli.domain.dates import EMPTY, date_range, full_date, month_name, month_year
-from ipu_cli.domain.words import capitalise, join_list, number_words, ordinal, plural, with_period
-
-_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+from ipu_cli.domain.words import (
+    capitalise,
+    cases_phrase,
+    join_list,
+    number_words,
+    ordinal,
+    plural,
+    superscript,
+    with_period,
+)
 
 __all__ = [
     "EMPTY",
@@ -37,14 +42,6 @@ __all__ = [
     "superscript",
     "with_period",
 ]
-
-
-def cases_phrase(ids: Iterable[str], lang: str = "en") -> str:
-    """ "case KHM-60" or "cases KHM-56 and KHM-57" (fr: "le cas", "les cas")."""
-    ids = list(ids)
-    if lang == "fr":
-        return f"{'le cas' if len(ids) == 1 else 'les cas'} {join_list(ids, lang)}"
-    return f"{plural(len(ids), 'case')} {join_list(ids, lang)}"
 
 
 def ms(sex: str | None) -> str:
@@ -73,11 +70,6 @@ def item_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("a") + rest) + letters
     return f"({letters})"
-
-
-def superscript(number: int) -> str:
-    """Footnote markers: 1 -> "¹", 12 -> "¹²"."""
-    return str(number).translate(_SUPERSCRIPTS)
 
 
 FILTERS = {

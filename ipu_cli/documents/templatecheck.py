@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipu_cli.domain.words import plural
+
 if TYPE_CHECKING:
     from ipu_cli.store.casebase import CaseBase
 
@@ -121,7 +123,9 @@ def check_templates(
             report.contexts += 1
             missing = undeclared(name, context, root)
             if missing:
-                report.problems.append(f"{label}: undeclared variable(s): {', '.join(missing)}")
+                report.problems.append(
+                    f"{label}: {plural(len(missing), 'undeclared variable')}: {', '.join(missing)}"
+                )
                 continue
             try:
                 render_text(name, context, root)

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ipu_cli.domain import complaints
+from ipu_cli.domain.choices import AFFILIATIONS, FINDING_MANDATES, MANDATES, SEXES, STATES
 from ipu_cli.domain.communications import DIRECTIONS, PARTIES
 from ipu_cli.domain.complaints import STATUSES as COMPLAINT_STATUSES
 from ipu_cli.domain.dates import PartialDate
@@ -24,9 +25,9 @@ from ipu_cli.domain.missions import STATUSES as MISSION_STATUSES
 SESSION_REF_PATTERN = r"^(committee|governing-council|assembly)-[0-9]{1,4}$"
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Sex = Literal["male", "female"]
-Mandate = Literal["incumbent", "former", "elect", "substitute", "unknown"]
-Affiliation = Literal["opposition", "majority", "independent", "other", "unknown"]
+Sex = Literal[SEXES]  # type: ignore[valid-type]
+Mandate = Literal[MANDATES]  # type: ignore[valid-type]
+Affiliation = Literal[AFFILIATIONS]  # type: ignore[valid-type]
 Confidentiality = Literal["public", "confidential"]
 Party = Literal[PARTIES]  # type: ignore[valid-type]
 Direction = Literal[DIRECTIONS]  # type: ignore[valid-type]
@@ -77,7 +78,7 @@ class Event(Model):
 class Status(Model):
     """Whether the Committee is still examining the case."""
 
-    state: Literal["active", "closed"] = "active"
+    state: Literal[STATES] = "active"  # type: ignore[valid-type]
     date: PartialDate | None = Field(None, description="Date of closure.")
     reason: str | None = Field(None, description="Why the case was closed.")
     session: SessionRef | None = Field(None, description="The session that decided to close it.")
@@ -97,7 +98,7 @@ class Findings(Model):
     The complainant's qualifying section(s) are the complaint's `sections`.
     """
 
-    mandate: Literal["sitting", "elect"] = Field(
+    mandate: Literal[FINDING_MANDATES] = Field(  # type: ignore[valid-type]
         description="The MP(s) when the alleged violations occurred or began: sitting members "
         "of parliament, or members-elect."
     )

@@ -75,6 +75,17 @@ def following(sessions: Iterable[Any], after: Any, body: str = "committee") -> A
     return min(later, key=lambda s: s.start, default=None)
 
 
+_OTHER_BODIES = {
+    "en": {"governing-council": "{n} session of the Governing Council", "assembly": "{n} IPU Assembly"},
+    "fr": {"governing-council": "{n} session du Conseil directeur", "assembly": "{n} Assemblée de l'UIP"},
+}
+
+
 def describe(session: Any, lang: str = "en") -> str:
-    """How prose names a session: "179th session (February 2026)"."""
-    return f"{ordinal(session.number, lang)} session ({month_year(session.start, lang)})"
+    """How prose names a session: "179th session (February 2026)" for the Committee's,
+    "205th session of the Governing Council (October 2019)", "146th IPU Assembly (March 2023)".
+    """
+    number = ordinal(session.number, lang)
+    pattern = _OTHER_BODIES.get(lang, _OTHER_BODIES["en"]).get(getattr(session, "body", "committee"))
+    name = pattern.format(n=number) if pattern else f"{number} session"
+    return f"{name} ({month_year(session.start, lang)})"

@@ -16,6 +16,7 @@ WORDS = {
 }
 _MORE_WORDS = {"ten": 10, "eleven": 11, "twelve": 12}
 _AND = {"en": "and", "fr": "et"}
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def ordinal(number: int, lang: str = "en") -> str:
@@ -53,6 +54,34 @@ def join_list(items: Iterable[Any], lang: str = "en", conjunction: str | None = 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """`singular` for one, else `plural_form` (default: singular + "s")."""
     return singular if count == 1 else (plural_form or singular + "s")
+
+
+def counted(count: int, singular: str, plural_form: str | None = None) -> str:
+    """ "1 mission", "2 missions", "0 letters": a count and its noun, for messages and views."""
+    return f"{count} {plural(count, singular, plural_form)}"
+
+
+def cases_phrase(ids: Iterable[str], lang: str = "en") -> str:
+    """ "case KHM-60" or "cases KHM-56 and KHM-57" (fr: "le cas", "les cas")."""
+    ids = list(ids)
+    if lang == "fr":
+        return f"{'le cas' if len(ids) == 1 else 'les cas'} {join_list(ids, lang)}"
+    return f"{plural(len(ids), 'case')} {join_list(ids, lang)}"
+
+
+def superscript(number: int) -> str:
+    """Footnote markers: 1 -> "¹", 12 -> "¹²"."""
+    return str(number).translate(_SUPERSCRIPTS)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as searches compare names: 'Tuğluk' -> 'tugluk'."""
+    if text.isascii():
+        return text.lower()
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def plural_noun(word: str) -> str:

@@ -18,11 +18,10 @@ import yaml
 
 from ipu_cli.checks.pipeline import load_case_base
 from ipu_cli.domain.groups import is_group
-from ipu_cli.domain.ids import normalise_id
 from ipu_cli.domain.sessions import find_session
 from ipu_cli.edits.engine import Change, Edited, collector_paused, edit_file, past_date
 from ipu_cli.errors import IpuError, UsageError
-from ipu_cli.queries.lookup import find_case
+from ipu_cli.queries.lookup import find_case, find_member
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.textedit import Document, EditError, Splice, date_value, plain, render_mapping
 
@@ -51,9 +50,7 @@ def close(
     if member is not None:
         if not is_group(case):
             raise UsageError(f"--member needs a group case; {case.id} is an MP's case")
-        wanted = normalise_id(member) or member.strip()
-        if wanted not in case.members:
-            raise IpuError(f"{wanted} is not a member of {case.id} (members: {', '.join(case.members)})")
+        wanted = find_member(base, case, member)
         found = base.get(wanted)
         if found is None:
             raise IpuError(f"{wanted}'s file cannot be read; run 'ipu validate'")

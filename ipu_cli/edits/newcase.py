@@ -21,8 +21,9 @@ from typing import Any
 
 from ipu_cli.checks.pipeline import check_loaded, load_case_base
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase
-from ipu_cli.domain.ids import id_parts, is_collective_id, normalise_id, resolve_id
+from ipu_cli.domain.ids import id_parts, is_collective_id, normalise_id
 from ipu_cli.errors import IpuError
+from ipu_cli.queries.lookup import find_case
 from ipu_cli.store import yamledit
 from ipu_cli.store.atomic import editable, locked, replace_all
 from ipu_cli.store.casebase import CaseBase
@@ -98,8 +99,8 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
     _refuse_taken(base, case_id, spec.aliases)
 
     country = spec.country or case_id[:3]
-    members = [resolve_id(m, base.records) or normalise_id(m) or m for m in spec.members]
-    groups = [resolve_id(g, base.records) or normalise_id(g) or g for g in spec.collectives]
+    members = [_linked_case(base, m, IndividualCase).id for m in spec.members]
+    groups = [_linked_case(base, g, CollectiveCase).id for g in spec.collectives]
     context = skeleton_context(spec, case_id, country, members, groups)
     try:
         text = render_text(f"{spec.kind}-case.yaml.j2", context, root)
@@ -214,6 +215,16 @@ def _refuse_taken(base: CaseBase, case_id: str, aliases: list[str]) -> None:
             raise NewCaseError(f"'{name}' is already a legacy id of {owner} ({base.records[owner].path})")
 
 
+def _linked_case(base: CaseBase, typed: str, want: type) -> Any:
+    """A member or group named on the command line, as every command finds a case (ids, loose
+    spellings, legacy ids), and of the kind the link needs."""
+    other = find_case(base, typed)
+    if not isinstance(other, want):
+        kind = "an individual case" if want is IndividualCase else "a collective case"
+        raise NewCaseError(f"{other.id} is not {kind}")
+    return other
+
+
 def _link_targets(
     root: Path, base: CaseBase, country: str, members: list[str], groups: list[str]
 ) -> list[tuple[Path, str]]:
@@ -222,10 +233,7 @@ def _link_targets(
     for other_id, want, key in [(m, IndividualCase, "collectives") for m in members] + [
         (g, CollectiveCase, "members") for g in groups
     ]:
-        other = base.get(other_id)
-        kind = "an individual case" if want is IndividualCase else "a collective case"
-        if not isinstance(other, want):
-            raise NewCaseError(f"'{other_id}' is not {kind} with a readable file")
+        other = _linked_case(base, other_id, want)
         if other.country != country:
             raise NewCaseError(f"{other.id} is from {other.country}, the new case from {country}")
         out.append((root / base.records[other.id].path, key))

@@ -34,6 +34,7 @@ from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.ids import id_key, resolver
 from ipu_cli.domain.visibility import countable, visible
+from ipu_cli.domain.words import counted
 from ipu_cli.errors import UsageError
 from ipu_cli.queries.filters import AFFILIATIONS, SEXES, individual, state
 
@@ -346,10 +347,10 @@ def flat_rows(stats: Stats) -> list[dict[str, Any]]:
 def summary_lines(stats: Stats) -> list[str]:
     """The headline figures as sentences, for the terminal."""
     p = stats.period
-    countries = f"{stats.countries} {'country' if stats.countries == 1 else 'countries'}"
+    countries = counted(stats.countries, "country", "countries")
     return [
         f"{title(p)} ({p.start.isoformat()} to {p.end.isoformat()})",
-        f"MPs under examination: {stats.mps} in {countries} ({stats.files} case files)",
+        f"MPs under examination: {stats.mps} in {countries} ({counted(stats.files, 'case file')})",
         f"New cases: {stats.new} · ongoing: {stats.ongoing} · closed in the period: {stats.closed}",
         "Complaints: {received} received · {admissible} found admissible · {inadmissible} inadmissible · "
         "{withdrawn} withdrawn · {pending} pending at the end of the period".format(**stats.complaints),

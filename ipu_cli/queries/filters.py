@@ -21,17 +21,18 @@ people and would match every member.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
-from ipu_cli.domain.cases import Affiliation, CollectiveCase, IndividualCase, Mandate, Sex
+from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+from ipu_cli.domain.choices import AFFILIATIONS, MANDATES, SEXES, STATES
 from ipu_cli.domain.dated import dated_facts
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.groups import is_group
-from ipu_cli.domain.ids import id_key, resolve_id
+from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.visibility import is_public, visible, visible_groups
+from ipu_cli.domain.words import fold
 from ipu_cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -41,10 +42,6 @@ if TYPE_CHECKING:
 Case = IndividualCase | CollectiveCase
 
 KINDS = ("individual", "collective", "all")
-SEXES = get_args(Sex)
-AFFILIATIONS = get_args(Affiliation)
-MANDATES = get_args(Mandate)
-STATES = ("active", "closed")
 
 COLUMNS = (
     "id",
@@ -75,14 +72,6 @@ TABLE_COLUMNS = ("id", "name", "sex", "country", "mandate", "affiliation", "coll
 
 class FilterError(UsageError):
     """A filter value that names nothing known (a usage error: exit 2)."""
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: 'Tuğluk' -> 'tugluk' (NFKD, combining marks dropped)."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass
@@ -220,10 +209,11 @@ def parse_filters(
     if filters.since and filters.until and filters.since > filters.until:
         raise FilterError(f"--since ({since}) is after --until ({until})")
     if collective is not None:
-        canonical = resolve_id(collective, base.records) or collective
-        found = base.get(canonical)
+        from ipu_cli.queries.lookup import find_case
+
+        found = find_case(base, collective)
         if not isinstance(found, CollectiveCase):
-            raise FilterError(f"--collective: no collective case '{collective}'")
+            raise FilterError(f"--collective: {found.id} is not a group case")
         filters.collective = found.id
     return filters
 

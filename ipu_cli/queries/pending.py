@@ -31,6 +31,7 @@ from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.dates import month_year, months_since
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.missions import label, pending
+from ipu_cli.domain.sessions import describe
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, Communication, Decision, IndividualCase
@@ -73,6 +74,8 @@ class FollowUp:
     requested: list[str]
     flags: list[str] = field(default_factory=list)
     silence: int = 0
+    session_name: str | None = None
+    """The decision's session in words: "179th session (February 2026)"."""
     missions: list[str] = field(default_factory=list)
     """Missions requested or agreed and not yet carried out: "mission requested 2026-02"."""
 
@@ -86,11 +89,11 @@ class FollowUp:
             text = f"{month_year(entry.date)} ({months_between(entry.date, as_of)} mo)"
             return f"{text}: {entry.description}" if entry.description else text
 
-        decision = (
-            f"{self.decision.session or 'no session'} ({month_year(self.decision.adopted)})"
-            if self.decision
-            else "none"
-        )
+        decision = "none"
+        if self.decision is not None:
+            decision = self.session_name or (
+                f"{self.decision.session or 'no session'} ({month_year(self.decision.adopted)})"
+            )
         return {
             "case": self.case_id,
             "flags": list(self.flags),
@@ -137,6 +140,7 @@ def follow_up(case: Case, base: CaseBase, as_of: dt.date, months: int) -> Follow
 
     if decision is not None:
         session = base.reference.session(decision.session) if decision.session else None
+        item.session_name = describe(session) if session else None
         end = (session.end or session.start) if session else decision.adopted
         if decision.adopted.day and decision.adopted > end:
             end = decision.adopted  # officially adopted after the session: conveyed after that day

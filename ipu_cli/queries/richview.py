@@ -1,4 +1,10 @@
-"""The terminal view of `ipu show`, drawn with rich. Only imported on a TTY."""
+"""The terminal view of `ipu show`, drawn with rich. Only imported on a TTY.
+
+It prints the same sections as the plain view (`caseview.render_text`), in the
+same order, from the same lines. Every piece of case data is a `rich.text.Text`
+(never markup) and passes through `printable`, so brackets, markup tags and
+escape sequences in a name print as they are written.
+"""
 
 from __future__ import annotations
 
@@ -9,96 +15,87 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ipu_cli.queries.caseview import _ago, _one_line
+from ipu_cli.queries.caseview import (
+    _one_line,
+    box_rows,
+    heading_lines,
+    member_entries,
+    members_heading,
+)
+from ipu_cli.queries.rows import columns_text, printable, wrap
 
 
-def print_rich(view: dict[str, Any]) -> None:
-    console = Console()
+def print_rich(view: dict[str, Any], members: bool = False) -> None:
+    console = Console(highlight=False, emoji=False)
+    width = max(console.width - 4, 20)  # inside the panel's borders and padding
+    parts: list[Any] = []
+
     head = Text()
-    head.append(f"{view['country_name']} ({view['country']}) · {view['parliament']}\n")
-    if view["kind"] == "individual":
-        who = f"{str(view['sex']).capitalize()} · {view['mandate']} MP · {view['affiliation']}"
-        head.append(who + (f" ({view['party']})" if view.get("party") else "") + "\n")
-        if view["deceased"]:
-            head.append(f"Deceased {view['death_date'] or ''}\n", style="bold")
-        for group in view["collectives"]:
+    for line in heading_lines(view):
+        if line.startswith("Status: "):
+            status, _, confidentiality = line.removeprefix("Status: ").partition(" · ")
+            head.append("Status: ")
+            head.append(status, style="green" if status == "active" else "dim")
+            head.append(" · ")
+            secret = confidentiality == "confidential"
             head.append(
-                f"Group {group['id']}"
-                + (f": {group['title']}, {group['members']} members" if group["title"] else "")
-                + "\n"
+                confidentiality.upper() if secret else confidentiality, style="bold red" if secret else "cyan"
             )
-    else:
-        counts = view["counts"]
-        head.append(f"{counts['members']} members: {counts['male']} male, {counts['female']} female\n")
-    status_style = "green" if view["status"] == "active" else "dim"
-    conf_style = "bold red" if view["confidentiality"] == "confidential" else "cyan"
-    head.append("Status: ")
-    head.append(view["status"], style=status_style)
-    head.append(" · ")
-    head.append(
-        view["confidentiality"].upper()
-        if view["confidentiality"] == "confidential"
-        else view["confidentiality"],
-        style=conf_style,
-    )
-    if view.get("also_known_as"):
-        head.append(f"\nAlso known as: {', '.join(view['also_known_as'])}")
-    if view["aliases"]:
-        head.append(f"\nLegacy ids: {', '.join(view['aliases'])}", style="dim")
-    parts: list[Any] = [head]
+            head.append("\n")
+        else:
+            head.append(line + "\n", style="dim" if line.startswith("Legacy ids") else "")
+    head.rstrip()
+    parts.append(head)
 
-    if view["kind"] == "individual":
-        table = Table(title="Violations", title_justify="left", show_header=False, box=None, padding=(0, 1))
-        for v in view["violations"]:
-            style = "bold" if v["scope"] == "current" else "dim"
-            table.add_row(
-                Text(v["scope"], style=style), v["label"] + (f" ({v['note']})" if v.get("note") else "")
-            )
-        parts.append(table)
-    else:
-        table = Table(title="Members", title_justify="left", show_header=False, box=None, padding=(0, 1))
-        for m in view["members"]:
-            table.add_row(
-                m["id"],
-                (m["name"] or "(no file)")
-                + (" (Ms.)" if m["sex"] == "female" else "")
-                + (" †" if m["deceased"] else ""),
-            )
-        parts.append(table)
+    via = f" (case-level facts from {view['case_level_from']})" if view["case_level_from"] else ""
+    box = Text()
+    for text, hang in box_rows(view, width):
+        first, *rest = wrap(text, width, "", hang)
+        label, sep, value = first.partition(": ")
+        if sep and not first.startswith(" "):
+            box.append(label + sep, style="bold")  # "Submission of complaint: "
+            box.append(value)
+        else:
+            box.append(first)  # the decision's first lines, the follow-up sub-lines
+        for line in rest:
+            box.append("\n" + line)
+        box.append("\n")
+    box.rstrip()
+    parts.append(Group(Text(f"Case box{via}", style="bold"), box))
 
-    timeline = Table(title="Timeline", title_justify="left", show_header=False, box=None, padding=(0, 1))
+    checks = Table.grid(padding=(0, 1))
+    checks.add_column()
+    for item in view["checklist"]:
+        checks.add_row(Text(f"✓ {printable(item['label'])}{item['marker']}"))
+    for note in view["footnotes"]:
+        checks.add_row(Text(f"{note['marker']} {printable(note['text'])}", style="dim"))
+    if not view["checklist"]:
+        checks.add_row(Text("none recorded", style="dim"))
+    parts.append(Group(Text("Alleged violations", style="bold"), checks))
+
+    if view["kind"] == "collective":
+        shown, more = member_entries(view, members, width)
+        lines = columns_text(shown, width)
+        if more:
+            lines.append(f"… {more}")
+        parts.append(Group(Text(members_heading(view), style="bold"), Text("\n".join(lines))))
+
+    timeline = Table.grid(padding=(0, 1))
+    timeline.add_column(no_wrap=True)
+    timeline.add_column()
     for e in view["events"]:
-        timeline.add_row(Text(e["date"], style="bold"), Text(e["label"], style="cyan"), _one_line(e["text"]))
-    parts.append(timeline)
+        line = Text()
+        line.append(printable(e["label"] or ""), style="cyan")
+        line.append(": " + printable(_one_line(e["text"])))
+        timeline.add_row(Text(e["date"], style="bold"), line)
+    if not view["events"]:
+        timeline.add_row(Text("none recorded", style="dim"))
+    parts.append(Group(Text("Timeline", style="bold"), timeline))
 
-    via = f" (from {view['case_level_from']})" if view["case_level_from"] else ""
-    decision = view["latest_decision"]
-    line = (
-        f"{decision['session']}, adopted {decision['adopted']}: {decision['paragraphs']} paragraphs"
-        if decision
-        else "none"
-    )
-    parts.append(Text(f"Latest decision{via}: ", style="bold") + Text(line))
-
-    follow = Table(
-        title=f"Follow-up as of {view['as_of']}{via}", title_justify="left", box=None, padding=(0, 1)
-    )
-    follow.add_column("")
-    follow.add_column("last")
-    follow.add_column("")
-    follow.add_column("")
-    for row in view["follow_up"]:
-        months = row["months_ago"]
-        style = "red" if months is not None and months > 6 else ""
-        follow.add_row(
-            f"{row['direction']} the {row['party']}",
-            row["date"] or "- - -",
-            Text(_ago(months), style=style),
-            row["description"] or "",
-        )
-    parts.append(follow)
     spaced: list[Any] = []
     for part in parts:
         spaced.extend([part, Text("")])
-    title = f"[bold]{view['id']}[/bold]  {view['name'] or ''}"
-    console.print(Panel(Group(*spaced[:-1]), title=title, title_align="left"))
+    title_text = Text()
+    title_text.append(printable(view["id"]), style="bold")
+    title_text.append("  " + printable(view["name"] or ""))
+    console.print(Panel(Group(*spaced[:-1]), title=title_text, title_align="left"))

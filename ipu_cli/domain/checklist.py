@@ -9,13 +9,9 @@ hand: the checklist of a group is derived from its members' files.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
-from ipu_cli.documents import style
-
-if TYPE_CHECKING:
-    from ipu_cli.domain.cases import IndividualCase
-    from ipu_cli.store.refdata import Reference
+from ipu_cli.domain.words import capitalise, cases_phrase, join_list, superscript, with_period
 
 
 @dataclass
@@ -31,7 +27,7 @@ class Footnote:
 
 
 def checklist(
-    members: list[IndividualCase], ref: Reference, lang: str = "en", order: list[str] | None = None
+    members: list[Any], ref: Any, lang: str = "en", order: list[str] | None = None
 ) -> tuple[list[ChecklistItem], list[Footnote]]:
     """The ticked categories in data/violations.yaml order, with footnotes from the scopes.
 
@@ -59,26 +55,49 @@ def checklist(
         text = _footnote([(mp.id, mp.mandate, v.scope, v.note) for mp, v in holders], len(members), group)
         marker = ""
         if text:
-            marker = style.superscript(len(notes) + 1)
+            marker = superscript(len(notes) + 1)
             notes.append(Footnote(marker, text))
         items.append(ChecklistItem(ref.violation_label(code, lang), marker))
     return items, notes
 
 
+def recorded_order(draft: Any, decisions: Any, session_ref: str | None = None, before: Any = None) -> Any:
+    """The checklist order the next draft records, if any (else the vocabulary's is used).
+
+    The draft block's `checklist` (a draft for `session_ref`, or for no session in particular),
+    else that of the latest decision that records one, adopted before the date `before` and not
+    at `session_ref` (None: any).
+    """
+    if (
+        draft is not None
+        and draft.checklist
+        and (session_ref is None or draft.session in (None, session_ref))
+    ):
+        return draft.checklist
+    earlier = [
+        d
+        for d in decisions
+        if d.checklist
+        and (session_ref is None or d.session != session_ref)
+        and (before is None or d.adopted.earliest() < before)
+    ]
+    return max(earlier, key=lambda d: d.adopted).checklist if earlier else None
+
+
 def _footnote(holders: list[tuple[str, str, str, str | None]], total: int, group: bool) -> str:
     ids = [case_id for case_id, _, _, _ in holders]
     current = [case_id for case_id, _, scope, _ in holders if scope == "current"]
-    context = style.join_list(dict.fromkeys(note for _, _, _, note in holders if note))
+    context = join_list(dict.fromkeys(note for _, _, _, note in holders if note))
     noted = [case_id for case_id, _, _, note in holders if note]
     if group and context and len(noted) < len(ids):
         # the context is only some holders': say whose ("..., as regards case COD-105")
-        context += f", as regards {style.cases_phrase(noted)}"
+        context += f", as regards {cases_phrase(noted)}"
     if not group:
         parts = []
         if not current:
             parts.append("Alleged violation which applied in the past only.")
         if context:
-            parts.append(style.with_period(style.capitalise(context)))
+            parts.append(with_period(capitalise(context)))
         return " ".join(parts)
     if len(current) < len(ids):
         former = "former " if all(mandate == "former" for _, mandate, _, _ in holders) else ""
@@ -87,15 +106,13 @@ def _footnote(holders: list[tuple[str, str, str, str | None]], total: int, group
             f"{', '.join(ids)}."
         )
         if current:
-            text += f" Only currently applies to {style.cases_phrase(current)}"
+            text += f" Only currently applies to {cases_phrase(current)}"
             text += f" {context}." if context else "."
         else:
             text += " No longer applies."
         return text
     if len(ids) < total:
-        return style.with_period(
-            f"Only concerns {style.cases_phrase(ids)}" + (f" {context}" if context else "")
-        )
+        return with_period(f"Only concerns {cases_phrase(ids)}" + (f" {context}" if context else ""))
     if context:
-        return style.with_period(style.capitalise(context))
+        return with_period(capitalise(context))
     return ""

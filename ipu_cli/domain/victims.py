@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ipu_cli.documents.labels import VICTIM_WORDS
+from ipu_cli.domain.labels import VICTIM_WORDS
 from ipu_cli.domain.words import capitalise, join_list, number_words
 
 if TYPE_CHECKING:

@@ -147,7 +147,7 @@ VICTIM_WORDS: dict[str, dict[str, str]] = {
         "independent": "independent",
     },
 }
-"""The words of the case box's Victims line (documents/victims.py puts them in order).
+"""The words of the case box's Victims line (domain/victims.py puts them in order).
 
 Affiliations `other` and `unknown` and mandates `incumbent` and `unknown` have no word:
 they are never printed."""

@@ -1,29 +1,26 @@
-"""The case box of a decision: country, victims, complainant, dates, missions, hearings, follow-up.
+"""The case box: country, victims, complainant, dates, missions, hearings, follow-up.
 
 Every line is computed from the case file, the members' files and the
-reference data, as of the session the decision is for (later facts are left
-out). A value the box needs but the data does not hold prints "- - -" with a
-warning; nothing is invented.
+reference data. A decision's box is as of the session it is for (later facts
+are left out: `case_box`); `ipu show` prints the same lines as of today from
+plain data, so the functions here read their arguments by attribute only
+(Pydantic models, or the light records of `queries/caseview.py`). A value the
+box needs but the data does not hold prints "- - -" with a warning; nothing is
+invented.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ipu_cli.documents import style
-from ipu_cli.documents.labels import LABELS
-from ipu_cli.documents.victims import victims_line
 from ipu_cli.domain import communications
-from ipu_cli.domain.dates import months_list
+from ipu_cli.domain.dates import EMPTY, month_year, months_list
+from ipu_cli.domain.labels import LABELS
 from ipu_cli.domain.missions import carried_out
-from ipu_cli.domain.words import plural_noun
-
-if TYPE_CHECKING:
-    from ipu_cli.domain.cases import Case, Communication, Decision, IndividualCase
-    from ipu_cli.domain.datafiles import Session
-    from ipu_cli.domain.dates import PartialDate
-    from ipu_cli.store.refdata import Reference
+from ipu_cli.domain.victims import victims_line
+from ipu_cli.domain.words import join_list, plural_noun
 
 FOLLOW_UP_KEYS = {
     ("from", "authorities"): "from_authorities",
@@ -42,10 +39,10 @@ class BoxLine:
 def complainant_sections(sections: list[str], lang: str = "en") -> str:
     """ "Section I.1(c)"; several categories joined in letter order: "Section I.1(a) and (d)"."""
     letters = sorted(dict.fromkeys(s.removeprefix("I.1") for s in sections))
-    return f"Section I.1{style.join_list(letters, lang)}"
+    return f"Section I.1{join_list(letters, lang)}"
 
 
-def previous_decision(case: Case, session: Session) -> Decision | None:
+def previous_decision(case: Any, session: Any) -> Any | None:
     """The latest decision adopted before `session` starts (never one of this session)."""
     before = [
         d
@@ -55,27 +52,33 @@ def previous_decision(case: Case, session: Session) -> Decision | None:
     return max(before, key=lambda d: d.adopted, default=None)
 
 
-def _before(items: list[Any], session: Session) -> list[Any]:
+def _before(items: list[Any], session: Any) -> list[Any]:
     return [item for item in items if item.date.earliest() < session.start.earliest()]
 
 
-def follow_up(case: Case, session: Session, lang: str = "en") -> list[BoxLine]:
-    """The four "Recent follow-up" sub-lines from the communications log (`box_entries`, `box_items`).
+def follow_up_lines(log: Iterable[Any], previous: Any | None, lang: str = "en") -> list[BoxLine]:
+    """The four "Recent follow-up" sub-lines from a communications log (`box_entries`, `box_items`),
+    `previous` being the decision the follow-up is counted from (None: there is none).
 
     Internal entries never print; a way with no entry prints "- - -".
     """
     labels = LABELS[lang]
+    entries_of = list(log)
     lines = []
-    log = _before(case.communications, session)
-    previous = previous_decision(case, session)
     for direction, party in communications.FOLLOWED:
         key = FOLLOW_UP_KEYS[(direction, party)]
-        shown = box_entries(communications.entries(log, direction, party), previous)
-        lines.append(BoxLine(labels[key], "; ".join(box_items(shown, lang)) or style.EMPTY))
+        shown = box_entries(communications.entries(entries_of, direction, party), previous)
+        lines.append(BoxLine(labels[key], "; ".join(box_items(shown, lang)) or EMPTY))
     return lines
 
 
-def box_entries(entries: list[Communication], previous: Decision | None) -> list[Communication]:
+def follow_up(case: Any, session: Any, lang: str = "en") -> list[BoxLine]:
+    """The four "Recent follow-up" sub-lines of a decision: the log before the session starts,
+    counted from the previous decision."""
+    return follow_up_lines(_before(case.communications, session), previous_decision(case, session), lang)
+
+
+def box_entries(entries: list[Any], previous: Any | None) -> list[Any]:
     """The entries of one way (direction and party) the case box shows, in file order.
 
     The computed default is the follow-up since the previous decision: every entry dated in
@@ -93,7 +96,7 @@ def box_entries(entries: list[Communication], previous: Decision | None) -> list
     return [e for e in entries if id(e) in picked]
 
 
-def box_items(entries: list[Communication], lang: str = "en") -> list[str]:
+def box_items(entries: list[Any], lang: str = "en") -> list[str]:
     """One item per correspondent (entries with the same description), oldest first.
 
     "Letter to the Speaker (December 2025)"; several entries of one correspondent are
@@ -101,7 +104,7 @@ def box_items(entries: list[Communication], lang: str = "en") -> list[str]:
     May and June 2025)". Entries without a description print the latest month only
     ("January 2026").
     """
-    groups: dict[str | None, list[Communication]] = {}
+    groups: dict[str | None, list[Any]] = {}
     for entry in entries:
         key = " ".join(entry.description.split()).casefold() if entry.description else None
         groups.setdefault(key, []).append(entry)
@@ -109,7 +112,7 @@ def box_items(entries: list[Communication], lang: str = "en") -> list[str]:
     items = []
     for key, group in ordered:
         if key is None:
-            items.append(style.month_year(max(group, key=lambda e: e.date).date, lang))
+            items.append(month_year(max(group, key=lambda e: e.date).date, lang))
             continue
         text = " ".join((group[-1].description or "").split())
         if len(group) > 1:
@@ -119,27 +122,59 @@ def box_items(entries: list[Communication], lang: str = "en") -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _month(date: PartialDate) -> tuple[int, int]:
+def _month(date: Any) -> tuple[int, int]:
     return (date.year, date.month or 0)
 
 
+def country_line(case: Any, ref: Any, lang: str = "en") -> BoxLine | None:
+    """ "Cambodia: Parliament affiliated to the IPU"; None when data/countries.yaml lacks the country."""
+    country = ref.countries.get(case.country)
+    if country is None:
+        return None
+    return BoxLine(country.name, LABELS[lang]["affiliated" if country.affiliated else "not_affiliated"])
+
+
+def complaint_lines(complaint: Any, lang: str = "en") -> list[BoxLine]:
+    """The complainant's sections of the Procedure and the month of submission."""
+    labels = LABELS[lang]
+    return [
+        BoxLine(
+            labels["complainant"], f"{complainant_sections(complaint.sections, lang)} {labels['procedure']}"
+        ),
+        BoxLine(labels["submitted"], month_year(complaint.submitted, lang)),
+    ]
+
+
+def missions_line(missions: Iterable[Any], lang: str = "en") -> BoxLine:
+    """ "IPU mission(s): May 2025; February 2016": the missions and visits carried out, newest first."""
+    text = "; ".join(month_year(m.date, lang) for m in carried_out(missions))
+    return BoxLine(LABELS[lang]["missions"], text or EMPTY)
+
+
+def hearing_line(hearings: Iterable[Any], lang: str = "en") -> BoxLine:
+    """The latest hearing: "Hearings with the ... delegation ... (March 2023)"."""
+    hearing = max(hearings, key=lambda h: h.date, default=None)
+    text = f"{hearing.description} ({month_year(hearing.date, lang)})" if hearing else EMPTY
+    return BoxLine(LABELS[lang]["hearing"], text)
+
+
 def case_box(
-    case: Case, members: list[IndividualCase], session: Session, ref: Reference, lang: str = "en"
+    case: Any, members: list[Any], session: Any, ref: Any, lang: str = "en"
 ) -> tuple[list[BoxLine], list[str]]:
-    """The lines of the case box under "Case <id>", and the warnings for missing data."""
+    """The lines of a decision's case box under "Case <id>", and the warnings for missing data."""
     labels = LABELS[lang]
     warnings: list[str] = []
     box: list[BoxLine] = []
 
     def missing(label: str, why: str) -> BoxLine:
-        warnings.append(f"{case.id}: '{label}' printed as '{style.EMPTY}': {why}")
-        return BoxLine(label, style.EMPTY)
+        warnings.append(f"{case.id}: '{label}' printed as '{EMPTY}': {why}")
+        return BoxLine(label, EMPTY)
 
-    country = ref.countries.get(case.country)
+    country = country_line(case, ref, lang)
     if country is None:
         box.append(missing(case.country, f"country {case.country} has no row in data/countries.yaml"))
     else:
-        box.append(BoxLine(country.name, labels["affiliated" if country.affiliated else "not_affiliated"]))
+        box.append(country)
     if not members:
         box.append(missing("Victims", "none of the members' files could be read"))
     else:
@@ -148,28 +183,9 @@ def case_box(
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))
     else:
-        text = f"{complainant_sections(case.complaint.sections, lang)} {labels['procedure']}"
-        box.append(BoxLine(labels["complainant"], text))
-        box.append(BoxLine(labels["submitted"], style.month_year(case.complaint.submitted, lang)))
+        box.extend(complaint_lines(case.complaint, lang))
     previous = previous_decision(case, session)
-    box.append(
-        BoxLine(
-            labels["recent_decision"], style.month_year(previous.adopted, lang) if previous else style.EMPTY
-        )
-    )
-    missions = carried_out(_before(case.missions, session))
-    box.append(
-        BoxLine(
-            labels["missions"],
-            "; ".join(style.month_year(m.date, lang) for m in missions) if missions else style.EMPTY,
-        )
-    )
-    hearings = _before(case.hearings, session)
-    if hearings:
-        hearing = max(hearings, key=lambda h: h.date)
-        box.append(
-            BoxLine(labels["hearing"], f"{hearing.description} ({style.month_year(hearing.date, lang)})")
-        )
-    else:
-        box.append(BoxLine(labels["hearing"], style.EMPTY))
+    box.append(BoxLine(labels["recent_decision"], month_year(previous.adopted, lang) if previous else EMPTY))
+    box.append(missions_line(_before(case.missions, session), lang))
+    box.append(hearing_line(_before(case.hearings, session), lang))
     return box, warnings
