@@ -158,10 +158,17 @@ def hearing_line(hearings: Iterable[Any], lang: str = "en") -> BoxLine:
     return BoxLine(LABELS[lang]["hearing"], text)
 
 
+_OWN = object()
+
+
 def case_box(
-    case: Any, members: list[Any], session: Any, ref: Any, lang: str = "en"
+    case: Any, members: list[Any], session: Any, ref: Any, lang: str = "en", victims: Any = _OWN
 ) -> tuple[list[BoxLine], list[str]]:
-    """The lines of a decision's case box under "Case <id>", and the warnings for missing data."""
+    """The lines of a decision's case box under "Case <id>", and the warnings for missing data.
+
+    `members` are the members of the session's day; `victims` the Victims text to print
+    instead of the computed line (None: computed; default: the case's own `victims`).
+    """
     labels = LABELS[lang]
     warnings: list[str] = []
     box: list[BoxLine] = []
@@ -178,7 +185,8 @@ def case_box(
     if not members:
         box.append(missing("Victims", "none of the members' files could be read"))
     else:
-        box.append(BoxLine(*victims_line(case.victims, members, lang)))
+        override = case.victims if victims is _OWN else victims
+        box.append(BoxLine(*victims_line(override, members, lang)))
     if case.complaint is None:
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))

@@ -91,6 +91,13 @@ class Session(Model):
     start: PartialDate
     end: PartialDate | None = Field(None, description="Last day; empty for a one-day session.")
     agenda: list[str] = Field(default_factory=list, description="Case ids examined.")
+    symbol: str | None = Field(
+        None,
+        pattern=r"^\S+$",
+        description="Document symbol of the session's booklet of decisions (its cover prints it); "
+        "leave out when not known.",
+        examples=["CL/2XX/11(b)-R.1"],
+    )
 
     @property
     def ref(self) -> str:

@@ -33,6 +33,7 @@ from ipu_cli.domain.cases import IndividualCase
 from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.ids import id_key, resolver
+from ipu_cli.domain.membership import joined_day
 from ipu_cli.domain.visibility import countable, visible
 from ipu_cli.domain.words import counted
 from ipu_cli.errors import UsageError
@@ -179,10 +180,20 @@ def persons(mps: list[IndividualCase], base: CaseBase) -> list[Person]:
 
 def _start(case: IndividualCase, base: CaseBase) -> PartialDate | None:
     """When the MP's case began: their own complaint's, else their groups' earliest
-    (`complaints.taken_up`: found admissible, or submitted when no examination is recorded)."""
+    (`complaints.taken_up`: found admissible, or submitted when no examination is recorded),
+    or, for an MP who joined a group later, the first day of the session they joined at
+    (`domain/membership`)."""
     if case.complaint:
         return complaints.taken_up(case.complaint)
-    dates = [d for g in base.groups_of(case) if g.complaint and (d := complaints.taken_up(g.complaint))]
+    dates = []
+    for group in base.groups_of(case):
+        taken = complaints.taken_up(group.complaint) if group.complaint else None
+        if taken is None:
+            continue
+        joined = joined_day(group, case.id, base.reference.sessions, strict=False)
+        if joined is not None and joined > taken.earliest():
+            taken = PartialDate(joined.year, joined.month, joined.day)
+        dates.append(taken)
     return min(dates) if dates else None
 
 
