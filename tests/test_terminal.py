@@ -196,6 +196,7 @@ def test_a_malformed_today_is_refused_by_every_command(repo, ipu, path):
         ("record",): ["KHM-60", "hearing", "--date", "2026-02", "--description", "Hearing"],
         ("start-draft",): ["KHM-COLL-03", "--session", "180"],
         ("adopt",): ["KHM-COLL-03", "--session", "179"],
+        ("booklet",): ["--session", "179"],
         ("close",): ["KHM-60", "--session", "179", "--reason", "Released"],
         ("new",): [
             "individual",

@@ -29,6 +29,7 @@ COMMANDS = [
     "show",
     "schema",
     "draft_decision",
+    "booklet",
     "templates",
     "list",
     "stats",

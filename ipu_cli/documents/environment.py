@@ -68,6 +68,11 @@ class _Italics(str):
     """Text whose `*single asterisk*` italics are markup (the `emphasis` filter in Markdown)."""
 
 
+class Verbatim(str):
+    """A part already rendered in the template's own format (a decision inside a booklet):
+    printed as it is, never escaped again."""
+
+
 def is_markdown(template_name: str | None) -> bool:
     return bool(template_name) and str(template_name).endswith(".md.j2")
 
@@ -75,7 +80,13 @@ def is_markdown(template_name: str | None) -> bool:
 def _finalize(context: Any, value: Any) -> Any:
     """Markdown templates: mark each printed value so that `_escape_values` can escape it."""
     if not is_markdown(context.name):
+        if isinstance(value, Verbatim):
+            from markupsafe import Markup
+
+            return Markup(value)
         return value
+    if isinstance(value, Verbatim):
+        return str(value)
     mark = _ITALICS if isinstance(value, _Italics) else _VALUE
     return f"{mark}{str(value).translate(_MARKS)}{_END}"
 

@@ -74,9 +74,17 @@ def _admissibility() -> None:
     BUILDERS["admissibility"] = sample_contexts
 
 
+def _booklet() -> None:
+    """A session's booklet (ipu_cli/documents/session_booklet.py), for every session with decisions."""
+    from ipu_cli.documents.session_booklet import sample_contexts
+
+    BUILDERS["booklet"] = sample_contexts
+
+
 _letters()
 _stats()
 _admissibility()
+_booklet()
 """Document name (the part of the template name before the first dot) -> sample contexts.
 
 Layers above documents add their own (the case-file skeletons of `ipu new`,

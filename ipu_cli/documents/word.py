@@ -19,10 +19,17 @@ _HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
 _NUMBERED = re.compile(r"^\d+\.\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)-\s+(.*)$")
 _BANNERS = ("**DRAFT**", "**CONFIDENTIAL**", "**PROJET**", "**CONFIDENTIEL**")
+_PAGE_BREAK = "<!-- page-break -->"
+_ANCHOR = re.compile(r'^<a id="([A-Za-z][\w-]*)"></a>$')
+_PAGE_NUMBER = re.compile(r"\t#$")
+"""A contents line's page reference before the word processor fills it in."""
+_LINK = re.compile(r"^\[(.+)\]\(#([A-Za-z][\w-]*)\)$")
 
 
 def _blocks(markdown: str) -> list[tuple[str, str]]:
-    """(kind, text) blocks: heading1..4, number, bullet, bullet2, check, rule, para."""
+    """(kind, text) blocks: heading1..4, number, bullet, bullet2, check, rule, para; and for a
+    booklet: pagebreak (`<!-- page-break -->`), anchor (`<a id="x"></a>`: text is the id) and
+    contents (`- [label](#x)`: text is "x label")."""
     out: list[tuple[str, str]] = []
     para: list[str] = []
 
@@ -34,6 +41,15 @@ def _blocks(markdown: str) -> list[tuple[str, str]]:
     for raw in markdown.splitlines():
         line = raw.rstrip()
         stripped = line.strip()
+        if stripped == _PAGE_BREAK:
+            flush()
+            out.append(("pagebreak", ""))
+            continue
+        anchor = _ANCHOR.match(stripped)
+        if anchor:
+            flush()
+            out.append(("anchor", anchor.group(1)))
+            continue
         if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
             flush()
             continue
@@ -53,6 +69,10 @@ def _blocks(markdown: str) -> list[tuple[str, str]]:
         elif bullet:
             flush()
             text = bullet.group(2)
+            link = _LINK.match(text)
+            if link and not bullet.group(1):
+                out.append(("contents", f"{link.group(2)} {link.group(1)}"))
+                continue
             kind = "check" if text.startswith("✓") else "bullet2" if bullet.group(1) else "bullet"
             out.append((kind, text))
         else:
@@ -65,7 +85,13 @@ def markdown_plain_lines(markdown: str) -> list[str]:
     """The text of a rendered Markdown document, one entry per block, markup and escapes removed."""
     from ipu_cli.domain.markup import plain_text
 
-    return [plain_text(text) for kind, text in _blocks(markdown) if kind != "rule"]
+    out = []
+    for kind, text in _blocks(markdown):
+        if kind == "contents":
+            out.append(plain_text(text.split(" ", 1)[1]))
+        elif kind not in ("rule", "pagebreak", "anchor"):
+            out.append(plain_text(text))
+    return out
 
 
 def docx_plain_lines(data: bytes) -> list[str]:
@@ -73,7 +99,7 @@ def docx_plain_lines(data: bytes) -> list[str]:
     import docx
 
     document = docx.Document(io.BytesIO(data))
-    return [p.text for p in document.paragraphs if p.text.strip()]
+    return [_PAGE_NUMBER.sub("", p.text) for p in document.paragraphs if p.text.strip()]
 
 
 def _runs(paragraph: Any, text: str) -> None:
@@ -96,7 +122,7 @@ def markdown_to_docx(markdown: str, page_banner: str | None = None) -> bytes:
     CONFIDENTIAL) goes into the header of every page, in red capitals.
     """
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT, WD_TAB_LEADER
     from docx.shared import Cm, Pt, RGBColor
 
     document = docx.Document()
@@ -118,7 +144,27 @@ def markdown_to_docx(markdown: str, page_banner: str | None = None) -> bytes:
         "bullet": "List Bullet",
         "bullet2": "List Bullet 2",
     }
+    bookmark: str | None = None
+    bookmarks = 0
     for kind, text in _blocks(markdown):
+        if kind == "pagebreak":
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            continue
+        if kind == "anchor":
+            bookmark = text
+            continue
+        if kind == "contents":
+            target, label = text.split(" ", 1)
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.tab_stops.add_tab_stop(
+                section.page_width - section.left_margin - section.right_margin,
+                WD_TAB_ALIGNMENT.RIGHT,
+                WD_TAB_LEADER.DOTS,
+            )
+            _runs(paragraph, label)
+            paragraph.add_run("\t")
+            _page_reference(paragraph, target)
+            continue
         if kind.startswith("heading"):
             paragraph = document.add_heading(level=int(kind[-1]))
             _runs(paragraph, text)
@@ -139,6 +185,62 @@ def markdown_to_docx(markdown: str, page_banner: str | None = None) -> bytes:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 for run in paragraph.runs:
                     run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+        if bookmark is not None:  # the anchor names the first paragraph after it
+            bookmarks += 1
+            _bookmark(document.paragraphs[-1], bookmark, bookmarks)
+            bookmark = None
+    if bookmarks:
+        _update_fields_on_open(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _bookmark(paragraph: Any, name: str, number: int) -> None:
+    """Mark `paragraph` as bookmark `name` (what a contents line's page reference points to)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def _page_reference(paragraph: Any, name: str) -> None:
+    """A PAGEREF field to bookmark `name`: the word processor fills in the page number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def field_char(kind: str) -> Any:
+        run = OxmlElement("w:r")
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run.append(char)
+        return run
+
+    instruction = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" PAGEREF {name} \\h "
+    instruction.append(text)
+    shown = OxmlElement("w:r")
+    value = OxmlElement("w:t")
+    value.text = "#"  # until the fields are updated (Word asks on opening; LibreOffice computes it)
+    shown.append(value)
+    for element in (field_char("begin"), instruction, field_char("separate"), shown, field_char("end")):
+        paragraph._p.append(element)
+
+
+def _update_fields_on_open(document: Any) -> None:
+    """Ask the word processor to update fields (the contents' page numbers) when it opens the file."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)

@@ -1,0 +1,241 @@
+"""A session's booklet: every decision of a session in one document, with a cover and contents.
+
+The Committee reads its decisions as one booklet per session, under a document
+symbol, with contents by region, then country ("Cambodia: 38 parliamentarians",
+"Philippines: Ms. Lorna Ibarra-Quintos"). A booklet holds, for each case the
+session examines, its decision as adopted at the session when the case records
+one, else the draft for it (each marked DRAFT on its own), joint decisions once.
+Confidential cases are left out unless `include_confidential` (`domain/visibility`).
+
+Each decision is rendered by the decision's own templates (`decision.md.j2`,
+`decision.html.j2`) and set into the booklet's (`booklet.md.j2`, `booklet.html.j2`)
+as it is, so a decision reads the same alone and in the booklet. The booklet is a
+document of the one machinery (`environment.render_document("booklet", ...)`):
+Word comes from its Markdown, where the contents are links to an anchor before
+each decision, which Word turns into page references that the word processor
+numbers (`documents/word.py`); HTML links them, and prints page numbers where the
+renderer supports CSS paged media; Markdown gives the order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ipu_cli.documents import style
+from ipu_cli.domain.groups import is_group
+from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.labels import BODIES, LABELS
+from ipu_cli.domain.words import counted
+from ipu_cli.errors import IpuError
+
+if TYPE_CHECKING:
+    from ipu_cli.documents.decision import Case, DecisionContext
+    from ipu_cli.domain.datafiles import Session
+    from ipu_cli.store.casebase import CaseBase
+
+DOCUMENT = "booklet"
+
+
+@dataclass
+class Booklet:
+    """A booklet's context for its templates, the decisions it holds, notes and warnings."""
+
+    context: dict[str, Any]
+    decisions: list[DecisionContext]
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def cases_of(base: CaseBase, session: Session) -> list[tuple[Case, bool]]:
+    """The cases the booklet holds and whether each is adopted: those that record a decision
+    adopted at the session, and the active cases on its agenda (`decision.agenda`), in id order."""
+    from ipu_cli.documents.decision import agenda
+    from ipu_cli.domain.groups import holds_own_case
+
+    adopted = {
+        c.id: c
+        for c in base.cases()
+        if holds_own_case(c) and any(d.session == session.ref for d in c.decisions)
+    }
+    drafts = {c.id: c for c in agenda(base, session) if c.id not in adopted}
+    chosen = [(c, True) for c in adopted.values()] + [(c, False) for c in drafts.values()]
+    return sorted(chosen, key=lambda item: id_key(item[0].id))
+
+
+def build(
+    base: CaseBase, session: Session, fmt: str, root: Path, include_confidential: bool = False
+) -> Booklet:
+    """The booklet of `session` in `fmt`: every decision rendered, the contents, the cover.
+
+    A booklet is complete or refused: a decision that cannot be made stops it (IpuError
+    naming each), a session with no decision to print is refused.
+    """
+    from ipu_cli.documents.decision import build as build_decision
+    from ipu_cli.documents.decision import joint_cases, session_where
+    from ipu_cli.domain.visibility import is_public
+
+    notes: list[str] = []
+    warnings: list[str] = []
+    failures: list[IpuError] = []
+    covered: set[str] = set()
+    made: list[DecisionContext] = []
+    for case, adopted in cases_of(base, session):
+        if case.id in covered:
+            continue
+        try:
+            cases = joint_cases(base, [case], session, adopted)
+            covered.update(c.id for c in cases)
+            hidden = [c.id for c in cases if not is_public(c, base)]
+            if hidden and not include_confidential:
+                notes.append(
+                    f"left out {', '.join(hidden)}: confidential (use --include-confidential for internal use)"
+                )
+                continue
+            context = build_decision(
+                base,
+                cases[0],
+                session,
+                adopted=adopted,
+                include_confidential=include_confidential,
+                joint=cases[1:],
+            )
+        except IpuError as exc:
+            failures.append(exc)
+            continue
+        made.append(context)
+        warnings.extend(context.warnings)
+    if failures:
+        details = [exc.message for exc in failures]
+        raise IpuError(
+            f"{counted(len(failures), 'decision')} of the booklet could not be made; nothing written",
+            [p for exc in failures for p in exc.problems],
+            details=details,
+        )
+    if not made:
+        raise IpuError(f"no decision to print for {session.ref}: no case records one or is on its agenda")
+    entries = _contents(base, made, session)
+    regions: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for entry in entries:
+        regions.setdefault(entry["region"], {}).setdefault(entry["country"], []).append(entry)
+    ordered = [entry.pop("context") for entry in entries]
+    all_adopted = all(not c.draft for c in ordered)
+    body = BODIES["en"][session.body]
+    number = style.ordinal(session.number)
+    title = (
+        f"Decisions adopted at its {number} session"
+        if all_adopted
+        else f"Draft decisions for its {number} session"
+    )
+    parts = [_part(c, fmt, root, entry["anchor"]) for c, entry in zip(ordered, entries, strict=True)]
+    context = {
+        "lang": "en",
+        "labels": LABELS["en"],
+        "title": title,
+        "cover_body": body["name"].removeprefix("the "),
+        "session": session.ref,
+        "number": number,
+        "where": session_where(session),
+        "symbol": session.symbol,
+        "draft": not all_adopted,
+        "confidential": any(c.confidential for c in ordered),
+        "contents": [
+            {"region": region, "countries": [{"country": c, "entries": e} for c, e in countries.items()]}
+            for region, countries in regions.items()
+        ],
+        "decisions": parts,
+        "style": _style(parts[0]["html"]) if fmt == "html" else "",
+    }
+    return Booklet(context, ordered, notes, warnings)
+
+
+def _contents(base: CaseBase, made: list[DecisionContext], session: Session) -> list[dict[str, Any]]:
+    """One contents entry per decision (its context under "context"), in region order
+    (data/countries.yaml), then country name, then case id: "Cambodia: 38 parliamentarians",
+    "Philippines: Ms. Lorna Ibarra-Quintos"."""
+    ref = base.reference
+    regions = list(ref.regions)
+    rows = []
+    for context in made:
+        case = base.get(context.case_id)
+        country = ref.countries.get(case.country) if case is not None else None
+        region = country.region if country is not None else "Unknown"
+        rows.append(
+            {
+                "case_id": context.case_id,
+                "case_ids": context.case_ids,
+                "region": region,
+                "country": context.country,
+                "label": f"{context.country}: {_who(base, context, session)}",
+                "anchor": "decision-" + "-".join(context.case_ids),
+                "draft": context.draft,
+                "context": context,
+            }
+        )
+    rank = {region: index for index, region in enumerate(regions)}
+    rows.sort(key=lambda row: (rank.get(row["region"], len(rank)), row["country"], id_key(row["case_id"])))
+    return rows
+
+
+def _who(base: CaseBase, context: DecisionContext, session: Session) -> str:
+    """ "38 parliamentarians" for a group or a joint decision; "Ms. Name" / "Mr. Name" for one MP
+    (the name as the decision prints it)."""
+    case = base.get(context.case_id)
+    if len(context.case_ids) > 1 or is_group(case):
+        return counted(context.members, "parliamentarian")
+    from ipu_cli.domain.membership import printed_name
+
+    name = printed_name(case, session.start.earliest(), base.reference.sessions)
+    return f"{style.honorific(case.sex)} {name}"
+
+
+def _part(context: DecisionContext, fmt: str, root: Path, anchor: str) -> dict[str, Any]:
+    """One decision as the booklet sets it: its anchor, and its text rendered by the decision's
+    own template (Markdown for md and Word; the body of its HTML page for HTML)."""
+    from ipu_cli.documents.environment import Verbatim, render_document
+
+    source = "html" if fmt == "html" else "md"
+    rendered = render_document("decision", context.as_dict(), source, root)
+    assert isinstance(rendered, str)
+    text = _html_body(rendered) if source == "html" else rendered.strip("\n")
+    return {"anchor": anchor, "case_ids": context.case_ids, "text": Verbatim(text), "html": rendered}
+
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+
+
+def _html_body(page: str) -> str:
+    """What the decision's HTML page holds between <body> and </body>."""
+    match = _BODY.search(page)
+    if match is None:
+        raise IpuError("templates/decision.html.j2 renders no <body>; a booklet sets each decision's body")
+    return match.group(1).strip("\n")
+
+
+def _style(page: str) -> Any:
+    """The decision page's own style sheet, so that decisions look the same in the booklet."""
+    from ipu_cli.documents.environment import Verbatim
+
+    match = _STYLE.search(page)
+    return Verbatim(match.group(1).strip("\n") if match else "")
+
+
+def file_name(session: Session, fmt: str) -> str:
+    """The booklet's default file name: `booklet-committee-179.md`."""
+    return f"{DOCUMENT}-{session.ref}.{fmt}"
+
+
+def sample_contexts(base: CaseBase) -> Any:
+    """For `ipu templates check`: the booklet (as HTML sets it) of every decision-making session
+    that has decisions to print."""
+    for session in base.reference.sessions.values():
+        if session.body == "assembly":
+            continue
+        try:
+            booklet = build(base, session, "html", base.root, include_confidential=True)
+        except IpuError:
+            continue
+        yield f"booklet of {session.ref}", booklet.context
