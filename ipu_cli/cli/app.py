@@ -30,6 +30,7 @@ COMMANDS = [
     "schema",
     "draft_decision",
     "booklet",
+    "changes",
     "templates",
     "list",
     "stats",
