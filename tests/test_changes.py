@@ -103,7 +103,9 @@ def _git(root, *args: str, date: str = "2026-01-10T12:00:00") -> str:
         "GIT_CONFIG_GLOBAL": os.devnull,
         "GIT_CONFIG_NOSYSTEM": "1",
     }
-    done = subprocess.run(["git", "-C", str(root), *args], env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["git", "-C", str(root), *args], env=env, capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
@@ -118,8 +120,9 @@ def test_git_history_adds_the_commits_since_the_day(synthetic, ipu) -> None:
     commits = _git(synthetic, "log", "--format=%h").splitlines()
     result = ipu("changes", "--since", "2026-02-19", "--git", "--format", "csv")
     assert (result.code, result.err) == (0, "")
-    assert f"MDA-COLL-01,2026-02-20,yes,commit,cases/MDA/MDA-COLL-01.yaml changed in commit {commits[1]}\n" in (
-        result.out
+    assert (
+        f"MDA-COLL-01,2026-02-20,yes,commit,cases/MDA/MDA-COLL-01.yaml changed in commit {commits[1]}\n"
+        in (result.out)
     )
     assert "PHL-10" not in result.out and "Base as of January" not in result.out
     internal = ipu("changes", "--since", "2026-02-19", "--git", "--format", "csv", "--include-confidential")
@@ -127,7 +130,9 @@ def test_git_history_adds_the_commits_since_the_day(synthetic, ipu) -> None:
         f"MDA-COLL-01,2026-02-20,yes,commit,cases/MDA/MDA-COLL-01.yaml changed in commit {commits[1]}: "
         "Reviewed MDA-COLL-01 after the call\n"
     ) in internal.out
-    assert f"PHL-10,2026-02-20,yes,commit,cases/PHL/PHL-10.yaml changed in commit {commits[0]}: " in internal.out
+    assert (
+        f"PHL-10,2026-02-20,yes,commit,cases/PHL/PHL-10.yaml changed in commit {commits[0]}: " in internal.out
+    )
 
 
 def test_git_outside_a_repository_is_a_usage_error(synthetic, ipu) -> None:
@@ -140,7 +145,10 @@ def test_git_outside_a_repository_is_a_usage_error(synthetic, ipu) -> None:
     ("args", "message"),
     [
         ([], "give --since-session N or --since DATE (one of them)"),
-        (["--since", "2026", "--since-session", "179"], "give --since-session N or --since DATE (one of them)"),
+        (
+            ["--since", "2026", "--since-session", "179"],
+            "give --since-session N or --since DATE (one of them)",
+        ),
         (["--since", "2026-13"], "--since: invalid date '2026-13' (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
         (["--since", "2026-03-02"], "--since 2026-03-02 is after today (2026-03-01)"),
         (

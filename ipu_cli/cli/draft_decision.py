@@ -128,11 +128,11 @@ def draft_decision(
     cases = joint_cases(base, named, found, adopted)
     for case in cases:
         require_public(case, base, confidential)
-    for case in cases[len({c.id for c in named}) :]:
-        note(f"{case.id} is covered by the same decision (joint_with)")
     context = build(
         base, cases[0], found, adopted=adopted, lang=lang, include_confidential=confidential, joint=cases[1:]
     )
+    for case in cases[len({c.id for c in named}) :]:
+        note(f"{case.id} is covered by the same decision (joint_with)")
     document = render_document("decision", context.as_dict(), chosen, repo)
     warn(context.warnings)
     emit_document(output, document, force)
