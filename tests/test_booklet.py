@@ -140,3 +140,18 @@ def test_usage_errors(repo, ipu) -> None:
     )
     word = ipu("booklet", "--session", "179", "-f", "docx")
     assert (word.code, word.err) == (2, "ipu: Word output is a file: give -o FILE.docx\n")
+
+
+def test_a_decision_that_cannot_be_made_refuses_the_booklet(synthetic, ipu, tmp_path) -> None:
+    path = synthetic / "cases/FJI/FJI-COLL-02.yaml"
+    draft = "draft:\n  session: committee-180\n  paragraphs:\n    - verb: Decides\n      text: to go on.\n\n"
+    path.write_text(path.read_text().replace("status:\n", draft + "status:\n", 1))
+    target = tmp_path / "booklet.md"
+    result = ipu("booklet", "--session", "180", "-o", str(target))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "ipu: FJI-COLL-01 and FJI-COLL-02 each hold a draft block for committee-180; a joint decision has "
+        "one text: keep the paragraphs in one case, and `joint_with` naming the others\n"
+        "ipu: 1 decision could not be made; nothing written\n"
+    )
+    assert not target.exists()

@@ -197,6 +197,7 @@ def test_a_malformed_today_is_refused_by_every_command(repo, ipu, path):
         ("start-draft",): ["KHM-COLL-03", "--session", "180"],
         ("adopt",): ["KHM-COLL-03", "--session", "179"],
         ("booklet",): ["--session", "179"],
+        ("changes",): ["--since", "2026"],
         ("close",): ["KHM-60", "--session", "179", "--reason", "Released"],
         ("new",): [
             "individual",

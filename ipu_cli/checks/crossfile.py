@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.ids import spellings
@@ -142,6 +142,18 @@ def _spelt_like(alias: str, own: str, records: dict[str, CaseRecord]) -> str | N
     return None
 
 
+class _Status(NamedTuple):
+    state: str
+
+
+class _Member(NamedTuple):
+    """What the victims check reads of a member: its id, sex and status (no model, no summary)."""
+
+    id: str
+    sex: str | None
+    status: _Status
+
+
 def _group_problems(
     record: CaseRecord, group: Facts, records: dict[str, CaseRecord], present: set[str]
 ) -> list[Problem]:
@@ -167,7 +179,7 @@ def _group_problems(
                 _problem(record, key, "unknown-member", f"member '{member}' is not an individual case")
             )
             continue
-        members.append(target.summary)
+        members.append(_Member(member, case.sex, _Status(target.state)))
         if group.id not in case.collectives and member not in left:
             out.append(
                 _problem(

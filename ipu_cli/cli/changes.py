@@ -63,8 +63,8 @@ def changes(
     from ipu_cli.domain.dates import PartialDate
     from ipu_cli.domain.sessions import describe, find_session
     from ipu_cli.domain.visibility import NOTICE
-    from ipu_cli.queries.changes import COLUMNS, footer
-    from ipu_cli.queries.changes import changes as find_changes
+    from ipu_cli.queries.news import COLUMNS, footer
+    from ipu_cli.queries.news import changes as find_changes
     from ipu_cli.queries.rows import emit_rows
 
     check_row_format(fmt)

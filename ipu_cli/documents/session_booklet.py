@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.documents import style
+from ipu_cli.documents.batch import Batch, Rendered
 from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS
@@ -77,23 +78,21 @@ def build(
     from ipu_cli.documents.decision import joint_cases, session_where
     from ipu_cli.domain.visibility import is_public
 
-    notes: list[str] = []
-    warnings: list[str] = []
-    failures: list[IpuError] = []
+    batch = Batch()  # the batch policy: make every decision, refuse the booklet if one fails
     covered: set[str] = set()
-    made: list[DecisionContext] = []
     for case, adopted in cases_of(base, session):
         if case.id in covered:
             continue
-        try:
-            cases = joint_cases(base, [case], session, adopted)
-            covered.update(c.id for c in cases)
-            hidden = [c.id for c in cases if not is_public(c, base)]
-            if hidden and not include_confidential:
-                notes.append(
-                    f"left out {', '.join(hidden)}: confidential (use --include-confidential for internal use)"
-                )
-                continue
+        cases = joint_cases(base, [case], session, adopted)
+        covered.update(c.id for c in cases)
+        hidden = [c.id for c in cases if not is_public(c, base)]
+        if hidden and not include_confidential:
+            batch.notes.append(
+                f"left out {', '.join(hidden)}: confidential (use --include-confidential for internal use)"
+            )
+            continue
+
+        def render(cases: list[Case] = cases, adopted: bool = adopted) -> Rendered:
             context = build_decision(
                 base,
                 cases[0],
@@ -102,18 +101,11 @@ def build(
                 include_confidential=include_confidential,
                 joint=cases[1:],
             )
-        except IpuError as exc:
-            failures.append(exc)
-            continue
-        made.append(context)
-        warnings.extend(context.warnings)
-    if failures:
-        details = [exc.message for exc in failures]
-        raise IpuError(
-            f"{counted(len(failures), 'decision')} of the booklet could not be made; nothing written",
-            [p for exc in failures for p in exc.problems],
-            details=details,
-        )
+            return Rendered(context.case_id, "", context.warnings, context)
+
+        batch.add(render, case.id)
+    batch.refuse_if_failed("decision")
+    made = [item.source for item in batch.documents]
     if not made:
         raise IpuError(f"no decision to print for {session.ref}: no case records one or is on its agenda")
     entries = _contents(base, made, session)
@@ -148,7 +140,8 @@ def build(
         "decisions": parts,
         "style": _style(parts[0]["html"]) if fmt == "html" else "",
     }
-    return Booklet(context, ordered, notes, warnings)
+    warnings = [w for item in batch.documents for w in item.warnings]
+    return Booklet(context, ordered, batch.notes, warnings)
 
 
 def _contents(base: CaseBase, made: list[DecisionContext], session: Session) -> list[dict[str, Any]]:

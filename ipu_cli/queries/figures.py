@@ -281,25 +281,22 @@ def compute(
         # "unknown" is listed only when some MP's affiliation is recorded as unknown
         known = tuple(a for a in AFFILIATIONS if a != "unknown")
         stats.breakdowns["affiliation"] = _ordered(Counter(p.main.affiliation for p in people), known)
+    group_order = list(dict.fromkeys(c.group or c.label for c in ref.violations.values()))
     if wanted("violation"):
         groups: Counter[str] = Counter()
         categories: Counter[str] = Counter()
         for person in people:
-            codes = {v.code for f in person.files for v in f.violations}
-            categories.update(ref.violation_label(code) for code in codes)
-            groups.update({_group_of(c, ref) for c in codes})
+            categories.update(ref.violation_label(code) for code in _codes(person))
+            groups.update(_groups(person, ref))
         order = [c.label for c in ref.violations.values()]
-        group_order = list(dict.fromkeys(c.group or c.label for c in ref.violations.values()))
         stats.breakdowns["violation_group"] = _by_count(groups, group_order)
         stats.breakdowns["violation"] = _by_count(categories, order)
     if with_sexes and (by is None or by in ("sex", "violation")):
         stats.breakdowns.setdefault("sex", _ordered(Counter(p.main.sex for p in people), SEXES))
         by_sex: dict[str, Counter[str]] = {}
         for person in people:
-            codes = {v.code for f in person.files for v in f.violations}
-            for group in {_group_of(code, ref) for code in codes}:
+            for group in _groups(person, ref):
                 by_sex.setdefault(group, Counter())[person.main.sex] += 1
-        group_order = list(dict.fromkeys(c.group or c.label for c in ref.violations.values()))
         totals = Counter({g: sum(c.values()) for g, c in by_sex.items()})
         stats.sex_violation = {
             g: {"female": by_sex[g]["female"], "male": by_sex[g]["male"]}
@@ -410,6 +407,16 @@ def complaint_figures(cases: list[Any], period: Period) -> dict[str, int]:
         if complaints.status_on(complaint, period.end) in complaints.OPEN:
             out["pending"] += 1
     return out
+
+
+def _codes(person: Person) -> set[str]:
+    """The violation codes a person's files hold (a person counts once per category)."""
+    return {v.code for f in person.files for v in f.violations}
+
+
+def _groups(person: Person, ref: Any) -> set[str]:
+    """The published violation groups a person faced (each once)."""
+    return {_group_of(code, ref) for code in _codes(person)}
 
 
 def _group_of(code: str, ref: Any) -> str:

@@ -327,6 +327,11 @@ class CaseRecord:
         """The case's confidentiality, from the cached summary row when there is one (no model built)."""
         return self._row[1] if self._row is not None else self.case.confidentiality  # summary_row's order
 
+    @property
+    def state(self) -> str:
+        """The case's status (`active`, `closed`), from the cached summary row when there is one."""
+        return self._row[8] if self._row is not None else self.case.status.state  # summary_row's order
+
     def at(self, key: str) -> Position:
         return self.positions.get(key, (1, 1))
 
