@@ -188,3 +188,22 @@ def test_joint_records_are_checked(synthetic, ipu) -> None:
         "cases/FJI/FJI-COLL-01.yaml:104:29: error joint-decision joint case MDA-COLL-01 is of MDA; a "
         "decision covers cases of one country (FJI)\n"
     )
+
+
+def test_an_adopted_joint_decision_from_the_case_without_its_text(synthetic, ipu) -> None:
+    _edit(synthetic, GROUP, "    adopted: 2026-02\n", "    adopted: 2026-02\n    joint_with: [FJI-COLL-02]\n")
+    _edit(synthetic, "cases/FJI/FJI-COLL-02.yaml", "status:\n", (
+        "decisions:\n  - session: committee-179\n    adopted: 2026-02\n    joint_with: [FJI-COLL-01]\n\nstatus:\n"
+    ))  # fmt: skip
+    assert ipu("validate").code == 0
+    lead = ipu("draft-decision", "FJI-COLL-01", "--session", "179", "--adopted")
+    other = ipu("draft-decision", "FJI-COLL-02", "--session", "179", "--adopted")
+    assert (other.code, other.out) == (0, lead.out)
+    assert "1. *Notes* that the case of Mr. Semesa Naulumatua is now examined on its own;" in other.out
+    assert "FJI-21 - Litia Vunivalu-Seru (Ms.)" in other.out
+    letter = ipu("draft-letter", "FJI-COLL-02", "--to", "authorities")
+    assert (letter.code, letter.err) == (0, "")
+    assert "1. *Notes* that the case of Mr. Semesa Naulumatua is now examined on its own;" in letter.out
+    # the next (joint) draft cites the joint decision as the latest of both cases
+    draft = ipu("draft-decision", "FJI-COLL-02", "--session", "180").out.splitlines()
+    assert draft.count("Recent IPU decision: February 2026") == 2
