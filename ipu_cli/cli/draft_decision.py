@@ -50,7 +50,7 @@ def draft_decision(
         typer.Option(
             "--lang",
             metavar="LANG",
-            help="Language of the document: en (fr partly).",
+            help="Language of the document: en or fr (case texts from the translation files).",
             autocompletion=complete.choices(*LANGS),
         ),
     ] = "en",

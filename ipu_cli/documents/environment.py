@@ -179,18 +179,33 @@ def render_text(template_name: str, context: dict[str, Any], root: Path) -> str:
         raise TemplateError(f"{_where(exc, root)}: {exc}") from None
 
 
+def template_for(name: str, fmt: str, lang: str, root: Path) -> str:
+    """The template of document `name` in `fmt` (md or html): `NAME.LANG.FMT.j2` when the
+    document has its own wording in `lang` (the letters' bodies in French), else `NAME.FMT.j2`,
+    whose fixed words come from the tables of `domain/labels.py`."""
+    own = f"{name}.{lang}.{fmt}.j2"
+    if lang != "en" and any((folder / own).is_file() for folder in template_dirs(root)):
+        return own
+    return f"{name}.{fmt}.j2"
+
+
 def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) -> str | bytes:
-    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx."""
-    if fmt == "md":
-        return render_text(f"{name}.md.j2", context, root)
-    if fmt == "html":
-        return render_text(f"{name}.html.j2", context, root)
+    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx.
+
+    The context's `lang` chooses the template (`template_for`); a French document goes
+    through French typography (`style.typography`) in every format.
+    """
+    lang = context.get("lang") or "en"
+    if fmt not in FORMATS:
+        raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+    text = render_text(template_for(name, "html" if fmt == "html" else "md", lang, root), context, root)
+    if lang == "fr":
+        text = style.typography(text, html=fmt == "html")
     if fmt == "docx":
         from ipu_cli.documents.word import markdown_to_docx
 
-        markdown = render_text(f"{name}.md.j2", context, root)
-        return markdown_to_docx(markdown, page_banner=_banner(context))
-    raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
+        return markdown_to_docx(text, page_banner=_banner(context))
+    return text
 
 
 def _banner(context: dict[str, Any]) -> str | None:

@@ -18,22 +18,33 @@ LABELS: dict[str, dict[str, str]] = {
         "decision": "B. Decision",
         "intro": "The Committee on the Human Rights of Parliamentarians",
         "case": "Case",
+        "ms": "(Ms.)",
         "affiliated": "Parliament affiliated to the IPU",
         "not_affiliated": "Parliament not affiliated to the IPU",
         "complainant": "Qualified complainant(s)",
+        "section": "Section I.1{letters}",
         "procedure": "of the Committee Procedure (Annex I)",
         "submitted": "Submission of complaint",
         "recent_decision": "Recent IPU decision",
         "missions": "IPU mission(s)",
+        "missions_many": "IPU mission(s)",
         "hearing": "Recent Committee hearing",
         "follow_up": "Recent follow-up",
         "from_authorities": "Communication from the authorities",
+        "from_authorities_many": "Communication from the authorities",
         "from_complainant": "Communication from the complainant",
+        "from_complainant_many": "Communication from the complainant",
         "to_authorities": "Communication to the authorities",
+        "to_authorities_many": "Communication to the authorities",
         "to_complainant": "Communication to the complainant",
+        "to_complainant_many": "Communication to the complainant",
         "draft": "DRAFT",
         "confidential": "CONFIDENTIAL",
         "notes": "Notes",
+        "unofficial": "Unofficial translation",
+        "signature": "Secretary General of the Inter-Parliamentary Union",
+        "enclosure": "Enclosure",
+        "not_held": "(The text of this decision is not held in the case file.)",
     },
     "fr": {
         "masthead": "Union interparlementaire",
@@ -43,24 +54,38 @@ LABELS: dict[str, dict[str, str]] = {
         "decision": "B. Décision",
         "intro": "Le Comité des droits de l'homme des parlementaires",
         "case": "Cas",
-        "affiliated": "Parlement membre de l'UIP",
+        "ms": "(Mme)",
+        "affiliated": "Parlement Membre de l'UIP",
         "not_affiliated": "Parlement non membre de l'UIP",
         "complainant": "Plaignant(s) qualifié(s)",
+        "section": "Section I. 1 {letters}",
         "procedure": "de la Procédure du Comité (Annexe I)",
         "submitted": "Date de la plainte",
         "recent_decision": "Dernière décision de l'UIP",
-        "missions": "Mission(s) de l'UIP",
+        "missions": "Mission de l'UIP",
+        "missions_many": "Missions de l'UIP",
         "hearing": "Dernière audition devant le Comité",
         "follow_up": "Suivi récent",
         "from_authorities": "Communication des autorités",
+        "from_authorities_many": "Communications des autorités",
         "from_complainant": "Communication du plaignant",
-        "to_authorities": "Communication aux autorités",
-        "to_complainant": "Communication au plaignant",
+        "from_complainant_many": "Communications du plaignant",
+        "to_authorities": "Communication de l'UIP adressée aux autorités",
+        "to_authorities_many": "Communications de l'UIP adressées aux autorités",
+        "to_complainant": "Communication de l'UIP adressée au plaignant",
+        "to_complainant_many": "Communications de l'UIP adressées au plaignant",
         "draft": "PROJET",
         "confidential": "CONFIDENTIEL",
         "notes": "Notes",
+        "unofficial": "Traduction non officielle",
+        "signature": "Le Secrétaire général de l'Union interparlementaire",
+        "enclosure": "Pièce jointe",
+        "not_held": "(Le texte de cette décision ne figure pas dans le dossier.)",
     },
 }
+"""Box labels, headings and marks. A label with a `_many` twin is chosen by the number of
+items it introduces (French: "Communications des autorités" for several letters); `section`
+formats the complainant's categories ("Section I.1(a) and (d)", "Section I. 1 a) et d)")."""
 LANGS = tuple(LABELS)
 
 BODIES: dict[str, dict[str, dict[str, str]]] = {
@@ -69,12 +94,14 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "header": "the Committee on the Human Rights of Parliamentarians",
             "intro": "The Committee on the Human Rights of Parliamentarians",
             "name": "the Committee on the Human Rights of Parliamentarians",
+            "of": "of the Committee on the Human Rights of Parliamentarians",
             "short": "the Committee",
         },
         "governing-council": {
             "header": "the IPU Governing Council",
             "intro": "The Governing Council of the Inter-Parliamentary Union",
             "name": "the Governing Council of the Inter-Parliamentary Union",
+            "of": "of the Governing Council of the Inter-Parliamentary Union",
             "short": "the Governing Council",
         },
     },
@@ -83,19 +110,22 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "header": "le Comité des droits de l'homme des parlementaires",
             "intro": "Le Comité des droits de l'homme des parlementaires",
             "name": "le Comité des droits de l'homme des parlementaires",
+            "of": "du Comité des droits de l'homme des parlementaires",
             "short": "le Comité",
         },
         "governing-council": {
             "header": "le Conseil directeur de l'UIP",
             "intro": "Le Conseil directeur de l'Union interparlementaire",
             "name": "le Conseil directeur de l'Union interparlementaire",
+            "of": "du Conseil directeur de l'Union interparlementaire",
             "short": "le Conseil directeur",
         },
     },
 }
 """How each adopting body is named: in a decision's header ("Decision adopted by the IPU
 Governing Council at its ..."), at the head of part B (`intro`), in running text and reference
-lines (`name`), and for short ("In its decision, the Governing Council:")."""
+lines (`name`, and `of`: "179th session of the Committee...", French "du Comité..."), and for
+short ("In its decision, the Governing Council:")."""
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -103,29 +133,88 @@ PHRASES: dict[str, dict[str, str]] = {
         "virtual": "virtual session",
         "extraordinary": "Extraordinary session",
         "extraordinary_virtual": "Extraordinary virtual session",
-        "reference": "Ref.: {case_id} – {country} – {number} session of {body}",
-        "subject_group": "{count} {noun} of {country}",
-        "subject_one": "{title} {name}, {role} of the {parliament} of {country}",
+        "reference": "Ref.: {case_id} – {country} – {number} session {of_body}",
+        "subject_group": "{count} {noun} {of_country}",
+        "subject_one": "{title} {name}, {role} {of_parliament} {of_country}",
         "role_incumbent": "member",
+        "role_incumbent_female": "member",
         "role_former": "former member",
+        "role_former_female": "former member",
         "role_elect": "member-elect",
+        "role_elect_female": "member-elect",
         "role_substitute": "substitute member",
+        "role_substitute_female": "substitute member",
         "role_unknown": "member",
+        "role_unknown_female": "member",
+        "next_session": "{number} session",
+        "salutation": "Dear Sir or Madam,",
+        "closing": "Yours sincerely,",
     },
     "fr": {
         "header": "Décision adoptée{mode} par {body} à sa {number} session ({where})",
-        "virtual": "session virtuelle",
+        "virtual": "session en ligne",
         "extraordinary": "Session extraordinaire",
-        "extraordinary_virtual": "Session extraordinaire virtuelle",
+        "extraordinary_virtual": "Session extraordinaire en ligne",
+        "reference": "Réf.: {case_id} – {country} – {number} session {of_body}",
+        "subject_group": "{count} {noun} {of_country}",
+        "subject_one": "{title} {name}, {role} {of_parliament} {of_country}",
+        "role_incumbent": "membre",
+        "role_incumbent_female": "membre",
+        "role_former": "ancien membre",
+        "role_former_female": "ancienne membre",
+        "role_elect": "membre élu",
+        "role_elect_female": "membre élue",
+        "role_substitute": "membre suppléant",
+        "role_substitute_female": "membre suppléante",
+        "role_unknown": "membre",
+        "role_unknown_female": "membre",
+        "next_session": "{number} session",
+        "salutation": "Madame, Monsieur,",
+        "closing": "Je vous prie d'agréer, {salutation}, l'assurance de ma haute considération.",
     },
 }
-"""Sentences built around values: the decision header, a letter's reference line and subject."""
+"""Sentences built around values: the decision header, a letter's reference line, subject,
+salutation (when the case names no addressee) and closing (French echoes the salutation:
+"Je vous prie d'agréer, Monsieur le Président, ..."). Colons are written bare: French
+documents get their narrow no-break spaces from `documents/style.typography`."""
 
 MODES: dict[str, dict[str, str]] = {
     "en": {"unanimously": "unanimously", "by consensus": "by consensus", "without a vote": "without a vote"},
     "fr": {"unanimously": "à l'unanimité", "by consensus": "par consensus", "without a vote": "sans vote"},
 }
 """Adoption modes as the header prints them (only when a decision records one)."""
+
+FOOTNOTES: dict[str, dict[str, str]] = {
+    "en": {
+        "past_only": "Alleged violation which applied in the past only.",
+        "previously": "Alleged violations which previously concerned the following {former}parliamentarians: {ids}.",
+        "former": "former ",
+        "currently": " Only currently applies to {cases}",
+        "no_longer": " No longer applies.",
+        "only": "Only concerns {cases}",
+        "as_regards": ", as regards {cases}",
+        "case": "case {ids}",
+        "cases": "cases {ids}",
+        "to_case": "case {ids}",
+        "to_cases": "cases {ids}",
+    },
+    "fr": {
+        "past_only": "Violation alléguée qui ne s'appliquait que par le passé.",
+        "previously": "Violations alléguées qui concernaient auparavant les {former}parlementaires suivants: {ids}.",
+        "former": "anciens ",
+        "currently": " Ne s'applique actuellement qu'{cases}",
+        "no_longer": " Ne s'applique plus.",
+        "only": "Ne concerne que {cases}",
+        "as_regards": ", en ce qui concerne {cases}",
+        "case": "le cas {ids}",
+        "cases": "les cas {ids}",
+        "to_case": "au cas {ids}",
+        "to_cases": "aux cas {ids}",
+    },
+}
+"""The checklist's footnotes (domain/checklist.py puts them together). `case`/`cases` name the
+cases after "Only concerns"; `to_case`/`to_cases` after "applies to" (French contracts "à le"
+to "au")."""
 
 VICTIM_WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -146,8 +235,34 @@ VICTIM_WORDS: dict[str, dict[str, str]] = {
         "majority": "majority",
         "independent": "independent",
     },
+    "fr": {
+        "label_one": "Victime",
+        "label_many": "Victimes",
+        "a": "un",
+        "a_female": "une",
+        "member": "député",
+        "member_female": "députée",
+        "parliamentarian": "parlementaire",
+        "parliamentarians": "parlementaires",
+        "young": "jeune",
+        "former": "ancien",
+        "substitute": "suppléant",
+        "elect": "élu",
+        "opposition": "de l'opposition",
+        "majority": "de la majorité",
+        "independent": "indépendant",
+        "men": "{count} hommes",
+        "man": "un homme",
+        "women": "{count} femmes",
+        "woman": "une femme",
+        "all_men": "tous des hommes",
+        "all_women": "toutes des femmes",
+        "including": "dont",
+    },
 }
-"""The words of the case box's Victims line (domain/victims.py puts them in order).
+"""The words of the case box's Victims line (domain/victims.py puts them in order, one function
+per language). French adjectives are given in the masculine singular (`ancien`, `élu`,
+`indépendant`) and agree in victims.py; `opposition` and `majority` are invariable there.
 
 Affiliations `other` and `unknown` and mandates `incumbent` and `unknown` have no word:
 they are never printed."""
