@@ -64,8 +64,15 @@ def untranslated(
     base = load_case_base(repo)
     case = find_case(base, case_id)
     found = missing_pairs(base, case, lang, repo)
+    if found.waiting:
+        note(
+            f"{counted(found.waiting, 'text')} listed in {found.target} still without a translation (empty {lang})"
+        )
     if not found.count:
-        note(f"every text of {found.case_file} that documents print has its translation in {found.target}")
+        if not found.waiting:
+            note(
+                f"every text of {found.case_file} that documents print has its translation in {found.target}"
+            )
     elif write:
         from ipu_cli.edits.translating import write_pairs
 

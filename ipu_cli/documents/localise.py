@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain.labels import LABELS
-from ipu_cli.domain.translations import MARK, Unit, table_of, translated
+from ipu_cli.domain.translations import MARK, Unit, prose_of, table_of, translated
 from ipu_cli.errors import IpuError
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ class Localised:
     """(case file, unit) of every text left in English."""
     unofficial: bool = False
     data_gaps: list[str] = field(default_factory=list)
-    _tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    _tables: dict[str, tuple[dict[str, str], dict[str, str]]] = field(default_factory=dict)
 
     def case(self, base: CaseBase, case: Any) -> Any:
         """`case` with its texts in the document's language (itself in English)."""
@@ -44,12 +44,12 @@ class Localised:
         record = base.record(case.id)
         if record is None:
             return case
-        table = self._table(base, record.path)
-        copy, missing = translated(case, table)
+        table, prose = self._table(base, record.path)
+        copy, missing = translated(case, table, prose)
         self.missing.extend((record.path, unit) for unit in missing)
         return copy
 
-    def _table(self, base: CaseBase, case_path: str) -> dict[str, str]:
+    def _table(self, base: CaseBase, case_path: str) -> tuple[dict[str, str], dict[str, str]]:
         if case_path in self._tables:
             return self._tables[case_path]
         from ipu_cli.checks.translationfiles import read_translation
@@ -57,6 +57,7 @@ class Localised:
 
         shown = translation_path(Path(case_path), self.lang).as_posix()
         table: dict[str, str] = {}
+        prose: dict[str, str] = {}
         if shown in base.translations:
             value, _loaded, problems = read_translation(base.root, shown)
             errors = [p for p in problems if p.is_error]
@@ -65,10 +66,10 @@ class Localised:
                     f"cannot make the document in '{self.lang}': {shown} cannot be used (see 'ipu validate')",
                     errors,
                 )
-            table = table_of(value)
+            table, prose = table_of(value), prose_of(value)
             self.unofficial = self.unofficial or (value.status == "unofficial" and bool(table))
-        self._tables[case_path] = table
-        return table
+        self._tables[case_path] = (table, prose)
+        return table, prose
 
     def country(self, ref: Any, code: str) -> None:
         """Note a country whose French names the data lacks."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipu_cli.domain.translations import Unit, table_of
+from ipu_cli.domain.translations import Unit, key, table_of
 from ipu_cli.errors import IpuError
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ class MissingPairs:
     case_file: str
     target: str
     exists: bool
+    waiting: int = 0
+    """Texts already in the translation file whose `fr` is still empty (not printed again)."""
 
 
 def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPairs:
@@ -47,18 +49,24 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
         raise IpuError(f"no case {case.id}")
     target = translation_path(Path(record.path), lang).as_posix()
     exists = target in base.translations
+    listed: set[str] = set()
     table: dict[str, str] = {}
     if exists:
         value, _loaded, problems = read_translation(base.root, target)
         errors = [p for p in problems if p.is_error]
         if value is None or errors:
             raise IpuError(f"{target} cannot be used (see 'ipu validate')", errors)
+        listed = {key(pair.en) for pair in value.texts}
         table = table_of(value)
     known = _standard_paragraphs(base, case, lang, root)
     wanted: dict[str, Unit] = {}
+    waiting: set[str] = set()
     for unit in units(case):
         if unit.printed and not unit.internal and unit.text not in table:
-            wanted.setdefault(unit.text, unit)
+            if unit.text in listed:
+                waiting.add(unit.text)
+            else:
+                wanted.setdefault(unit.text, unit)
     lines: list[str] = []
     if not exists and wanted:
         lines += [
@@ -73,7 +81,11 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
             lines += render_item({"en": text, lang: known[text]}, 2)
         else:
             lines += [*render_item({"en": text}, 2), f"    {lang}:\n"]
-    return MissingPairs("".join(lines), len(wanted), record.path, target, exists)
+        if unit.prose:
+            lines.append(
+                "    prose:  # with its article, for running text: le Sénat, l'Assemblée nationale\n"
+            )
+    return MissingPairs("".join(lines), len(wanted), record.path, target, exists, len(waiting))
 
 
 _LANGUAGE_NAMES = {"fr": "French"}

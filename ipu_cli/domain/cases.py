@@ -404,6 +404,12 @@ class TranslatedText(Model):
     fr: str | None = Field(
         None, description="Its French; empty while not yet translated (the document then prints the English)."
     )
+    prose: str | None = Field(
+        None,
+        description="Its French in running text, with its article, where that differs: a parliament's "
+        "name (`fr: Assemblée nationale`, `prose: l'Assemblée nationale`), so that letters write "
+        "'membre de l'Assemblée nationale' and addresses 'Assemblée nationale'.",
+    )
 
 
 class Translation(Model):

@@ -44,6 +44,8 @@ class Unit:
     """The paragraph of a text of several paragraphs (a summary), else None."""
     internal: bool = False
     """Never printed in a public output (an internal log entry or addressee)."""
+    prose: bool = False
+    """Used in running text ("membre du Sénat"): the pair's `prose` form (with its article) wins."""
     printed: bool = True
     """Printed by a decision or letter: the case-level texts of a case that holds its own
     decisions, and an MP's notes on violations (footnotes); not events, nor the other texts of
@@ -73,9 +75,16 @@ def units(case: Any) -> list[Unit]:
     out: list[Unit] = []
     own = holds_own_case(case)
 
-    def add(path: Path, text: str | None, what: str, internal: bool = False, printed: bool = own) -> None:
+    def add(
+        path: Path,
+        text: str | None,
+        what: str,
+        internal: bool = False,
+        printed: bool = own,
+        prose: bool = False,
+    ) -> None:
         if text and text.strip():
-            out.append(Unit(path, key(text), what, internal=internal, printed=printed))
+            out.append(Unit(path, key(text), what, internal=internal, printed=printed, prose=prose))
 
     def several(path: Path, text: str | None, what: str) -> None:
         parts = paragraphs(text)
@@ -93,7 +102,7 @@ def units(case: Any) -> list[Unit]:
 
     several(("summary",), case.summary, "summary")
     add(("victims",), case.victims, "victims")
-    add(("parliament",), case.parliament, "parliament")
+    add(("parliament",), case.parliament, "parliament", prose=True)
     for index, violation in enumerate(getattr(case, "violations", ())):
         add(
             ("violations", index, "note"), violation.note, f"note on violation {violation.code}", printed=True
@@ -123,17 +132,22 @@ def units(case: Any) -> list[Unit]:
     return out
 
 
-def translated(case: Any, table: Mapping[str, str]) -> tuple[Any, list[Unit]]:
+def translated(
+    case: Any, table: Mapping[str, str], prose: Mapping[str, str] | None = None
+) -> tuple[Any, list[Unit]]:
     """A copy of `case` with every text in `table`'s language, and the texts that have none.
 
-    `table` maps `key(English)` to the translation. A text without one is printed in
+    `table` maps `key(English)` to the translation, `prose` to its running-text form where a
+    pair gives one (a parliament's name with its article: "l'Assemblée nationale", where the
+    address prints "Assemblée nationale"). A text without a translation is printed in
     English, marked `[EN]`, and returned in the list, so the command can say so.
     """
     copy = case.model_copy(deep=True)
     missing: list[Unit] = []
     joined: dict[Path, list[str]] = {}
     for unit in units(case):
-        text = table.get(unit.text)
+        text = (prose or {}).get(unit.text) if unit.prose else None
+        text = text or table.get(unit.text)
         if text is None:
             missing.append(unit)
             text = f"{MARK} {unit.text}"
@@ -159,3 +173,8 @@ def _set(target: Any, path: Path, value: str) -> None:
 def table_of(translation: Any) -> dict[str, str]:
     """English (folded) -> translation, from a translation file's pairs; empty ones are not translations."""
     return {key(pair.en): pair.fr for pair in translation.texts if pair.fr and pair.fr.strip()}
+
+
+def prose_of(translation: Any) -> dict[str, str]:
+    """English (folded) -> the running-text form a pair gives (`prose`), where it gives one."""
+    return {key(pair.en): pair.prose for pair in translation.texts if pair.prose and pair.prose.strip()}
