@@ -19,7 +19,6 @@ from ipu_cli.domain import communications
 from ipu_cli.domain.dates import EMPTY, month_year, months_list
 from ipu_cli.domain.labels import LABELS, VICTIM_WORDS
 from ipu_cli.domain.missions import carried_out
-from ipu_cli.domain.translations import split_mark
 from ipu_cli.domain.victims import victims_line
 from ipu_cli.domain.words import join_list, plural_noun
 
@@ -125,6 +124,8 @@ def box_items(entries: list[Any], lang: str = "en") -> list[str]:
         if len(group) > 1:
             # An English description left untranslated in a French document keeps its mark
             # and its English plural: "[EN] Letters from ...".
+            from ipu_cli.domain.translations import split_mark
+
             mark, text = split_mark(text)
             first, _, rest = text.partition(" ")
             text = mark + f"{plural_noun(first, 'en' if mark else lang)} {rest}".rstrip()

@@ -1,10 +1,14 @@
 """The fixed words of decisions and letters, in each language a document can be written in.
 
 Labels of the case box, headings, the DRAFT and CONFIDENTIAL marks, the names
-of the adopting bodies, the words of the Victims line and of the header.
-Every document reads them from here (`LABELS[lang]`, `BODIES[lang]`,
-`PHRASES[lang]`, `VICTIM_WORDS[lang]`), so a language is one set of tables;
-the code around them holds only each language's word order.
+of the adopting bodies, the words of the Victims line, of the header, of the
+letters' frame and of the checklist's footnotes. Every document reads them from
+here (`LABELS[lang]`, `BODIES[lang]`, `PHRASES[lang]`, `MODES[lang]`,
+`FOOTNOTES[lang]`, `VICTIM_WORDS[lang]`), so a language is one set of tables
+(every table but `VICTIM_WORDS` has the same keys in every language: a test
+says so); the code around them holds only each language's word order. French
+is written as the IPU prints it (docs/translations.md); colons and semicolons
+are bare here, French typography is applied to the whole document.
 """
 
 from __future__ import annotations
