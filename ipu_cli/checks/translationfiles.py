@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.checks.problems import Problem
+from ipu_cli.domain.labels import LANGUAGE_NAMES
 from ipu_cli.domain.translations import key, table_of, units
 from ipu_cli.store.paths import DATA, translation_of, translation_path
 
@@ -111,13 +112,10 @@ def untranslated(base: CaseBase, lang: str) -> list[Problem]:
         loaded = load_file(base.root / record.path, record.path)
         target = translation_path(Path(record.path), lang).name
         for unit in missing:
-            message = f"no {_LANGUAGES.get(lang, lang)} for the {unit.what} (add it to {target})"
+            message = f"no {LANGUAGE_NAMES.get(lang, lang)} for the {unit.what} (add it to {target})"
             out.append(Problem.at(loaded, unit.path, "untranslated", message))
     out.extend(_data_gaps(base, lang))
     return out
-
-
-_LANGUAGES = {"fr": "French"}
 
 
 def _data_gaps(base: CaseBase, lang: str) -> list[Problem]:
@@ -128,29 +126,43 @@ def _data_gaps(base: CaseBase, lang: str) -> list[Problem]:
 
     ref = base.reference
     out: list[Problem] = []
-
-    def rows(name: str, field: str) -> tuple[Loaded, list[Any]]:
+    checks: list[tuple[str, str, str, Any]] = [
+        (
+            "violations.yaml",
+            "categories",
+            "code",
+            lambda code: (
+                None
+                if code not in ref.violations or ref.violations[code].label_fr
+                else f"no French label (label_fr) for violation '{code}'"
+            ),
+        ),
+        (
+            "verbs.yaml",
+            "verbs",
+            "verb",
+            lambda verb: (
+                None
+                if verb not in ref.verbs or ref.verbs[verb].fr
+                else f"no French (fr) for the verb '{verb}'"
+            ),
+        ),
+        (
+            "countries.yaml",
+            "countries",
+            "code",
+            lambda code: (
+                None
+                if code not in ref.countries or not ref.missing_french(code)
+                else f"no French {' or '.join(ref.missing_french(code))} for {code} ({ref.country_name(code)})"
+            ),
+        ),
+    ]
+    for name, field, key_name, gap in checks:
         loaded = load_file(base.root / DATA / name, f"{DATA}/{name}")
-        data = loaded.data if isinstance(loaded.data, dict) else {}
-        return loaded, list(data.get(field) or [])
-
-    loaded, categories = rows("violations.yaml", "categories")
-    for index, row in enumerate(categories):
-        code = row.get("code") if isinstance(row, dict) else None
-        if code in ref.violations and not ref.violations[code].label_fr:
-            message = f"no French label (label_fr) for violation '{code}'"
-            out.append(Problem.at(loaded, ("categories", index), "untranslated", message))
-    loaded, verbs = rows("verbs.yaml", "verbs")
-    for index, row in enumerate(verbs):
-        verb = row.get("verb") if isinstance(row, dict) else None
-        if verb in ref.verbs and not ref.verbs[verb].fr:
-            message = f"no French (fr) for the verb '{verb}'"
-            out.append(Problem.at(loaded, ("verbs", index), "untranslated", message))
-    loaded, countries = rows("countries.yaml", "countries")
-    for index, row in enumerate(countries):
-        code = row.get("code") if isinstance(row, dict) else None
-        gaps = ref.missing_french(code) if code in ref.countries else []
-        if gaps:
-            message = f"no French {' or '.join(gaps)} for {code} ({ref.country_name(code)})"
-            out.append(Problem.at(loaded, ("countries", index), "untranslated", message))
+        rows = (loaded.data if isinstance(loaded.data, dict) else {}).get(field) or []
+        for index, row in enumerate(rows):
+            message = gap(row.get(key_name)) if isinstance(row, dict) else None
+            if message:
+                out.append(Problem.at(loaded, (field, index), "untranslated", message))
     return out

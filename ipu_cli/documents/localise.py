@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipu_cli.domain.labels import LABELS
+from ipu_cli.domain.labels import LABELS, LANGUAGE_NAMES
 from ipu_cli.domain.translations import MARK, Unit, prose_of, table_of, translated
 from ipu_cli.errors import IpuError
 
@@ -121,7 +121,8 @@ class Localised:
                 continue
             seen.add((path, unit.text))
             where = _where(base, path, unit, files)
-            out.append(f"{where}: no French for the {unit.what}; printed in English, marked {MARK}")
+            language = LANGUAGE_NAMES.get(self.lang, self.lang)
+            out.append(f"{where}: no {language} for the {unit.what}; printed in English, marked {MARK}")
         return out
 
 

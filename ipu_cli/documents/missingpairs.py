@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipu_cli.domain.labels import LANGUAGE_NAMES
 from ipu_cli.domain.translations import Unit, key, table_of
 from ipu_cli.errors import IpuError
 
@@ -71,7 +72,7 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
     if not exists and wanted:
         lines += [
             "# yaml-language-server: $schema=../../schemas/translation.schema.json\n",
-            f"# {_LANGUAGE_NAMES.get(lang, lang)} texts of {Path(record.path).name} (docs/translations.md).\n",
+            f"# {LANGUAGE_NAMES.get(lang, lang)} texts of {Path(record.path).name} (docs/translations.md).\n",
             "status: unofficial\n",
             "texts:\n",
         ]
@@ -86,9 +87,6 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
                 "    prose:  # with its article, for running text: le Sénat, l'Assemblée nationale\n"
             )
     return MissingPairs("".join(lines), len(wanted), record.path, target, exists, len(waiting))
-
-
-_LANGUAGE_NAMES = {"fr": "French"}
 
 
 def _standard_paragraphs(base: CaseBase, case: Any, lang: str, root: Path) -> dict[str, str]:

@@ -91,6 +91,8 @@ LABELS: dict[str, dict[str, str]] = {
 items it introduces (French: "Communications des autorités" for several letters); `section`
 formats the complainant's categories ("Section I.1(a) and (d)", "Section I. 1 a) et d)")."""
 LANGS = tuple(LABELS)
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+"""Each language's name, as ipu's own (English) messages say it: "no French for the summary"."""
 
 BODIES: dict[str, dict[str, dict[str, str]]] = {
     "en": {

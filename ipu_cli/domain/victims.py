@@ -84,6 +84,11 @@ class Profile:
         """How many victims are in a sub-group: young, a mandate or an affiliation."""
         return self.young if name == "young" else self.mandates[name] or self.affiliations[name]
 
+    def split(self) -> list[tuple[int, str]]:
+        """The printed affiliations and their sizes, largest first (ties in `PRINTED_AFFILIATIONS` order)."""
+        known = [(n, a) for a, n in self.affiliations.items() if a in PRINTED_AFFILIATIONS]
+        return sorted(known, key=lambda item: (-item[0], PRINTED_AFFILIATIONS.index(item[1])))
+
     def all_women(self, name: str | None = None) -> bool:
         """Whether every victim (of sub-group `name`) is a woman."""
         if name is None:
@@ -176,18 +181,10 @@ def _group_en(profile: Profile, words: dict[str, str]) -> str:
     if bracket:
         line += f" ({', '.join(bracket)})"
 
-    if affiliation is None:
-        split = sorted(
-            (
-                (n, PRINTED_AFFILIATIONS.index(a), a)
-                for a, n in profile.affiliations.items()
-                if a in PRINTED_AFFILIATIONS
-            ),
-            key=lambda item: (-item[0], item[1]),
-        )
-        if split:
-            parts = [f"{number_words(n)} {words[a]}" for n, _, a in split]
-            line += f"; {join_list(parts)} {_noun(split[-1][0], None, words)}"
+    split = profile.split() if affiliation is None else []
+    if split:
+        parts = [f"{number_words(n)} {words[a]}" for n, a in split]
+        line += f"; {join_list(parts)} {_noun(split[-1][0], None, words)}"
     return line
 
 
@@ -285,23 +282,14 @@ def _group_fr(profile: Profile, words: dict[str, str]) -> str:
         bracket.append(f"{words['including']} {join_list(items, 'fr')}")
     line += f" ({', '.join(bracket)})"
 
-    if affiliation is None:
-        split = sorted(
-            (
-                (n, PRINTED_AFFILIATIONS.index(a), a)
-                for a, n in profile.affiliations.items()
-                if a in PRINTED_AFFILIATIONS
-            ),
-            key=lambda item: (-item[0], item[1]),
-        )
-        if split:
-            parts = []
-            for position, (n, _, a) in enumerate(split):
-                feminine = profile.all_women(a)
-                count = _count_fr(n, feminine, words)
-                noun = f" {_noun_fr(n, None, feminine, words)}" if position == 0 else ""
-                parts.append(f"{count}{noun} {_affiliation_fr(a, words, feminine, n != 1)}")
-            line += f"; {join_list(parts, 'fr')}"
+    split = profile.split() if affiliation is None else []
+    parts = []
+    for position, (n, a) in enumerate(split):
+        feminine = profile.all_women(a)
+        noun = f" {_noun_fr(n, None, feminine, words)}" if position == 0 else ""
+        parts.append(f"{_count_fr(n, feminine, words)}{noun} {_affiliation_fr(a, words, feminine, n != 1)}")
+    if parts:
+        line += f"; {join_list(parts, 'fr')}"
     return line
 
 
