@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipu_cli.cli import complete, options
+from ipu_cli.cli import options
 from ipu_cli.cli.options import (
     ConfidentialDocOption,
     DocCaseArgument,
@@ -47,13 +47,9 @@ def draft_letter(
     fmt: DocFormatOption = None,
     lang: Annotated[
         str | None,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="Language of the letter: en or fr (default: the country's `language` in "
-            "data/countries.yaml for the authorities, en for the others).",
-            show_default=False,
-            autocompletion=complete.choices(*LANGS),
+        options.lang_option(
+            "Language of the letter: en or fr (default: the country's `language` in "
+            "data/countries.yaml for the authorities, en for the others)."
         ),
     ] = None,
     output: DocOutputOption = None,

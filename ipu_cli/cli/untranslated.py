@@ -7,12 +7,12 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
     CaseIdArgument,
     RootOption,
     TodayOption,
     fail,
+    lang_option,
     note,
     resolve_root,
     resolve_today,
@@ -27,13 +27,7 @@ def register(app: typer.Typer) -> None:
 def untranslated(
     case_id: CaseIdArgument,
     lang: Annotated[
-        str,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="The language of the translation file (fr).",
-            autocompletion=complete.choices(*TRANSLATED),
-        ),
+        str, lang_option("The language of the translation file (fr).", TRANSLATED, show_default=True)
     ] = "fr",
     write: Annotated[
         bool,

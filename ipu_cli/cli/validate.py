@@ -10,7 +10,7 @@ import typer
 
 from ipu_cli.checks.problems import FORMATS
 from ipu_cli.cli import complete
-from ipu_cli.cli.options import RootOption, TodayOption, fail, format_option
+from ipu_cli.cli.options import RootOption, TodayOption, fail, format_option, lang_option
 from ipu_cli.store.paths import TRANSLATED
 
 
@@ -50,13 +50,7 @@ def validate(
     ] = False,
     lang: Annotated[
         str | None,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="Also list every text without a translation into LANG (fr), as warnings.",
-            show_default=False,
-            autocompletion=complete.choices(*TRANSLATED),
-        ),
+        lang_option("Also list every text without a translation into LANG (fr), as warnings.", TRANSLATED),
     ] = None,
     root: RootOption = None,
     today: TodayOption = None,
