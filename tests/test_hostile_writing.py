@@ -625,14 +625,20 @@ def test_markup_in_data_stays_text_in_decisions_and_letters(repo, ipu, tmp_path,
 
 
 def _docx_paragraphs(path: Path) -> list[tuple[str, list[tuple[str, bool, bool]]]]:
+    """Every paragraph of the body (table cells included: the case list, the box) and of the
+    footnotes (the checklist's notes), with its runs' bold and italics."""
     import docx
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
 
+    paragraph = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
     document = docx.Document(str(path))
-    return [
-        (p.text, [(r.text, bool(r.bold), bool(r.italic)) for r in p.runs])
-        for p in document.paragraphs
-        if p.text
-    ]
+    elements = list(document.element.body.iter(paragraph))
+    notes = [r.target_part for r in document.part.rels.values() if r.reltype.endswith("/footnotes")]
+    for part in notes:
+        elements += parse_xml(part.blob).iter(paragraph)
+    paragraphs = [Paragraph(element, document) for element in elements]
+    return [(p.text, [(r.text, bool(r.bold), bool(r.italic)) for r in p.runs]) for p in paragraphs if p.text]
 
 
 def test_italics_of_adopted_text_survive_in_every_format(repo, ipu, tmp_path):

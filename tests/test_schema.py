@@ -8,7 +8,16 @@ from ipu_cli.store.paths import case_files
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every file kind an editor gets a schema for, in the order `ipu schema` reports them.
-KINDS = ("individual-case", "collective-case", "violations", "event-types", "verbs", "countries", "sessions")
+KINDS = (
+    "individual-case",
+    "collective-case",
+    "violations",
+    "event-types",
+    "verbs",
+    "countries",
+    "sessions",
+    "secretariat",
+)
 
 
 def test_schemas_are_up_to_date(ipu):
@@ -27,7 +36,7 @@ def test_check_reports_stale(tmp_path, ipu):
     written = ipu("schema", "--root", str(tmp_path))
     assert (written.code, written.out, written.err) == (
         0,
-        f"7 schema files written to {tmp_path}/schemas\n",
+        f"8 schema files written to {tmp_path}/schemas\n",
         "",
     )
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(

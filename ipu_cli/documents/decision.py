@@ -25,10 +25,12 @@ from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase, Parag
 from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist, recorded_order
 from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.datafiles import Session
+from ipu_cli.domain.drafts import carried_over, earlier_decisions
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS, LANGS, MODES, PHRASES
 from ipu_cli.domain.visibility import covered_members
+from ipu_cli.domain.words import counted
 from ipu_cli.errors import IpuError, UsageError
 
 if TYPE_CHECKING:
@@ -48,6 +50,8 @@ class ParagraphView:
     verb: str
     text: str
     items: list[dict[str, str]] = field(default_factory=list)
+    carried: bool = False
+    """A draft's paragraph that repeats an earlier decision unedited (`domain/drafts.py`)."""
 
 
 @dataclass
@@ -96,6 +100,16 @@ def header(session: Session, lang: str = "en", mode: str | None = None, adopted:
     )
 
 
+def draft_header(session: Session, lang: str = "en") -> str:
+    """ "Draft decision for the 180th session of the Committee on the Human Rights of
+    Parliamentarians (April 2026)": a draft is for the coming session, not yet adopted."""
+    return PHRASES[lang]["draft_header"].format(
+        number=style.ordinal(session.number, lang),
+        body=BODIES[lang][session.body]["of"],
+        where=session_where(session, None, lang),
+    )
+
+
 def session_where(session: Session, adopted: Any = None, lang: str = "en") -> str:
     """Where and when, as a header prints them: "Geneva, 2 to 18 February 2026",
     "virtual session, 12 to 23 October 2020", "Extraordinary virtual session, 3 November 2020",
@@ -116,16 +130,22 @@ def session_where(session: Session, adopted: Any = None, lang: str = "en") -> st
     return ", ".join(part for part in (kind, session.place, when) if part)
 
 
-def paragraph_views(paragraphs: list[Paragraph], ref: Reference, lang: str = "en") -> list[ParagraphView]:
-    """Numbered paragraphs with their verb (in `lang`) and lettered sub-items: decisions and letters."""
+def paragraph_views(
+    paragraphs: list[Paragraph], ref: Reference, lang: str = "en", carried: list[bool] | None = None
+) -> list[ParagraphView]:
+    """Numbered paragraphs with their verb (in `lang`) and lettered sub-items: decisions and letters.
+
+    `carried` flags, paragraph by paragraph, a draft's text carried over unedited.
+    """
     out = []
-    for number, paragraph in enumerate(paragraphs, start=1):
+    flags = carried or [False] * len(paragraphs)
+    for number, (paragraph, flag) in enumerate(zip(paragraphs, flags, strict=True), start=1):
         verb = paragraph.verb
         if lang == "fr":
             known = ref.verbs.get(verb)
             verb = (known.fr if known is not None else None) or verb
         items = [{"letter": style.item_letter(i), "text": item} for i, item in enumerate(paragraph.items)]
-        out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items))
+        out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items, flag))
     return out
 
 
@@ -141,12 +161,8 @@ def starting_text(case: Case, session: Session) -> tuple[list[Paragraph], str | 
     paragraphs, a summary (or None) and a description of the source.
     """
     if case.draft is not None and case.draft.session in (None, session.ref):
-        return case.draft.paragraphs, case.draft.summary, "the case's draft block"
-    held = [
-        d
-        for d in case.decisions
-        if d.paragraphs and d.session != session.ref and d.adopted.earliest() < session.start.earliest()
-    ]
+        return list(case.draft.paragraphs), case.draft.summary, "the case's draft block"
+    held = [d for d in earlier_decisions(case.decisions, session) if d.paragraphs]
     if held:
         latest = max(held, key=lambda d: d.adopted)
         source = latest.session or f"a session of {style.month_year(latest.adopted)}"
@@ -214,6 +230,7 @@ def build(
     warnings: list[str] = []
     mode: str | None = None
     adopted_on = None
+    carried: list[bool] | None = None
     if adopted:
         decision = adopted_at(case, session.ref)
         paragraphs, summary, mode = decision.paragraphs, decision.summary, decision.mode
@@ -222,6 +239,13 @@ def build(
             warnings.append(f"{case.id}: the text of the decision adopted at {session.ref} is not held")
     else:
         paragraphs, summary, source = starting_text(case, session)
+        if any(d.session == session.ref for d in case.decisions):
+            warnings.append(
+                f"{case.id}: a decision was already adopted at {session.ref}; this is a new draft "
+                "for that session (render the adopted decision with --adopted)"
+            )
+        carried = carried_over(paragraphs, earlier_decisions(case.decisions, session))
+        warnings.extend(_carried_warning(case, session, source, sum(carried)))
         if not paragraphs:
             warnings.append(
                 f"{case.id}: the draft has no paragraphs: {source} holds none"
@@ -240,7 +264,7 @@ def build(
         labels=labels,
         case_id=case.id,
         country=ref.country_name(case.country),
-        header=header(session, lang, mode, adopted_on),
+        header=header(session, lang, mode, adopted_on) if adopted else draft_header(session, lang),
         case_lines=[style.case_line(mp.id, mp.name, mp.sex) for mp in members],
         checklist=items,
         footnotes=notes,
@@ -249,12 +273,35 @@ def build(
         box=box,
         follow_up=follow_up(case, session, lang),
         intro=BODIES[lang][session.body]["intro"],
-        paragraphs=paragraph_views(paragraphs, ref, lang),
+        paragraphs=paragraph_views(paragraphs, ref, lang, carried),
         draft=not adopted,
         confidential=confidential,
         session=session.ref,
         warnings=warnings,
     )
+
+
+def _carried_warning(case: Case, session: Session, source: str, count: int) -> list[str]:
+    """What the officer must do about paragraphs carried over unedited (none: nothing to say)."""
+    if not count:
+        return []
+    mark = LABELS["en"]["carried_over"]
+    if source == "the case's draft block":
+        if count == 1:
+            return [
+                f"{case.id}: 1 paragraph of the draft block repeats an earlier decision word for word "
+                f"and is marked '{mark}': edit it, or mark it 'kept: true' if it is kept on purpose"
+            ]
+        return [
+            f"{case.id}: {count} paragraphs of the draft block repeat an earlier decision word for word "
+            f"and are marked '{mark}': edit them, or mark those kept on purpose 'kept: true'"
+        ]
+    argument = str(session.number) if session.body == "committee" else session.ref
+    return [
+        f"{case.id}: the draft repeats {source} word for word ({counted(count, 'paragraph')} marked "
+        f"'{mark}'); start the case's draft block with 'ipu start-draft {case.id} --session {argument}' "
+        "and edit it"
+    ]
 
 
 def agenda(base: CaseBase, session: Session) -> list[Case]:
@@ -293,10 +340,13 @@ def draft_all(
 
         def render(case: Case = case) -> Rendered:
             context = build(base, case, session, **options)
-            document = render_document("decision", context.as_dict(), fmt, root)
+            # PDF: every Word document first, then all printed in one LibreOffice run
+            document = render_document("decision", context.as_dict(), "docx" if fmt == "pdf" else fmt, root)
             return Rendered(file_name(case.id, session, fmt), document, context.warnings, context)
 
         batch.add(render, case.id)
+    if fmt == "pdf":
+        batch.print_pdf()
     entries = [(item.source.case_id, item.source.country, item.name) for item in batch.documents]
     return batch, index_document(session, entries, fmt)
 

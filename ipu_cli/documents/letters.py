@@ -25,8 +25,8 @@ from ipu_cli.domain.asks import asks_of
 from ipu_cli.domain.cases import Party
 from ipu_cli.domain.groups import holds_own_case, is_group
 from ipu_cli.domain.ids import id_key
-from ipu_cli.domain.labels import BODIES, PHRASES
-from ipu_cli.domain.sessions import following
+from ipu_cli.domain.labels import BODIES, LABELS, PHRASES
+from ipu_cli.domain.sessions import describe, following
 from ipu_cli.domain.victims import group_noun
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError, UsageError
@@ -56,6 +56,10 @@ class LetterContext:
     subject: str
     reference: str
     date: str
+    dateline: str
+    """Place and date as the letter prints them: "Geneva, 1 March 2026"."""
+    signatory: dict[str, str]
+    """Who signs (data/secretariat.yaml): name and title."""
     addressee: dict[str, Any]
     salutation: str
     session: str
@@ -71,6 +75,8 @@ class LetterContext:
     next_session: str | None
     enclosure: list[dict[str, Any]]
     confidential: bool
+    lang: str = "en"
+    labels: dict[str, str] = field(default_factory=lambda: dict(LABELS["en"]))
     draft: bool = False
     warnings: list[str] = field(default_factory=list)
 
@@ -180,7 +186,21 @@ def build_letter(
     enclosure = [asdict(view) for view in paragraph_views(decision.paragraphs, ref)]
     later = following(ref.sessions.values(), adopted_at)
     next_session = f"{style.ordinal(later.number)} session" if later else None
+    if later is not None and later.start.earliest() <= today:
+        warnings.append(
+            f"{case.id}: the letter asks for information ahead of the {describe(later)}, which has "
+            f"already begun (today is {style.full_date(today)}); convey a later decision or edit the letter"
+        )
     number = style.ordinal(adopted_at.number)
+    secretariat = ref.secretariat
+    if secretariat is None:
+        raise LetterError("data/secretariat.yaml is not usable: a letter needs its place and signatory")
+    signatory = secretariat.signatory
+    if signatory.placeholder:
+        warnings.append(
+            f"{case.id}: the signatory '{signatory.name}' is a placeholder in data/secretariat.yaml; "
+            "confirm the name there before sending"
+        )
     return LetterContext(
         to=to,
         case_id=case.id,
@@ -190,6 +210,8 @@ def build_letter(
             case_id=case.id, country=prose, number=number, body=body["name"]
         ),
         date=style.full_date(today),
+        dateline=PHRASES["en"]["place_date"].format(place=secretariat.place, date=style.full_date(today)),
+        signatory={"name": signatory.name, "title": signatory.title},
         addressee=addressee,
         salutation=salutation,
         session=adopted_at.ref,
@@ -293,10 +315,13 @@ def letters_all(
                     today=today,
                     include_confidential=include_confidential,
                 )
-                document = render_document(f"letter-{party}", context.as_dict(), fmt, root)
+                kind = "docx" if fmt == "pdf" else fmt  # PDF: printed together after the loop
+                document = render_document(f"letter-{party}", context.as_dict(), kind, root)
                 return Rendered(file_name(case.id, party, fmt), document, context.warnings, context)
 
             batch.add(render, f"{case.id} to the {party}")
+    if fmt == "pdf":
+        batch.print_pdf()
     names = [item.name for item in batch.documents]
     index = index_text(session, today, [item.source for item in batch.documents], names)
     return batch, ("index.md", index)

@@ -34,6 +34,10 @@ LABELS: dict[str, dict[str, str]] = {
         "draft": "DRAFT",
         "confidential": "CONFIDENTIAL",
         "notes": "Notes",
+        "carried_over": "(carried over)",
+        "closing": "Yours sincerely,",
+        "enclosure": "Enclosure",
+        "not_held": "(The text of this decision is not held in the case file.)",
     },
     "fr": {
         "masthead": "Union interparlementaire",
@@ -59,6 +63,10 @@ LABELS: dict[str, dict[str, str]] = {
         "draft": "PROJET",
         "confidential": "CONFIDENTIEL",
         "notes": "Notes",
+        "carried_over": "(repris)",
+        "closing": "Veuillez agréer l'expression de ma haute considération.",
+        "enclosure": "Pièce jointe",
+        "not_held": "(Le texte de cette décision n'est pas conservé dans le dossier.)",
     },
 }
 LANGS = tuple(LABELS)
@@ -70,12 +78,14 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "intro": "The Committee on the Human Rights of Parliamentarians",
             "name": "the Committee on the Human Rights of Parliamentarians",
             "short": "the Committee",
+            "of": "of the Committee on the Human Rights of Parliamentarians",
         },
         "governing-council": {
             "header": "the IPU Governing Council",
             "intro": "The Governing Council of the Inter-Parliamentary Union",
             "name": "the Governing Council of the Inter-Parliamentary Union",
             "short": "the Governing Council",
+            "of": "of the IPU Governing Council",
         },
     },
     "fr": {
@@ -84,22 +94,27 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "intro": "Le Comité des droits de l'homme des parlementaires",
             "name": "le Comité des droits de l'homme des parlementaires",
             "short": "le Comité",
+            "of": "du Comité des droits de l'homme des parlementaires",
         },
         "governing-council": {
             "header": "le Conseil directeur de l'UIP",
             "intro": "Le Conseil directeur de l'Union interparlementaire",
             "name": "le Conseil directeur de l'Union interparlementaire",
             "short": "le Conseil directeur",
+            "of": "du Conseil directeur de l'UIP",
         },
     },
 }
 """How each adopting body is named: in a decision's header ("Decision adopted by the IPU
 Governing Council at its ..."), at the head of part B (`intro`), in running text and reference
-lines (`name`), and for short ("In its decision, the Governing Council:")."""
+lines (`name`), for short ("In its decision, the Governing Council:"), and after a session in a
+draft's header (`of`: "Draft decision for the 180th session of the Committee ...")."""
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "header": "Decision adopted{mode} by {body} at its {number} session ({where})",
+        "draft_header": "Draft decision for the {number} session {body} ({where})",
+        "place_date": "{place}, {date}",
         "virtual": "virtual session",
         "extraordinary": "Extraordinary session",
         "extraordinary_virtual": "Extraordinary virtual session",
@@ -114,12 +129,15 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "fr": {
         "header": "Décision adoptée{mode} par {body} à sa {number} session ({where})",
+        "draft_header": "Projet de décision pour la {number} session {body} ({where})",
+        "place_date": "{place}, le {date}",
         "virtual": "session virtuelle",
         "extraordinary": "Session extraordinaire",
         "extraordinary_virtual": "Session extraordinaire virtuelle",
     },
 }
-"""Sentences built around values: the decision header, a letter's reference line and subject."""
+"""Sentences built around values: the decision header (adopted, or a draft's for the coming
+session), a letter's place and date, reference line and subject."""
 
 MODES: dict[str, dict[str, str]] = {
     "en": {"unanimously": "unanimously", "by consensus": "by consensus", "without a vote": "without a vote"},

@@ -20,6 +20,7 @@ from ipu_cli.domain.datafiles import (
     Country,
     CountryTable,
     EventTypeVocabulary,
+    Secretariat,
     Session,
     SessionRegistry,
     Verb,
@@ -36,6 +37,7 @@ FILES: dict[str, type[Any]] = {
     "verbs.yaml": VerbVocabulary,
     "countries.yaml": CountryTable,
     "sessions.yaml": SessionRegistry,
+    "secretariat.yaml": Secretariat,
 }
 
 
@@ -61,6 +63,7 @@ class Reference:
     countries: dict[str, Country] = field(default_factory=dict)
     regions: list[str] = field(default_factory=list)
     sessions: dict[str, Session] = field(default_factory=dict)
+    secretariat: Secretariat | None = None
     session_paths: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     duplicate_sessions: list[tuple[str, int, int, str]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
@@ -166,6 +169,8 @@ def _index(ref: Reference, value: Any, loaded: Loaded) -> None:
     elif isinstance(value, CountryTable):
         ref.countries = {c.code: c for c in value.countries}
         ref.regions = list(value.regions)
+    elif isinstance(value, Secretariat):
+        ref.secretariat = value
     elif isinstance(value, SessionRegistry):
         for index, session in enumerate(value.sessions):
             line, column = loaded.where(("sessions", index))
