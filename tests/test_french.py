@@ -14,6 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from test_synthetic_documents import decision_warnings, late_letter_warning
 
 from ipu_cli.documents import style
 from ipu_cli.documents.word import docx_plain_lines, markdown_plain_lines
@@ -345,14 +346,25 @@ def test_a_french_decision_goes_through_french_typography(repo: Path, ipu) -> No
 
 
 def test_a_french_draft_says_projet(repo: Path, ipu) -> None:
+    """A French draft says what it is, in French: PROJET on the page, the draft's header for
+    the coming session, and the paragraphs carried over unedited marked in French."""
     result = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "--lang", "fr")
     assert result.out.startswith("**PROJET**\n")
     assert (
-        "Décision adoptée par le Comité des droits de l'homme des parlementaires à sa 180e session (avril 2026)"
-        in (result.out)
+        "\nProjet de décision pour la 180e session du Comité des droits de l'homme des parlementaires "
+        "(avril 2026)\n" in result.out
+    )
+    assert "Décision adoptée" not in result.out
+    assert "\n1. **(repris tel quel)** *réaffirme* que " in result.out
+    assert result.err.endswith(
+        "ipu: warning: KHM-COLL-03: the draft repeats the decision adopted at committee-179 word for word "
+        "(9 paragraphs marked '(repris tel quel)'); start the case's draft block with "
+        "'ipu start-draft KHM-COLL-03 --session 180' and edit it\n"
     )
     page = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "--lang", "fr", "--format", "html").out
-    assert ">PROJET</text>" in page and "DRAFT" not in page
+    assert '<div class="page-mark" aria-hidden="true">PROJET</div>' in page
+    assert "DRAFT" not in _visible_html(page)
+    assert '<span class="carried">(repris tel quel)</span> <em>réaffirme</em>' in page
 
 
 def test_an_edited_english_text_loses_its_old_french(repo: Path, ipu) -> None:
@@ -462,6 +474,107 @@ def test_the_bundled_letter_in_french(repo: Path, ipu) -> None:
     assert _english_left(result.out, ENGLISH + PROSE) == []
 
 
+def _word(ipu, tmp_path: Path, *args: str) -> bytes:
+    target = tmp_path / "document.docx"
+    result = ipu(*args, "-o", str(target))
+    assert (result.code, result.err.splitlines()[-1]) == (0, f"ipu: wrote {target}")
+    return target.read_bytes()
+
+
+def test_the_bundled_decision_in_french_in_word(repo: Path, ipu, tmp_path: Path) -> None:
+    """Word says what the Markdown says, typography included; Word letters the sub-items "a)"
+    as the French Markdown does, and the file is tagged French."""
+    import io
+
+    import docx
+
+    data = _word(ipu, tmp_path, *ADOPTED_FR)
+    golden = (GOLDEN / "KHM-COLL-03-committee-179-adopted.fr.md").read_text(encoding="utf-8")
+    lines = docx_plain_lines(data)
+    assert lines == markdown_plain_lines(golden)
+    assert f"Victimes{NNBSP}: 38 anciens parlementaires de l'opposition (34 hommes et quatre femmes)" in lines
+    assert (
+        f"a) la dissolution du CNRP et la révocation des mandats parlementaires qui en a découlé{NNBSP};"
+        in lines
+    )
+    assert lines[-4] == "Traduction non officielle"
+    assert docx.Document(io.BytesIO(data)).core_properties.language == "fr-FR"
+
+
+def test_a_french_draft_in_word_is_marked_in_french(repo: Path, ipu, tmp_path: Path) -> None:
+    import io
+
+    import docx
+
+    data = _word(ipu, tmp_path, "draft-decision", "KHM-COLL-03", "--session", "180", "--lang", "fr")
+    document = docx.Document(io.BytesIO(data))
+    assert [p.text for s in document.sections for p in s.header.paragraphs if p.text] == ["PROJET"]
+    lines = docx_plain_lines(data)
+    assert lines[3].startswith("Projet de décision pour la 180e session du Comité")
+    assert lines[lines.index("Le Comité des droits de l'homme des parlementaires") + 1].startswith(
+        "1. (repris tel quel) réaffirme que "
+    )
+
+
+def test_a_french_letter_in_word(repo: Path, ipu, tmp_path: Path) -> None:
+    """The French letter on its own template: the French letterhead, "Genève, le 1er mars 2026",
+    the closing that echoes the salutation, the signatory's French title; the text is the
+    Markdown's."""
+    import io
+
+    import docx
+
+    data = _word(ipu, tmp_path, "draft-letter", "KHM-COLL-03", "--to", "authorities", "--lang", "fr")
+    golden = (GOLDEN / "letter-KHM-COLL-03-authorities-179.fr.md").read_text(encoding="utf-8")
+    assert docx_plain_lines(data) == markdown_plain_lines(golden)
+    document = docx.Document(io.BytesIO(data))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
+    assert paragraphs[0] == ("Date Line", "Genève, le 1er mars 2026")
+    start = [name for name, _ in paragraphs].index("Closing")
+    assert paragraphs[start : start + 4] == [
+        (
+            "Closing",
+            "Je vous prie d'agréer, Monsieur le Secrétaire général, l'assurance de ma haute considération.",
+        ),
+        ("Signature Name", "Martin Chungong"),
+        ("Signature Title", "Secrétaire général de l'Union interparlementaire"),
+        (
+            "Enclosure Line",
+            f"Pièce jointe{NNBSP}: Décision adoptée par le Comité des droits de l'homme des parlementaires "
+            "à sa 179e session (Genève, 2-18 février 2026)",
+        ),
+    ]
+    letterhead = document.sections[0].first_page_header
+    assert [c.text for c in letterhead.tables[0].rows[0].cells] == [
+        "",
+        "Union interparlementaire\nPour la démocratie. Pour tous.",
+        "Chemin du Pommier 5\nCH-1218 Le Grand-Saconnex / Genève\nSuisse\nwww.ipu.org",
+    ]
+    assert document.core_properties.language == "fr-FR"
+    page = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--lang", "fr", "--format", "html").out
+    assert "CH-1218 Le Grand-Saconnex / Genève<br>Suisse<br>www.ipu.org" in page
+
+
+def test_a_signatory_without_french_title_is_marked_and_named(repo: Path, ipu) -> None:
+    path = repo / "data/secretariat.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("  title_fr: Secrétaire général de l'Union interparlementaire\n", ""), "utf-8"
+    )
+    result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--lang", "fr")
+    assert (result.code, result.err) == (
+        0,
+        "ipu: warning: data/secretariat.yaml: the signatory has no title_fr; printed in English, marked [EN]\n",
+    )
+    assert "\nMartin Chungong\n\n\\[EN\\] Secretary General of the Inter-Parliamentary Union\n" in result.out
+    english = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--lang", "en")
+    assert (english.code, english.err) == (0, "")
+    assert ipu("validate", "--lang", "fr").out == (
+        "data/secretariat.yaml:11:10: warning untranslated no French title (title_fr) for the signatory "
+        "of letters\n"
+    )
+
+
 def test_a_french_letter_is_logged_in_english(repo: Path, ipu) -> None:
     result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--lang", "fr", "-o", "l.md", "--log")
     assert result.code == 0, result.err
@@ -508,20 +621,32 @@ FR_DECISIONS = [
     ("COD-COLL-01", "committee-179", True, ""),
     ("HND-COLL-02", "governing-council-215", True, _missing(HND_MISSING)),
     ("MDA-COLL-01", "committee-178", True, ""),
-    ("MDA-COLL-01", "committee-180", False, ""),
+    (
+        "MDA-COLL-01",
+        "committee-180",
+        False,
+        decision_warnings("MDA-COLL-01", "committee-180", False, "(repris tel quel)"),
+    ),
 ]
 FR_LETTERS = [
     # (case, party, arguments, expected stderr); COD-COLL-01's authorities: French by default
-    ("PHL-08", "authorities", ["--lang", "fr"], ""),
+    ("PHL-08", "authorities", ["--lang", "fr"], late_letter_warning("PHL-08", "179th", "February 2026")),
     ("COD-COLL-01", "authorities", [], ""),
     (
         "HND-COLL-02",
         "complainant",
         ["--lang", "fr"],
         "ipu: warning: HND-COLL-02: no addressee for the complainant in the case file; the letter opens "
-        "'Madame, Monsieur,'\n" + _missing(HND_MISSING[1:]),
+        "'Madame, Monsieur,'\n"
+        + late_letter_warning("HND-COLL-02", "179th", "February 2026")
+        + _missing(HND_MISSING[1:]),
     ),
-    ("MDA-COLL-01", "authorities", ["--lang", "fr"], ""),
+    (
+        "MDA-COLL-01",
+        "authorities",
+        ["--lang", "fr"],
+        late_letter_warning("MDA-COLL-01", "179th", "February 2026"),
+    ),
     ("LBY-12", "complainant", ["--lang", "fr"], ""),
 ]
 

@@ -540,7 +540,7 @@ CASES = [
         ("validate", "data/notes.yaml"),
         1,
         "data/notes.yaml:1:1: error not-a-case-file not a data file ipu reads: data/ holds violations.yaml, "
-        "event-types.yaml, verbs.yaml, countries.yaml, sessions.yaml\n",
+        "event-types.yaml, verbs.yaml, countries.yaml, sessions.yaml, secretariat.yaml\n",
         "1 file checked: 1 error, 0 warnings\n",
     ),
     Hostile(

@@ -17,6 +17,7 @@ KINDS = (
     "verbs",
     "countries",
     "sessions",
+    "secretariat",
 )
 
 
@@ -36,7 +37,7 @@ def test_check_reports_stale(tmp_path, ipu):
     written = ipu("schema", "--root", str(tmp_path))
     assert (written.code, written.out, written.err) == (
         0,
-        f"8 schema files written to {tmp_path}/schemas\n",
+        f"9 schema files written to {tmp_path}/schemas\n",
         "",
     )
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(

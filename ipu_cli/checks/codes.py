@@ -331,7 +331,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "untranslated",
         "warning",
         "A text has no French",
-        "Reported by `ipu validate --lang fr` only: a text of the case file (summary, decision or draft paragraph, sub-item, description of an event, hearing or communication, addressee, victims, parliament, note on a violation) has no French in the case's translation file (`KHM-COLL-03.fr.yaml`), or a row of data/ that French documents print has none (a violation's `label_fr`, a verb's `fr`, a country's `name_fr`/`prose_fr`). A French document prints the English, marked [EN], and lists it on stderr. Internal entries, never printed in public, are not reported. `ipu untranslated CASE_ID` prints the missing pairs ready to paste.",
+        "Reported by `ipu validate --lang fr` only: a text of the case file (summary, decision or draft paragraph, sub-item, description of an event, hearing or communication, addressee, victims, parliament, note on a violation) has no French in the case's translation file (`KHM-COLL-03.fr.yaml`), or a row of data/ that French documents print has none (a violation's `label_fr`, a verb's `fr`, a country's `name_fr`/`prose_fr`, the signatory's `title_fr` in secretariat.yaml). A French document prints the English, marked [EN], and lists it on stderr. Internal entries, never printed in public, are not reported. `ipu untranslated CASE_ID` prints the missing pairs ready to paste.",
     ),
 ]
 
@@ -378,8 +378,8 @@ $ ipu validate --explain duplicate-key
 - `--lang fr`: also list, as `untranslated` warnings, every text a French decision or
   letter prints that has no French yet: in the case files (located at the English text;
   the French goes in the case's translation file, `KHM-COLL-03.fr.yaml`) and in `data/`
-  (a violation's `label_fr`, a verb's `fr`, a country's `name_fr` or `prose_fr`).
-  Translation files are checked on every run (`translation-orphan`,
+  (a violation's `label_fr`, a verb's `fr`, a country's `name_fr` or `prose_fr`, the
+  signatory's `title_fr`). Translation files are checked on every run (`translation-orphan`,
   `duplicate-translation`, `translation-unused`); docs/translations.md.
 - `--root DIR` (or `IPU_ROOT`): the case repository; default, the nearest folder at or
   above the working directory that holds `cases/`.

@@ -140,8 +140,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "statistics": ("countries.yaml", "violations.yaml"),  # regions, names, violation groups
     "export": ("countries.yaml", "violations.yaml"),  # country names, the violations table
     "follow-up report": ("verbs.yaml", "sessions.yaml"),  # what was asked, when sessions ended
+    # every vocabulary, the sessions and the countries, not who signs letters
+    "decision": ("violations.yaml", "event-types.yaml", "verbs.yaml", "countries.yaml", "sessions.yaml"),
 }
-"""The `data/` files each output reads; a document (decision, letter) needs them all."""
+"""The `data/` files each output reads; a letter (and any output not named) needs them all."""
 
 
 def require_reference(base: CaseBase, what: str) -> None:

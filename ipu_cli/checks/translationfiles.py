@@ -119,7 +119,8 @@ def untranslated(base: CaseBase, lang: str) -> list[Problem]:
 
 
 def _data_gaps(base: CaseBase, lang: str) -> list[Problem]:
-    """Violation labels, verbs and countries without the French a French document prints."""
+    """Violation labels, verbs, countries and the signatory's title without the French a French
+    document prints."""
     if lang != "fr":
         return []
     from ipu_cli.store.yamlload import load_file
@@ -165,4 +166,8 @@ def _data_gaps(base: CaseBase, lang: str) -> list[Problem]:
             message = gap(row.get(key_name)) if isinstance(row, dict) else None
             if message:
                 out.append(Problem.at(loaded, (field, index), "untranslated", message))
+    if ref.secretariat is not None and not ref.secretariat.signatory.title_fr:
+        loaded = load_file(base.root / DATA / "secretariat.yaml", f"{DATA}/secretariat.yaml")
+        message = "no French title (title_fr) for the signatory of letters"
+        out.append(Problem.at(loaded, ("signatory", "title"), "untranslated", message))
     return out

@@ -169,7 +169,7 @@ DocFormatOption = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="md, html or docx (default: from -o's extension, else md).",
+        help="md, html, docx or pdf (default: from -o's extension, else md).",
         show_default=False,
         autocompletion=complete.choices(*DOCUMENT_FORMATS),
     ),
@@ -206,6 +206,12 @@ def document_format(output: Path | None, fmt: str | None, all_cases: bool = Fals
         fail(str(exc), 2)
     if chosen == "docx" and output is None:
         fail("Word output is a file: give -o FILE.docx", 2)
+    if chosen == "pdf":
+        if output is None:
+            fail("PDF output is a file: give -o FILE.pdf", 2)
+        from ipu_cli.documents.pdf import require_converter
+
+        require_converter()  # before any work: exit 1 naming what to install
     return chosen
 
 

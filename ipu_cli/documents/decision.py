@@ -26,11 +26,13 @@ from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase, Parag
 from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist, recorded_order
 from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.datafiles import Session
+from ipu_cli.domain.drafts import carried_over, earlier_decisions
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS, LANGS, MODES, PHRASES
 from ipu_cli.domain.translations import MARK
 from ipu_cli.domain.visibility import covered_members
+from ipu_cli.domain.words import counted, of_phrase
 from ipu_cli.errors import IpuError, UsageError
 
 if TYPE_CHECKING:
@@ -50,6 +52,8 @@ class ParagraphView:
     verb: str
     text: str
     items: list[dict[str, str]] = field(default_factory=list)
+    carried: bool = False
+    """A draft's paragraph that repeats an earlier decision unedited (`domain/drafts.py`)."""
 
 
 @dataclass
@@ -102,6 +106,17 @@ def header(
     )
 
 
+def draft_header(session: Session, lang: str = "en", place: str | None = None) -> str:
+    """ "Draft decision for the 180th session of the Committee on the Human Rights of
+    Parliamentarians (April 2026)": a draft is for the coming session, not yet adopted
+    (French "Projet de décision pour la 180e session du Comité ..."; `place` in `lang`)."""
+    return PHRASES[lang]["draft_header"].format(
+        number=style.ordinal(session.number, lang),
+        of_body=of_phrase(BODIES[lang][session.body]["header"], lang),
+        where=session_where(session, None, lang, place),
+    )
+
+
 def session_where(session: Session, adopted: Any = None, lang: str = "en", place: str | None = None) -> str:
     """Where and when, as a header prints them: "Geneva, 2 to 18 February 2026",
     "virtual session, 12 to 23 October 2020", "Extraordinary virtual session, 3 November 2020",
@@ -123,11 +138,18 @@ def session_where(session: Session, adopted: Any = None, lang: str = "en", place
     return ", ".join(part for part in (kind, place or session.place, when) if part)
 
 
-def paragraph_views(paragraphs: list[Paragraph], ref: Reference, lang: str = "en") -> list[ParagraphView]:
+def paragraph_views(
+    paragraphs: list[Paragraph], ref: Reference, lang: str = "en", carried: list[bool] | None = None
+) -> list[ParagraphView]:
     """Numbered paragraphs with their verb (in `lang`: French verbs are lower case, a verb
-    without French is printed in English marked [EN]) and lettered sub-items."""
+    without French is printed in English marked [EN]) and lettered sub-items: decisions and
+    letters.
+
+    `carried` flags, paragraph by paragraph, a draft's text carried over unedited.
+    """
     out = []
-    for number, paragraph in enumerate(paragraphs, start=1):
+    flags = carried or [False] * len(paragraphs)
+    for number, (paragraph, flag) in enumerate(zip(paragraphs, flags, strict=True), start=1):
         verb = paragraph.verb
         if lang == "fr":
             known = ref.verbs.get(verb)
@@ -135,7 +157,7 @@ def paragraph_views(paragraphs: list[Paragraph], ref: Reference, lang: str = "en
         items = [
             {"letter": style.item_letter(i, lang), "text": item} for i, item in enumerate(paragraph.items)
         ]
-        out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items))
+        out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items, flag))
     return out
 
 
@@ -151,12 +173,8 @@ def starting_text(case: Case, session: Session) -> tuple[list[Paragraph], str | 
     paragraphs, a summary (or None) and a description of the source.
     """
     if case.draft is not None and case.draft.session in (None, session.ref):
-        return case.draft.paragraphs, case.draft.summary, "the case's draft block"
-    held = [
-        d
-        for d in case.decisions
-        if d.paragraphs and d.session != session.ref and d.adopted.earliest() < session.start.earliest()
-    ]
+        return list(case.draft.paragraphs), case.draft.summary, "the case's draft block"
+    held = [d for d in earlier_decisions(case.decisions, session) if d.paragraphs]
     if held:
         latest = max(held, key=lambda d: d.adopted)
         source = latest.session or f"a session of {style.month_year(latest.adopted)}"
@@ -221,12 +239,14 @@ def build(
     ref = base.reference
     labels = LABELS[lang]
     members = covered_members(case, base, include_confidential, as_of=session.start.earliest())
+    english = case
     local = Localised(lang)
     case = local.case(base, case)
     members = [local.case(base, mp) for mp in members]
     warnings: list[str] = []
     mode: str | None = None
     adopted_on = None
+    carried: list[bool] | None = None
     if adopted:
         decision = adopted_at(case, session.ref)
         paragraphs, summary, mode = decision.paragraphs, decision.summary, decision.mode
@@ -235,6 +255,16 @@ def build(
             warnings.append(f"{case.id}: the text of the decision adopted at {session.ref} is not held")
     else:
         paragraphs, summary, source = starting_text(case, session)
+        if any(d.session == session.ref for d in case.decisions):
+            warnings.append(
+                f"{case.id}: a decision was already adopted at {session.ref}; this is a new draft "
+                "for that session (render the adopted decision with --adopted)"
+            )
+        # Carried over is a property of the English text, which the officer edits: a French
+        # draft marks the same paragraphs as the English one.
+        english_text = paragraphs if english is case else starting_text(english, session)[0]
+        carried = carried_over(english_text, earlier_decisions(english.decisions, session))
+        warnings.extend(_carried_warning(case, session, source, sum(carried), LABELS[lang]["carried_over"]))
         if not paragraphs:
             warnings.append(
                 f"{case.id}: the draft has no paragraphs: {source} holds none"
@@ -247,6 +277,7 @@ def build(
         warnings.append(f"{case.id}: the case has no summary")
     items, notes = checklist(members, ref, lang, checklist_order(case, session, adopted))
     country = ref.country_name(case.country, lang)
+    place = ref.place_name(session.place, lang)
     box, box_warnings = case_box(case, members, session, ref, lang, country)
     warnings.extend(box_warnings)
     local.country(ref, case.country)
@@ -257,7 +288,9 @@ def build(
         labels=labels,
         case_id=case.id,
         country=country,
-        header=header(session, lang, mode, adopted_on, ref.place_name(session.place, lang)),
+        header=header(session, lang, mode, adopted_on, place)
+        if adopted
+        else draft_header(session, lang, place),
         case_lines=[style.case_line(mp.id, mp.name, mp.sex, lang) for mp in members],
         checklist=items,
         footnotes=notes,
@@ -266,7 +299,7 @@ def build(
         box=box,
         follow_up=follow_up(case, session, lang),
         intro=BODIES[lang][session.body]["intro"],
-        paragraphs=paragraph_views(paragraphs, ref, lang),
+        paragraphs=paragraph_views(paragraphs, ref, lang, carried),
         draft=not adopted,
         confidential=confidential,
         session=session.ref,
@@ -275,6 +308,29 @@ def build(
     )
     context.warnings.extend(local.report(base, context.as_dict()))
     return context
+
+
+def _carried_warning(case: Case, session: Session, source: str, count: int, mark: str) -> list[str]:
+    """What the officer must do about paragraphs carried over unedited (none: nothing to say);
+    `mark` as the document prints it ("(carried over)", French "(repris tel quel)")."""
+    if not count:
+        return []
+    if source == "the case's draft block":
+        if count == 1:
+            return [
+                f"{case.id}: 1 paragraph of the draft block repeats an earlier decision word for word "
+                f"and is marked '{mark}': edit it, or mark it 'kept: true' if it is kept on purpose"
+            ]
+        return [
+            f"{case.id}: {count} paragraphs of the draft block repeat an earlier decision word for word "
+            f"and are marked '{mark}': edit them, or mark those kept on purpose 'kept: true'"
+        ]
+    argument = str(session.number) if session.body == "committee" else session.ref
+    return [
+        f"{case.id}: the draft repeats {source} word for word ({counted(count, 'paragraph')} marked "
+        f"'{mark}'); start the case's draft block with 'ipu start-draft {case.id} --session {argument}' "
+        "and edit it"
+    ]
 
 
 def agenda(base: CaseBase, session: Session) -> list[Case]:
@@ -313,10 +369,13 @@ def draft_all(
 
         def render(case: Case = case) -> Rendered:
             context = build(base, case, session, **options)
-            document = render_document("decision", context.as_dict(), fmt, root)
+            # PDF: every Word document first, then all printed in one LibreOffice run
+            document = render_document("decision", context.as_dict(), "docx" if fmt == "pdf" else fmt, root)
             return Rendered(file_name(case.id, session, fmt), document, context.warnings, context)
 
         batch.add(render, case.id)
+    if fmt == "pdf":
+        batch.print_pdf()
     entries = [(item.source.case_id, item.source.country, item.name) for item in batch.documents]
     return batch, index_document(session, entries, fmt)
 

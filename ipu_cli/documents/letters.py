@@ -27,7 +27,7 @@ from ipu_cli.domain.cases import Party
 from ipu_cli.domain.groups import holds_own_case, is_group
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS, PHRASES
-from ipu_cli.domain.sessions import following
+from ipu_cli.domain.sessions import describe, following
 from ipu_cli.domain.translations import MARK
 from ipu_cli.domain.victims import group_noun
 from ipu_cli.domain.visibility import covered_members
@@ -58,6 +58,10 @@ class LetterContext:
     subject: str
     reference: str
     date: str
+    dateline: str
+    """Place and date as the letter prints them: "Geneva, 1 March 2026"."""
+    signatory: dict[str, str]
+    """Who signs (data/secretariat.yaml): name and title."""
     addressee: dict[str, Any]
     salutation: str
     session: str
@@ -74,7 +78,7 @@ class LetterContext:
     enclosure: list[dict[str, Any]]
     confidential: bool
     lang: str = "en"
-    labels: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=lambda: dict(LABELS["en"]))
     closing: str = ""
     translation: str | None = None
     """What the letter says of the translation of its case texts ("Traduction non officielle")."""
@@ -129,6 +133,14 @@ def subject(members: list[IndividualCase], case: Case, country: str, lang: str =
         of_parliament=of_phrase(mp.parliament if lang != "en" else f"the {mp.parliament}", lang),
         of_country=of_phrase(country, lang),
     )
+
+
+def signatory_title(signatory: Any, lang: str) -> str:
+    """The signatory's title as the letter prints it: in French `title_fr`
+    (data/secretariat.yaml), else the English marked [EN]."""
+    if lang == "fr":
+        return signatory.title_fr or f"{MARK} {signatory.title}"
+    return signatory.title
 
 
 def language_for(base: CaseBase, case: Case, to: str) -> str:
@@ -227,17 +239,39 @@ def build_letter(
     enclosure = [asdict(view) for view in paragraph_views(decision.paragraphs, ref, lang)]
     later = following(ref.sessions.values(), adopted_at)
     next_session = phrases["next_session"].format(number=style.ordinal(later.number, lang)) if later else None
+    if later is not None and later.start.earliest() <= today:
+        warnings.append(
+            f"{case.id}: the letter asks for information ahead of the {describe(later)}, which has "
+            f"already begun (today is {style.full_date(today)}); convey a later decision or edit the letter"
+        )
     number = style.ordinal(adopted_at.number, lang)
     place = ref.place_name(adopted_at.place, lang)
+    secretariat = ref.secretariat
+    if secretariat is None:
+        raise LetterError("data/secretariat.yaml is not usable: a letter needs its place and signatory")
+    signatory = secretariat.signatory
+    if signatory.placeholder:
+        warnings.append(
+            f"{case.id}: the signatory '{signatory.name}' is a placeholder in data/secretariat.yaml; "
+            "confirm the name there before sending"
+        )
+    local.signatory(signatory)
     context = LetterContext(
         to=to,
         case_id=case.id,
         country=country,
         subject=subject(members, case, prose, lang),
         reference=phrases["reference"].format(
-            case_id=case.id, country=prose if lang == "en" else country, number=number, of_body=body["of"]
+            case_id=case.id,
+            country=prose if lang == "en" else country,
+            number=number,
+            of_body=of_phrase(body["name"], lang),
         ),
         date=style.full_date(today, lang),
+        dateline=phrases["place_date"].format(
+            place=ref.place_name(secretariat.place, lang), date=style.full_date(today, lang)
+        ),
+        signatory={"name": signatory.name, "title": signatory_title(signatory, lang)},
         addressee=addressee,
         salutation=salutation,
         session=adopted_at.ref,
@@ -351,10 +385,13 @@ def letters_all(
                     include_confidential=include_confidential,
                     lang=lang,
                 )
-                document = render_document(f"letter-{party}", context.as_dict(), fmt, root)
+                kind = "docx" if fmt == "pdf" else fmt  # PDF: printed together after the loop
+                document = render_document(f"letter-{party}", context.as_dict(), kind, root)
                 return Rendered(file_name(case.id, party, fmt), document, context.warnings, context)
 
             batch.add(render, f"{case.id} to the {party}")
+    if fmt == "pdf":
+        batch.print_pdf()
     names = [item.name for item in batch.documents]
     index = index_text(session, today, [item.source for item in batch.documents], names)
     return batch, ("index.md", index)

@@ -6,10 +6,10 @@ whose texts are in the document's language, from the case's translation file
 translation stays English, marked [EN]. Once the document's context is built,
 `Localised.report` names every marked text the document actually prints,
 located in its case file, and every row of `data/` it prints without the
-language (a violation's `label_fr`, a verb's `fr`, a country's French names):
-the command prints them on stderr, so a mix of languages is never silent. A
-translation file that cannot be read refuses the document (complete or
-refused), with its located problems.
+language (a violation's `label_fr`, a verb's `fr`, a country's French names, the
+signatory's `title_fr`): the command prints them on stderr, so a mix of languages
+is never silent. A translation file that cannot be read refuses the document
+(complete or refused), with its located problems.
 """
 
 from __future__ import annotations
@@ -102,6 +102,13 @@ class Localised:
                     self.data_gaps.append(
                         f"verb '{verb}' has no French ({where}); printed in English, marked {MARK}"
                     )
+
+    def signatory(self, signatory: Any) -> None:
+        """Note a signatory whose title has no French."""
+        if self.lang == "fr" and not signatory.title_fr:
+            self.data_gaps.append(
+                f"data/secretariat.yaml: the signatory has no title_fr; printed in English, marked {MARK}"
+            )
 
     @property
     def note(self) -> str | None:

@@ -45,6 +45,7 @@ __all__ = [
     "ordinal",
     "plural",
     "superscript",
+    "typeset",
     "typography",
     "with_period",
 ]
@@ -117,6 +118,13 @@ def typography(text: str, html: bool = False) -> str:
         out.extend((french(text[at : match.start()]), match.group(0)))
         at = match.end()
     return "".join(out) + french(text[at:])
+
+
+def typeset(text: str, lang: str, html: bool = False) -> str:
+    """Text as a document in `lang` sets it: French typography (`typography`) in French,
+    unchanged in English. Every format calls it: Markdown and HTML on the whole page, Word on
+    each text it writes (the rules hold within a paragraph, and setting twice changes nothing)."""
+    return typography(text, html) if lang == "fr" else text
 
 
 FILTERS = {

@@ -17,6 +17,7 @@ from typing import Any
 
 from ipu_cli.domain import communications
 from ipu_cli.domain.dates import EMPTY, month_year, months_list
+from ipu_cli.domain.drafts import earlier_decisions
 from ipu_cli.domain.labels import LABELS, VICTIM_WORDS
 from ipu_cli.domain.missions import carried_out
 from ipu_cli.domain.victims import victims_line
@@ -49,12 +50,7 @@ def complainant_sections(sections: list[str], lang: str = "en") -> str:
 
 def previous_decision(case: Any, session: Any) -> Any | None:
     """The latest decision adopted before `session` starts (never one of this session)."""
-    before = [
-        d
-        for d in case.decisions
-        if d.session != session.ref and d.adopted.earliest() < session.start.earliest()
-    ]
-    return max(before, key=lambda d: d.adopted, default=None)
+    return max(earlier_decisions(case.decisions, session), key=lambda d: d.adopted, default=None)
 
 
 def _before(items: list[Any], session: Any) -> list[Any]:

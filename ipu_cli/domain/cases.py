@@ -268,11 +268,21 @@ class Decision(Model):
     checklist: ChecklistOrder | None = None
 
 
+class DraftParagraph(Paragraph):
+    """A paragraph of a draft: as a decision's, plus `kept` (docs/decision-drafts.md)."""
+
+    kept: bool = Field(
+        False,
+        description="Carried over from an earlier decision on purpose: the draft no longer marks it "
+        "(carried over). `ipu adopt` leaves this line out of the adopted decision.",
+    )
+
+
 class Draft(Model):
     """Work in progress towards the next decision."""
 
     session: SessionRef | None = None
-    paragraphs: list[Paragraph] = Field(min_length=1)
+    paragraphs: list[DraftParagraph] = Field(min_length=1)
     summary: str | None = None
     checklist: ChecklistOrder | None = None
 

@@ -1,4 +1,4 @@
-"""Reference data the case repository owns: vocabularies, sessions, countries.
+"""Reference data the case repository owns: vocabularies, sessions, countries, the secretariat.
 
 They live in `data/*.yaml` so that a case officer adds a violation category,
 a verb or a session by editing a file, not code.
@@ -139,3 +139,34 @@ class SessionRegistry(Model):
         default_factory=list,
         description="French names of places, where they differ from the English (headers in French).",
     )
+
+
+class Signatory(Model):
+    """Who signs the letters conveying decisions."""
+
+    name: Text = Field(examples=["Martin Chungong"])
+    title: Text = Field(examples=["Secretary General of the Inter-Parliamentary Union"])
+    title_fr: str | None = Field(
+        None,
+        description="The title as French letters print it; a French letter prints the English "
+        "title, marked [EN], when it is missing.",
+        examples=["Secrétaire général de l'Union interparlementaire"],
+    )
+    placeholder: bool = Field(
+        False,
+        description="The name is a placeholder to be confirmed: every letter that prints it warns.",
+    )
+
+
+class Secretariat(Model):
+    """The secretariat as letters print it: where they are written and who signs them.
+
+    The letterhead itself (logo, address) is a template (templates/letter.docx, the HTML
+    letter's header), which the secretariat restyles without touching data or code.
+    """
+
+    place: Text = Field(
+        description="Where letters are written, before the date: Geneva, 3 March 2026 (French "
+        "letters take its French name from data/sessions.yaml `places`: Genève, le 3 mars 2026)."
+    )
+    signatory: Signatory

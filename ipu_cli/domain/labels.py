@@ -46,7 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         "confidential": "CONFIDENTIAL",
         "notes": "Notes",
         "unofficial": "Unofficial translation",
-        "signature": "Secretary General of the Inter-Parliamentary Union",
+        "carried_over": "(carried over)",
         "enclosure": "Enclosure",
         "not_held": "(The text of this decision is not held in the case file.)",
     },
@@ -82,7 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "confidential": "CONFIDENTIEL",
         "notes": "Notes",
         "unofficial": "Traduction non officielle",
-        "signature": "Le Secrétaire général de l'Union interparlementaire",
+        "carried_over": "(repris tel quel)",
         "enclosure": "Pièce jointe",
         "not_held": "(Le texte de cette décision ne figure pas dans le dossier.)",
     },
@@ -100,14 +100,12 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "header": "the Committee on the Human Rights of Parliamentarians",
             "intro": "The Committee on the Human Rights of Parliamentarians",
             "name": "the Committee on the Human Rights of Parliamentarians",
-            "of": "of the Committee on the Human Rights of Parliamentarians",
             "short": "the Committee",
         },
         "governing-council": {
             "header": "the IPU Governing Council",
             "intro": "The Governing Council of the Inter-Parliamentary Union",
             "name": "the Governing Council of the Inter-Parliamentary Union",
-            "of": "of the Governing Council of the Inter-Parliamentary Union",
             "short": "the Governing Council",
         },
     },
@@ -116,26 +114,27 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "header": "le Comité des droits de l'homme des parlementaires",
             "intro": "Le Comité des droits de l'homme des parlementaires",
             "name": "le Comité des droits de l'homme des parlementaires",
-            "of": "du Comité des droits de l'homme des parlementaires",
             "short": "le Comité",
         },
         "governing-council": {
             "header": "le Conseil directeur de l'UIP",
             "intro": "Le Conseil directeur de l'Union interparlementaire",
             "name": "le Conseil directeur de l'Union interparlementaire",
-            "of": "du Conseil directeur de l'Union interparlementaire",
             "short": "le Conseil directeur",
         },
     },
 }
 """How each adopting body is named: in a decision's header ("Decision adopted by the IPU
 Governing Council at its ..."), at the head of part B (`intro`), in running text and reference
-lines (`name`, and `of`: "179th session of the Committee...", French "du Comité..."), and for
-short ("In its decision, the Governing Council:")."""
+lines (`name`), and for short ("In its decision, the Governing Council:"). After "session"
+`words.of_phrase` makes "of the Committee ..." of them, French "du Comité ..." (a reference
+line names the body by `name`, a draft's header by `header`)."""
 
 PHRASES: dict[str, dict[str, str]] = {
     "en": {
         "header": "Decision adopted{mode} by {body} at its {number} session ({where})",
+        "draft_header": "Draft decision for the {number} session {of_body} ({where})",
+        "place_date": "{place}, {date}",
         "virtual": "virtual session",
         "extraordinary": "Extraordinary session",
         "extraordinary_virtual": "Extraordinary virtual session",
@@ -158,6 +157,8 @@ PHRASES: dict[str, dict[str, str]] = {
     },
     "fr": {
         "header": "Décision adoptée{mode} par {body} à sa {number} session ({where})",
+        "draft_header": "Projet de décision pour la {number} session {of_body} ({where})",
+        "place_date": "{place}, le {date}",
         "virtual": "session en ligne",
         "extraordinary": "Session extraordinaire",
         "extraordinary_virtual": "Session extraordinaire en ligne",
@@ -179,7 +180,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "closing": "Je vous prie d'agréer, {salutation}, l'assurance de ma haute considération.",
     },
 }
-"""Sentences built around values: the decision header, a letter's reference line, subject,
+"""Sentences built around values: the decision header (adopted, or a draft's for the coming
+session), a letter's place and date ("Genève, le 3 mars 2026"), reference line, subject,
 salutation (when the case names no addressee) and closing (French echoes the salutation:
 "Je vous prie d'agréer, Monsieur le Président, ..."). Colons are written bare: French
 documents get their narrow no-break spaces from `documents/style.typography`."""

@@ -21,6 +21,7 @@ from ipu_cli.domain.datafiles import (
     Country,
     CountryTable,
     EventTypeVocabulary,
+    Secretariat,
     Session,
     SessionRegistry,
     Verb,
@@ -38,6 +39,7 @@ FILES: dict[str, type[Any]] = {
     "verbs.yaml": VerbVocabulary,
     "countries.yaml": CountryTable,
     "sessions.yaml": SessionRegistry,
+    "secretariat.yaml": Secretariat,
 }
 
 
@@ -65,6 +67,7 @@ class Reference:
     sessions: dict[str, Session] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     """Place -> its French name, where it differs (data/sessions.yaml `places`)."""
+    secretariat: Secretariat | None = None
     session_paths: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     duplicate_sessions: list[tuple[str, int, int, str]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
@@ -216,6 +219,8 @@ def _index(ref: Reference, value: Any, loaded: Loaded) -> None:
     elif isinstance(value, CountryTable):
         ref.countries = {c.code: c for c in value.countries}
         ref.regions = list(value.regions)
+    elif isinstance(value, Secretariat):
+        ref.secretariat = value
     elif isinstance(value, SessionRegistry):
         ref.places = {place.name: place.fr for place in value.places}
         for index, session in enumerate(value.sessions):

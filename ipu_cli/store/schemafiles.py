@@ -11,6 +11,7 @@ from ipu_cli.domain.cases import CollectiveCase, IndividualCase, Translation
 from ipu_cli.domain.datafiles import (
     CountryTable,
     EventTypeVocabulary,
+    Secretariat,
     SessionRegistry,
     VerbVocabulary,
     ViolationVocabulary,
@@ -25,6 +26,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "verbs": VerbVocabulary,
     "countries": CountryTable,
     "sessions": SessionRegistry,
+    "secretariat": Secretariat,
 }
 
 
