@@ -7,7 +7,8 @@ document printed by LibreOffice, through `ipu ... -o NAME.pdf`) and NAME-page-N.
 documents the golden files describe.
 
 Samples: a decision draft and an adopted decision on the bundled base (KHM-COLL-03),
-a Governing Council decision from the synthetic base (tests/synthetic), and a letter.
+a Governing Council decision from the synthetic base (tests/synthetic), and a letter;
+the adopted decision and the letter in French too.
 LibreOffice is needed for the PDF (Debian/Ubuntu: apt-get install
 libreoffice-writer-nogui), poppler-utils for the PNG pages.
 """
@@ -33,6 +34,14 @@ SAMPLES: dict[str, tuple[str, list[str]]] = {
         ["draft-decision", "PHL-08", "--session", "governing-council-215", "--adopted"],
     ),
     "letter": ("bundled", ["draft-letter", "KHM-COLL-03", "--to", "authorities", "--session", "179"]),
+    "decision-adopted-fr": (
+        "bundled",
+        ["draft-decision", "KHM-COLL-03", "--session", "179", "--adopted", "--lang", "fr"],
+    ),
+    "letter-fr": (
+        "bundled",
+        ["draft-letter", "KHM-COLL-03", "--to", "authorities", "--session", "179", "--lang", "fr"],
+    ),
 }
 
 

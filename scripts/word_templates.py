@@ -1,4 +1,5 @@
-"""Write the Word templates of decisions and letters: templates/decision.docx, templates/letter.docx.
+"""Write the Word templates of decisions and letters: templates/decision.docx, templates/letter.docx,
+and the French letter's, templates/letter.fr.docx (its letterhead in French).
 
 Run once (`make word-templates`), then restyle the files in Word itself: `ipu` opens the
 template, keeps its styles, numbering, page settings, header and footer, clears its body
@@ -19,6 +20,8 @@ import zlib
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ipu_cli.documents.word import LANGUAGE_TAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -34,8 +37,9 @@ BLUE = "003B71"
 RED = "C00000"
 GREY = "555555"
 BOX = "EEF3F9"
-LANG = "en-GB"
-"""The language ipu sets on every document it writes from the template (`--lang`)."""
+TEMPLATES = (("decision", "en"), ("letter", "en"), ("letter", "fr"))
+"""The templates written: a language other than English has its own where the template holds
+words (the letterhead); ipu falls back on the English one otherwise (decision.docx)."""
 
 # --- styles -----------------------------------------------------------------------------
 # (styleId, name, basedOn, next, pPr, rPr). Word's built-in styles keep Word's names
@@ -235,12 +239,12 @@ CHARACTER_STYLES = [
 ]
 
 
-def _styles() -> str:
+def _styles(tag: str) -> str:
     out = [
         f"{XML}<w:styles {NS}>",
         "<w:docDefaults><w:rPrDefault><w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        f'<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="{LANG}" w:eastAsia="{LANG}" w:bidi="ar-SA"/>'
+        f'<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
         '<w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>",
@@ -365,7 +369,20 @@ def _footer(*content: str) -> str:
 
 
 LOGO_EMU = 576000  # 1.6 cm
-ADDRESS = ["Chemin du Pommier 5", "CH-1218 Le Grand-Saconnex / Geneva", "Switzerland", "www.ipu.org"]
+LETTERHEAD = {
+    "en": (
+        "Inter-Parliamentary Union",
+        "For democracy. For everyone.",
+        ["Chemin du Pommier 5", "CH-1218 Le Grand-Saconnex / Geneva", "Switzerland", "www.ipu.org"],
+    ),
+    "fr": (
+        "Union interparlementaire",
+        "Pour la démocratie. Pour tous.",
+        ["Chemin du Pommier 5", "CH-1218 Le Grand-Saconnex / Genève", "Suisse", "www.ipu.org"],
+    ),
+}
+"""The letterhead's name, tagline and address in each language (the HTML letter's are in
+templates/letter-base.html.j2)."""
 
 
 def _logo_run() -> str:
@@ -381,13 +398,14 @@ def _logo_run() -> str:
     )
 
 
-def _letterhead() -> str:
+def _letterhead(lang: str) -> str:
     """The first page's header of a letter: page mark, then logo | name and tagline | address."""
+    name, tagline, lines = LETTERHEAD[lang]
 
     def cell(width: int, *paragraphs: str) -> str:
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>{"".join(paragraphs)}</w:tc>'
 
-    address = [_p("LetterheadAddress", _r(line)) for line in ADDRESS]
+    address = [_p("LetterheadAddress", _r(line)) for line in lines]
     return (
         _p("PageMark") + '<w:tbl><w:tblPr><w:tblStyle w:val="Letterhead"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLayout w:type="fixed"/><w:tblLook w:val="0000"/></w:tblPr>'
@@ -396,10 +414,10 @@ def _letterhead() -> str:
         + cell(1134, _p("Header", _logo_run(), ppr='<w:spacing w:after="60"/>'))
         + cell(
             4536,
-            _p("LetterheadName", _r("Inter-Parliamentary Union")),
-            _p("LetterheadTagline", _r("For democracy. For everyone."), ppr='<w:spacing w:after="60"/>'),
+            _p("LetterheadName", _r(name)),
+            _p("LetterheadTagline", _r(tagline), ppr='<w:spacing w:after="60"/>'),
         )
-        + cell(3742, *address[:-1], _p("LetterheadAddress", _r(ADDRESS[-1]), ppr='<w:spacing w:after="60"/>'))
+        + cell(3742, *address[:-1], _p("LetterheadAddress", _r(lines[-1]), ppr='<w:spacing w:after="60"/>'))
         + "</w:tr></w:tbl>"
         + _p("Header")
     )
@@ -495,9 +513,10 @@ SPECIMEN = {
 }
 
 
-def build(kind: str) -> bytes:
-    """The bytes of templates/<kind>.docx (kind: decision or letter)."""
+def build(kind: str, lang: str = "en") -> bytes:
+    """The bytes of templates/<kind>.docx (kind: decision or letter), or <kind>.<lang>.docx."""
     letter = kind == "letter"
+    tag = LANGUAGE_TAGS[lang]  # the template's; ipu sets each document's own from its `lang`
     body = "".join(_p(style, _r(text)) for style, text in SPECIMEN[kind])
     refs = '<w:headerReference w:type="default" r:id="rIdHeader"/>'
     refs += '<w:footerReference w:type="default" r:id="rIdFooter"/>'
@@ -511,14 +530,14 @@ def build(kind: str) -> bytes:
     )
     parts: dict[str, bytes | str] = {
         "word/document.xml": f"{XML}<w:document {NS}><w:body>{body}{sect}</w:body></w:document>",
-        "word/styles.xml": _styles(),
+        "word/styles.xml": _styles(tag),
         "word/numbering.xml": _numbering(),
         "word/settings.xml": (
             f"{XML}<w:settings {NS}><w:zoom w:percent='100'/><w:defaultTabStop w:val='567'/>"
             "<w:characterSpacingControl w:val='doNotCompress'/>"
             "<w:footnotePr><w:footnote w:id='-1'/><w:footnote w:id='0'/></w:footnotePr>"
             "<w:compat><w:compatSetting w:name='compatibilityMode' w:uri='http://schemas.microsoft.com/office/word' w:val='15'/></w:compat>"
-            f"<w:themeFontLang w:val='{LANG}'/><w:decimalSymbol w:val='.'/><w:listSeparator w:val=','/></w:settings>"
+            f"<w:themeFontLang w:val='{tag}'/><w:decimalSymbol w:val='.'/><w:listSeparator w:val=','/></w:settings>"
         ).replace("'", '"'),
         "word/footnotes.xml": (
             f"{XML}<w:footnotes {NS}>"
@@ -547,7 +566,7 @@ def build(kind: str) -> bytes:
         ("/word/footer1.xml", "footer"),
     ]
     if letter:
-        parts["word/header2.xml"] = _header(_letterhead())
+        parts["word/header2.xml"] = _header(_letterhead(lang))
         parts["word/footer2.xml"] = _footer(_p("Footer"))
         parts["word/_rels/header2.xml.rels"] = (
             f'{XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -569,7 +588,7 @@ def build(kind: str) -> bytes:
         f'{XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
         f"<dc:title>{title} of the Inter-Parliamentary Union</dc:title><dc:creator>Inter-Parliamentary Union</dc:creator>"
-        f"<dc:language>{LANG}</dc:language></cp:coreProperties>"
+        f"<dc:language>{tag}</dc:language></cp:coreProperties>"
     )
     parts["docProps/app.xml"] = (
         f'{XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
@@ -614,9 +633,9 @@ def _zip(parts: dict[str, bytes | str]) -> bytes:
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else ROOT / "templates"
-    for kind in ("decision", "letter"):
-        target = folder / f"{kind}.docx"
-        target.write_bytes(build(kind))
+    for kind, lang in TEMPLATES:
+        target = folder / (f"{kind}.docx" if lang == "en" else f"{kind}.{lang}.docx")
+        target.write_bytes(build(kind, lang))
         print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
     return 0
 

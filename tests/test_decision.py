@@ -297,8 +297,9 @@ def test_templates_check_passes_on_the_bundled_templates(repo: Path, ipu) -> Non
     assert "templates/individual-case.yaml.j2: ok (38 contexts)" in lines
     assert "templates/collective-case.yaml.j2: ok (1 context)" in lines
     assert (
-        "templates/letter-base.md.j2: ok (through letter-authorities.md.j2, "
-        "letter-complainant.md.j2, letter-third-party.md.j2)"
+        "templates/letter-base.md.j2: ok (through letter-authorities.fr.md.j2, letter-authorities.md.j2, "
+        "letter-complainant.fr.md.j2, letter-complainant.md.j2, letter-third-party.fr.md.j2, "
+        "letter-third-party.md.j2)"
     ) in lines
     assert "templates/letter-authorities.md.j2: ok (2 contexts)" in lines
     assert result.err == f"{len(lines)} templates, 0 with problems\n"
@@ -413,9 +414,20 @@ def test_header_names_the_body_prints_a_mode_only_when_recorded_and_the_adoption
 
 
 def test_header_french() -> None:
-    session = _session("committee", 164, "2021-01-25", "2021-02-05", place="Genève")
-    assert decision.header(session, "fr") == (
-        "Décision adoptée par le Comité des droits de l'homme des parlementaires à sa 164e session (Genève, 25 janvier au 5 février 2021)"
+    session = _session("committee", 164, "2021-01-25", "2021-02-05", place="Geneva")
+    assert decision.header(session, "fr", place="Genève") == (
+        "Décision adoptée par le Comité des droits de l'homme des parlementaires à sa 164e session "
+        "(Genève, 25 janvier-5 février 2021)"
+    )
+    virtual = _session("committee", 160, "2020-10-12", "2020-10-23", virtual=True)
+    assert decision.header(virtual, "fr", "unanimously") == (
+        "Décision adoptée à l'unanimité par le Comité des droits de l'homme des parlementaires à sa "
+        "160e session (session en ligne, 12-23 octobre 2020)"
+    )
+    council = _session("governing-council", 205, "2019-10-17", None, place="Belgrade")
+    assert decision.header(council, "fr", "by consensus") == (
+        "Décision adoptée par consensus par le Conseil directeur de l'UIP à sa 205e session "
+        "(Belgrade, 17 octobre 2019)"
     )
 
 

@@ -81,7 +81,11 @@ def test_new_refuses_another_spelling_of_an_existing_id(synthetic, ipu, typed) -
     result = ipu("new", "individual", typed, "--name", "X", *MP)
     assert (result.code, result.out) == (1, "")
     assert result.err == "ipu: cases/PHL/PHL-08.yaml already exists; not overwritten\n"
-    assert sorted(p.name for p in (synthetic / "cases/PHL").iterdir()) == ["PHL-08.yaml", "PHL-10.yaml"]
+    assert sorted(p.name for p in (synthetic / "cases/PHL").iterdir()) == [
+        "PHL-08.fr.yaml",
+        "PHL-08.yaml",
+        "PHL-10.yaml",
+    ]
 
 
 def test_draft_letter_takes_the_body(synthetic, ipu) -> None:

@@ -345,16 +345,21 @@ def test_a_template_without_footnotes_gets_them(repo: Path, ipu, tmp_path: Path)
 
 
 def test_the_template_script_rebuilds_the_templates(tmp_path: Path) -> None:
-    """scripts/word_templates.py writes both templates, the same bytes each time, with every style
-    the documents need."""
+    """scripts/word_templates.py writes the three templates (the French letter's with its own
+    letterhead), the same bytes each time, with every style the documents need."""
     import runpy
 
     from ipu_cli.documents.word import DECISION_STYLES, LETTER_STYLES, WordDocument
 
     script = runpy.run_path(str(ROOT / "scripts" / "word_templates.py"))
     assert script["main"]([str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["decision.docx", "letter.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["decision.docx", "letter.docx", "letter.fr.docx"]
     assert script["build"]("decision") == (tmp_path / "decision.docx").read_bytes()
-    for name, styles in (("decision", DECISION_STYLES), ("letter", LETTER_STYLES)):
+    assert script["build"]("letter", "fr") == (tmp_path / "letter.fr.docx").read_bytes()
+    for name, styles in (
+        ("decision", DECISION_STYLES),
+        ("letter", LETTER_STYLES),
+        ("letter.fr", LETTER_STYLES),
+    ):
         for folder in (tmp_path, ROOT / "templates"):
             WordDocument(folder / f"{name}.docx", "en", styles)  # raises when a style is missing

@@ -37,6 +37,7 @@ COMMANDS = [
     "new",
     "followups",
     "draft_letter",
+    "untranslated",
     "complaint",
     "record",
     "start_draft",

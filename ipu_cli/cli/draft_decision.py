@@ -10,7 +10,6 @@ from typing import Annotated
 
 import typer
 
-from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
     BodyOption,
     ConfidentialDocOption,
@@ -23,6 +22,7 @@ from ipu_cli.cli.options import (
     document_format,
     emit_document,
     fail,
+    lang_option,
     note,
     report_unread_files,
     resolve_root,
@@ -47,11 +47,8 @@ def draft_decision(
     fmt: DocFormatOption = None,
     lang: Annotated[
         str,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="Language of the document: en (fr partly).",
-            autocompletion=complete.choices(*LANGS),
+        lang_option(
+            "Language of the document: en or fr (case texts from the translation files).", show_default=True
         ),
     ] = "en",
     output: DocOutputOption = None,

@@ -110,6 +110,17 @@ def choice_option(name: str, values: Sequence[str], metavar: str, note: str = ""
     return typer.Option(name, metavar=metavar, help=text, autocompletion=complete.choices(*values), **extra)
 
 
+def lang_option(text: str, values: Sequence[str] | None = None, **extra: Any) -> Any:
+    """`--lang LANG`: the language of a document (`values`: the languages it may be; default all of
+    domain/labels.LANGS), with completion of them."""
+    from ipu_cli.domain.labels import LANGS
+
+    extra.setdefault("show_default", False)
+    return typer.Option(
+        "--lang", metavar="LANG", help=text, autocompletion=complete.choices(*(values or LANGS)), **extra
+    )
+
+
 RowFormatOption = Annotated[str, format_option(ROW_FORMATS)]
 IncludeConfidentialOption = Annotated[
     bool,

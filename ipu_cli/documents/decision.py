@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.documents import style
 from ipu_cli.documents.batch import Batch, Rendered
+from ipu_cli.documents.localise import Localised
 from ipu_cli.domain.casebox import BoxLine, case_box, follow_up
 from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase, Paragraph
 from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist, recorded_order
@@ -29,8 +30,9 @@ from ipu_cli.domain.drafts import carried_over, earlier_decisions
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS, LANGS, MODES, PHRASES
+from ipu_cli.domain.translations import MARK
 from ipu_cli.domain.visibility import covered_members
-from ipu_cli.domain.words import counted
+from ipu_cli.domain.words import counted, of_phrase
 from ipu_cli.errors import IpuError, UsageError
 
 if TYPE_CHECKING:
@@ -75,6 +77,8 @@ class DecisionContext:
     draft: bool
     confidential: bool
     session: str
+    translation: str | None = None
+    """What the document says of its translation ("Traduction non officielle"), or None."""
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -84,36 +88,40 @@ class DecisionContext:
         return data
 
 
-def header(session: Session, lang: str = "en", mode: str | None = None, adopted: Any = None) -> str:
+def header(
+    session: Session, lang: str = "en", mode: str | None = None, adopted: Any = None, place: str | None = None
+) -> str:
     """ "Decision adopted by the Committee on the Human Rights of Parliamentarians at its
     179th session (Geneva, 2 to 18 February 2026)", or by the IPU Governing Council: the body
     is the session's. The adoption mode ("unanimously") is printed only when recorded;
     the dates are the official adoption day when `adopted` is a day, else the session's
-    (`session_where`).
+    (`session_where`; `place`: the session's place in `lang`, "Genève").
     """
     phrases = PHRASES[lang]
     return phrases["header"].format(
         mode=f" {MODES[lang][mode]}" if mode else "",
         body=BODIES[lang][session.body]["header"],
         number=style.ordinal(session.number, lang),
-        where=session_where(session, adopted, lang),
+        where=session_where(session, adopted, lang, place),
     )
 
 
-def draft_header(session: Session, lang: str = "en") -> str:
+def draft_header(session: Session, lang: str = "en", place: str | None = None) -> str:
     """ "Draft decision for the 180th session of the Committee on the Human Rights of
-    Parliamentarians (April 2026)": a draft is for the coming session, not yet adopted."""
+    Parliamentarians (April 2026)": a draft is for the coming session, not yet adopted
+    (French "Projet de décision pour la 180e session du Comité ..."; `place` in `lang`)."""
     return PHRASES[lang]["draft_header"].format(
         number=style.ordinal(session.number, lang),
-        body=BODIES[lang][session.body]["of"],
-        where=session_where(session, None, lang),
+        of_body=of_phrase(BODIES[lang][session.body]["header"], lang),
+        where=session_where(session, None, lang, place),
     )
 
 
-def session_where(session: Session, adopted: Any = None, lang: str = "en") -> str:
+def session_where(session: Session, adopted: Any = None, lang: str = "en", place: str | None = None) -> str:
     """Where and when, as a header prints them: "Geneva, 2 to 18 February 2026",
     "virtual session, 12 to 23 October 2020", "Extraordinary virtual session, 3 November 2020",
-    or the dates alone when the place is not yet known ("April 2026").
+    or the dates alone when the place is not yet known ("April 2026"). French: "Genève,
+    2-18 février 2026", "session en ligne, 12-23 octobre 2020" (`place` in the language).
 
     A decision adopted on a recorded day (`adopted` with a day) prints that day, which may
     differ from the session's dates ("Manama, 15 March 2023" for a session of 13 to 15 March).
@@ -127,13 +135,15 @@ def session_where(session: Session, adopted: Any = None, lang: str = "en") -> st
         kind = phrases["extraordinary_virtual" if session.virtual else "extraordinary"]
     else:
         kind = phrases["virtual"] if session.virtual else None
-    return ", ".join(part for part in (kind, session.place, when) if part)
+    return ", ".join(part for part in (kind, place or session.place, when) if part)
 
 
 def paragraph_views(
     paragraphs: list[Paragraph], ref: Reference, lang: str = "en", carried: list[bool] | None = None
 ) -> list[ParagraphView]:
-    """Numbered paragraphs with their verb (in `lang`) and lettered sub-items: decisions and letters.
+    """Numbered paragraphs with their verb (in `lang`: French verbs are lower case, a verb
+    without French is printed in English marked [EN]) and lettered sub-items: decisions and
+    letters.
 
     `carried` flags, paragraph by paragraph, a draft's text carried over unedited.
     """
@@ -143,8 +153,10 @@ def paragraph_views(
         verb = paragraph.verb
         if lang == "fr":
             known = ref.verbs.get(verb)
-            verb = (known.fr if known is not None else None) or verb
-        items = [{"letter": style.item_letter(i), "text": item} for i, item in enumerate(paragraph.items)]
+            verb = (known.fr if known is not None else None) or f"{MARK} {verb}"
+        items = [
+            {"letter": style.item_letter(i, lang), "text": item} for i, item in enumerate(paragraph.items)
+        ]
         out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items, flag))
     return out
 
@@ -227,6 +239,10 @@ def build(
     ref = base.reference
     labels = LABELS[lang]
     members = covered_members(case, base, include_confidential, as_of=session.start.earliest())
+    english = case
+    local = Localised(lang)
+    case = local.case(base, case)
+    members = [local.case(base, mp) for mp in members]
     warnings: list[str] = []
     mode: str | None = None
     adopted_on = None
@@ -244,8 +260,11 @@ def build(
                 f"{case.id}: a decision was already adopted at {session.ref}; this is a new draft "
                 "for that session (render the adopted decision with --adopted)"
             )
-        carried = carried_over(paragraphs, earlier_decisions(case.decisions, session))
-        warnings.extend(_carried_warning(case, session, source, sum(carried)))
+        # Carried over is a property of the English text, which the officer edits: a French
+        # draft marks the same paragraphs as the English one.
+        english_text = paragraphs if english is case else starting_text(english, session)[0]
+        carried = carried_over(english_text, earlier_decisions(english.decisions, session))
+        warnings.extend(_carried_warning(case, session, source, sum(carried), LABELS[lang]["carried_over"]))
         if not paragraphs:
             warnings.append(
                 f"{case.id}: the draft has no paragraphs: {source} holds none"
@@ -257,15 +276,22 @@ def build(
     if not summary:
         warnings.append(f"{case.id}: the case has no summary")
     items, notes = checklist(members, ref, lang, checklist_order(case, session, adopted))
-    box, box_warnings = case_box(case, members, session, ref, lang)
+    country = ref.country_name(case.country, lang)
+    place = ref.place_name(session.place, lang)
+    box, box_warnings = case_box(case, members, session, ref, lang, country)
     warnings.extend(box_warnings)
-    return DecisionContext(
+    local.country(ref, case.country)
+    local.violations(ref, [item.code for item in items])
+    local.verbs(ref, [p.verb for p in paragraphs])
+    context = DecisionContext(
         lang=lang,
         labels=labels,
         case_id=case.id,
-        country=ref.country_name(case.country),
-        header=header(session, lang, mode, adopted_on) if adopted else draft_header(session, lang),
-        case_lines=[style.case_line(mp.id, mp.name, mp.sex) for mp in members],
+        country=country,
+        header=header(session, lang, mode, adopted_on, place)
+        if adopted
+        else draft_header(session, lang, place),
+        case_lines=[style.case_line(mp.id, mp.name, mp.sex, lang) for mp in members],
         checklist=items,
         footnotes=notes,
         summary=_split_summary(summary),
@@ -277,15 +303,18 @@ def build(
         draft=not adopted,
         confidential=confidential,
         session=session.ref,
+        translation=local.note,
         warnings=warnings,
     )
+    context.warnings.extend(local.report(base, context.as_dict()))
+    return context
 
 
-def _carried_warning(case: Case, session: Session, source: str, count: int) -> list[str]:
-    """What the officer must do about paragraphs carried over unedited (none: nothing to say)."""
+def _carried_warning(case: Case, session: Session, source: str, count: int, mark: str) -> list[str]:
+    """What the officer must do about paragraphs carried over unedited (none: nothing to say);
+    `mark` as the document prints it ("(carried over)", French "(repris tel quel)")."""
     if not count:
         return []
-    mark = LABELS["en"]["carried_over"]
     if source == "the case's draft block":
         if count == 1:
             return [

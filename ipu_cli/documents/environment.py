@@ -191,12 +191,27 @@ def render_text(template_name: str, context: dict[str, Any], root: Path, block: 
         raise TemplateError(f"{_where(exc, root)}: {exc}") from None
 
 
+def template_for(name: str, fmt: str, lang: str, root: Path) -> str:
+    """The template of document `name` in `fmt` (md or html): `NAME.LANG.FMT.j2` when the
+    document has its own wording in `lang` (the letters' bodies in French), else `NAME.FMT.j2`,
+    whose fixed words come from the tables of `domain/labels.py`."""
+    own = f"{name}.{lang}.{fmt}.j2"
+    if lang != "en" and any((folder / own).is_file() for folder in template_dirs(root)):
+        return own
+    return f"{name}.{fmt}.j2"
+
+
 def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) -> str | bytes:
-    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx and pdf."""
-    if fmt == "md":
-        return render_text(f"{name}.md.j2", context, root)
-    if fmt == "html":
-        return render_text(f"{name}.html.j2", context, root)
+    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx and pdf.
+
+    The context's `lang` chooses the templates (`template_for`, `word_template`); a French
+    document goes through French typography (`style.typeset`) in every format: the Word
+    file sets each text it writes (documents/word.py).
+    """
+    lang = context.get("lang") or "en"
+    if fmt in ("md", "html"):
+        text = render_text(template_for(name, fmt, lang, root), context, root)
+        return style.typeset(text, lang, html=fmt == "html")
     if fmt == "docx":
         return render_word(name, context, root)
     if fmt == "pdf":
@@ -207,24 +222,30 @@ def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) ->
 
 
 def render_word(name: str, context: dict[str, Any], root: Path) -> bytes:
-    """Document `name` as Word, on its Word template (`WORD_TEMPLATES`)."""
+    """Document `name` as Word, on its Word template (`WORD_TEMPLATES`, in the context's `lang`)."""
     from ipu_cli.documents import word
 
     kind = "letter" if name.startswith("letter-") else name
     if kind not in WORD_TEMPLATES:
         raise TemplateError(f"no Word layout for '{name}'")
-    template = word_template(root, WORD_TEMPLATES[kind])
+    lang = context.get("lang") or "en"
+    template = word_template(root, WORD_TEMPLATES[kind], lang)
     if kind == "decision":
         return word.decision_document(context, template)
-    body = render_text(f"{name}.md.j2", context, root, block="body")
+    body = render_text(template_for(name, "md", lang, root), context, root, block="body")
     return word.letter_document(context, body, template)
 
 
-def word_template(root: Path, file_name: str) -> Path:
-    """A Word template: the repository's templates/ first, then the bundled one."""
-    for folder in template_dirs(root):
-        if (folder / file_name).is_file():
-            return folder / file_name
+def word_template(root: Path, file_name: str, lang: str = "en") -> Path:
+    """A Word template: `NAME.LANG.docx` when there is one for `lang` (the French letter's
+    letterhead: letter.fr.docx), else `NAME.docx`; each the repository's templates/ first,
+    then the bundled one."""
+    stem, suffix = file_name.rsplit(".", 1)
+    names = [f"{stem}.{lang}.{suffix}", file_name] if lang != "en" else [file_name]
+    for name in names:
+        for folder in template_dirs(root):
+            if (folder / name).is_file():
+                return folder / name
     raise TemplateError(f"template {TEMPLATES}/{file_name} not found (make word-templates rebuilds it)")
 
 

@@ -17,7 +17,9 @@ every section. python-docx has no footnote API: the footnotes part is written he
 Context values are text: a run holds them as they are; only the `*italics*` of
 adopted text (`domain/markup.emphasis_spans`) and the Markdown the letter templates
 write for the letter's body (escapes read by `domain/markup.inline_runs`) become
-formatting.
+formatting. Every text is set as its language sets it (`style.typeset`: French
+typography), and a language whose sub-item letters differ from the template's
+("a)" in French, `style.item_letter`) gets them from a copy of its numbering.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ipu_cli.documents import style as house
 from ipu_cli.errors import IpuError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -68,6 +71,8 @@ class WordDocument:
         from docx.opc.exceptions import PackageNotFoundError
 
         self.template = template
+        self.lang = lang
+        self._abstracts: dict[str, str] = {}
         try:
             self.document = docx.Document(str(template))
         except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
@@ -104,10 +109,14 @@ class WordDocument:
             self.run(paragraph, text, **run)
         return paragraph
 
+    def typeset(self, text: str) -> str:
+        """`text` as the document's language sets it (French: narrow no-break spaces, « »)."""
+        return house.typeset(text, self.lang)
+
     def run(
         self, paragraph: Any, text: str, *, italic: bool = False, bold: bool = False, style: str | None = None
     ) -> Any:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(self.typeset(text))
         if italic:
             run.italic = True
         if bold:
@@ -120,14 +129,14 @@ class WordDocument:
         """Adopted text: its `*single asterisk*` italics as italic runs, the rest as it is."""
         from ipu_cli.domain.markup import emphasis_spans
 
-        for piece, italic in emphasis_spans(text):
+        for piece, italic in emphasis_spans(self.typeset(text)):
             self.run(paragraph, piece, italic=italic)
 
     def markdown(self, paragraph: Any, text: str) -> None:
         """A line of the templates' Markdown: `**bold**`, `*italic*`, escapes resolved."""
         from ipu_cli.domain.markup import inline_runs
 
-        for piece, bold, italic in inline_runs(text):
+        for piece, bold, italic in inline_runs(self.typeset(text)):
             self.run(paragraph, piece, bold=bold, italic=italic)
 
     def table(self, style: str, rows: int, cols: int) -> Any:
@@ -154,6 +163,7 @@ class WordDocument:
                 f"{_shown(self.template)}: style '{style}' has no numbering definition (Word numbers "
                 "these paragraphs): set one in Word, or rebuild the template (make word-templates)"
             )
+        abstract = self._lettered(numbering, abstract)
         ids = [int(num.get(_w("numId"))) for num in numbering.findall(_w("num"))]
         new_id = max(ids, default=0) + 1
         num = numbering.makeelement(_w("num"), {_w("numId"): str(new_id)})
@@ -164,6 +174,40 @@ class WordDocument:
             num.append(override)
         numbering.append(num)
         return new_id
+
+    def _lettered(self, numbering: Any, abstract: str) -> str:
+        """The numbering definition to use for `abstract`: itself, or, when the document's
+        language letters sub-items otherwise than English ("a)" for "(a)"), a copy whose
+        lettered levels that show the English form show the language's. A level the
+        secretariat restyled in Word to another form is left as it is."""
+        english, local = house.item_letter(0), house.item_letter(0, self.lang)
+        if english == local:
+            return abstract
+        if abstract in self._abstracts:
+            return self._abstracts[abstract]
+        from copy import deepcopy
+
+        definitions = numbering.findall(_w("abstractNum"))
+        source = next(a for a in definitions if a.get(_w("abstractNumId")) == abstract)
+        copy = deepcopy(source)
+        changed = False
+        for level in copy.findall(_w("lvl")):
+            fmt, text = level.find(_w("numFmt")), level.find(_w("lvlText"))
+            if fmt is None or text is None or fmt.get(_w("val")) != "lowerLetter":
+                continue
+            field = f"%{int(level.get(_w('ilvl'))) + 1}"
+            if text.get(_w("val")) == english.replace("a", field):
+                text.set(_w("val"), local.replace("a", field))
+                changed = True
+        chosen = abstract
+        if changed:
+            chosen = str(max(int(a.get(_w("abstractNumId"))) for a in definitions) + 1)
+            copy.set(_w("abstractNumId"), chosen)
+            for unique in copy.findall(_w("nsid")):  # Word's identity of a list: the copy is another
+                copy.remove(unique)
+            definitions[-1].addnext(copy)
+        self._abstracts[abstract] = chosen
+        return chosen
 
     def _style_num_id(self, style: str) -> str | None:
         element = self.styles.get(style.casefold())
@@ -224,7 +268,7 @@ class WordDocument:
         )
         etree.SubElement(mark, _w("footnoteRef"))
         body = etree.SubElement(etree.SubElement(p, _w("r")), _w("t"))
-        body.text = " " + text
+        body.text = " " + self.typeset(text)
         body.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         self._footnotes._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         reference = paragraph.add_run()._r
@@ -256,7 +300,7 @@ class WordDocument:
                 header.insert(0, target)
             run = target.makeelement(_w("r"), {})
             t = run.makeelement(_w("t"), {})
-            t.text = text
+            t.text = self.typeset(text)
             run.append(t)
             target.append(run)
 
@@ -276,7 +320,7 @@ class WordDocument:
         self.document.core_properties.language = tag
 
     def save(self, title: str) -> bytes:
-        self.document.core_properties.title = title
+        self.document.core_properties.title = self.typeset(title)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
@@ -367,6 +411,13 @@ def _case_box(doc: WordDocument, context: dict[str, Any]) -> None:
             doc.run(p, f" {value}")
 
 
+def _translation(doc: WordDocument, context: dict[str, Any]) -> None:
+    """What the document says of its translation ("Traduction non officielle"), at the end of
+    its text, in italics; nothing for a document in the language of its case files."""
+    if context.get("translation"):
+        doc.paragraph("Normal", context["translation"], italic=True)
+
+
 def decision_document(context: dict[str, Any], template: Path) -> bytes:
     """A decision (the context of `documents/decision.build`) on the Word template."""
     doc = WordDocument(template, context["lang"], DECISION_STYLES)
@@ -390,6 +441,7 @@ def decision_document(context: dict[str, Any], template: Path) -> bytes:
         doc.emphasis(doc.paragraph("Normal"), text)
     doc.paragraph("heading 2", labels["decision"])
     _operative(doc, context, context["paragraphs"])
+    _translation(doc, context)
     return doc.save(f"{context['country']}: {context['header']}")
 
 
@@ -421,7 +473,7 @@ def letter_document(context: dict[str, Any], body: str, template: Path) -> bytes
         elif kind != "rule":
             bullets = None
             doc.markdown(doc.paragraph("Letter Text"), text)
-    doc.paragraph("Closing", labels["closing"])
+    doc.paragraph("Closing", context["closing"])
     doc.paragraph("Signature Name", context["signatory"]["name"])
     doc.paragraph("Signature Title", context["signatory"]["title"])
     doc.paragraph("Enclosure Line", f"{labels['enclosure']}: {context['decision_header']}")
@@ -432,6 +484,7 @@ def letter_document(context: dict[str, Any], body: str, template: Path) -> bytes
         _operative(doc, context, context["enclosure"])
     else:
         doc.paragraph("Letter Text", labels["not_held"])
+    _translation(doc, context)
     return doc.save(context["reference"])
 
 

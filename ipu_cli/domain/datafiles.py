@@ -6,7 +6,7 @@ a verb or a session by editing a file, not code.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -21,7 +21,12 @@ class ViolationCategory(Model):
 
     code: Code
     label: Text = Field(examples=["Arbitrary arrest and detention"])
-    label_fr: str | None = None
+    label_fr: str | None = Field(
+        None,
+        description="The French label of French decisions; a French document prints the English "
+        "label, marked [EN], when it is missing.",
+        examples=["Arrestation et détention arbitraires"],
+    )
     group: str | None = Field(None, description="Coarser bucket used in the yearly statistics.")
 
 
@@ -62,6 +67,22 @@ class Country(Model):
         description="As running text writes it, when it differs from `name`: the Philippines, "
         "the Islamic Republic of Iran.",
         examples=["the Philippines"],
+    )
+    name_fr: str | None = Field(
+        None,
+        description="The French name as headings print it, when it differs from pycountry's "
+        "French translation of the ISO name (UN short forms: Bolivie (État plurinational de)).",
+        examples=["Türkiye"],
+    )
+    prose_fr: str | None = Field(
+        None,
+        description="The French name as running text writes it, with its article: le Cambodge, "
+        "la République démocratique du Congo, les Philippines, l'Afghanistan, Madagascar "
+        '("de" contracts from it: du Cambodge, des Philippines, d\'Haïti).',
+        examples=["les Philippines"],
+    )
+    language: Literal["en", "fr"] = Field(
+        "en", description="The language of letters to the country's authorities (`ipu draft-letter`)."
     )
     region: Text
     affiliated: bool = True
@@ -105,8 +126,19 @@ class Session(Model):
         return self
 
 
+class Place(Model):
+    """A place sessions are held in, and its French name where it differs: Geneva, Genève."""
+
+    name: Text = Field(examples=["Geneva"])
+    fr: Text = Field(examples=["Genève"])
+
+
 class SessionRegistry(Model):
     sessions: list[Session]
+    places: list[Place] = Field(
+        default_factory=list,
+        description="French names of places, where they differ from the English (headers in French).",
+    )
 
 
 class Signatory(Model):
@@ -114,6 +146,12 @@ class Signatory(Model):
 
     name: Text = Field(examples=["Martin Chungong"])
     title: Text = Field(examples=["Secretary General of the Inter-Parliamentary Union"])
+    title_fr: str | None = Field(
+        None,
+        description="The title as French letters print it; a French letter prints the English "
+        "title, marked [EN], when it is missing.",
+        examples=["Secrétaire général de l'Union interparlementaire"],
+    )
     placeholder: bool = Field(
         False,
         description="The name is a placeholder to be confirmed: every letter that prints it warns.",
@@ -127,5 +165,8 @@ class Secretariat(Model):
     letter's header), which the secretariat restyles without touching data or code.
     """
 
-    place: Text = Field(description="Where letters are written, before the date: Geneva, 3 March 2026.")
+    place: Text = Field(
+        description="Where letters are written, before the date: Geneva, 3 March 2026 (French "
+        "letters take its French name from data/sessions.yaml `places`: Genève, le 3 mars 2026)."
+    )
     signatory: Signatory

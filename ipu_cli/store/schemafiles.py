@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+from ipu_cli.domain.cases import CollectiveCase, IndividualCase, Translation
 from ipu_cli.domain.datafiles import (
     CountryTable,
     EventTypeVocabulary,
@@ -20,6 +20,7 @@ from ipu_cli.domain.datafiles import (
 KINDS: dict[str, type[BaseModel]] = {
     "individual-case": IndividualCase,
     "collective-case": CollectiveCase,
+    "translation": Translation,
     "violations": ViolationVocabulary,
     "event-types": EventTypeVocabulary,
     "verbs": VerbVocabulary,
