@@ -7,7 +7,7 @@ TEST_STAMP := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
 BINDIR ?= $(HOME)/.local/bin
 
-.PHONY: run test lint bench bench-record schema install-user clean
+.PHONY: run test lint bench bench-record schema install-user samples word-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,5 +51,14 @@ install-user: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/ipu schema
 
+# Sample decisions and a letter as Word, HTML, PDF and PNG pages in samples/ (git-ignored), to look
+# at as a reader would. Needs LibreOffice (apt-get install libreoffice-writer-nogui) and poppler-utils.
+samples: $(TEST_STAMP)
+	$(BIN)/python scripts/samples.py
+
+# Rebuild templates/decision.docx and templates/letter.docx (then restyle them in Word).
+word-templates: $(STAMP)
+	$(BIN)/python scripts/word_templates.py
+
 clean:
-	rm -rf $(VENV) .ipu-cache build *.egg-info
+	rm -rf $(VENV) .ipu-cache build *.egg-info samples

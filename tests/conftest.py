@@ -40,16 +40,22 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def synthetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A writable synthetic repository: the repository's data/ overlaid with tests/synthetic/data/,
     and the synthetic cases (no real case); IPU_ROOT and IPU_TODAY point at it, as for `repo`."""
-    target = tmp_path / "synthetic"
+    target = synthetic_base(tmp_path / "synthetic")
+    monkeypatch.setenv("IPU_ROOT", str(target))
+    monkeypatch.setenv("IPU_TODAY", TODAY)
+    monkeypatch.chdir(target)
+    return target
+
+
+def synthetic_base(target: Path) -> Path:
+    """Write the synthetic repository into `target`: its cases, and data/ overlaid with its data/
+    (also used by scripts/samples.py)."""
     shutil.copytree(SYNTHETIC / "cases", target / "cases")
     shutil.copytree(ROOT / "data", target / "data")
     for overlay in sorted((SYNTHETIC / "data").glob("*.yaml")):
         path = target / "data" / overlay.name
         base = path.read_text(encoding="utf-8") if path.exists() else ""
         path.write_text(overlay_data(base, overlay.read_text(encoding="utf-8")), encoding="utf-8")
-    monkeypatch.setenv("IPU_ROOT", str(target))
-    monkeypatch.setenv("IPU_TODAY", TODAY)
-    monkeypatch.chdir(target)
     return target
 
 

@@ -97,8 +97,8 @@ def test_broken_reference_data(repo, ipu):
     )
     result = ipu("validate")
     assert result.out.splitlines() == [
-        "data/violations.yaml:59:5: error missing-field missing required field 'label' in categories[16]",
-        "data/violations.yaml:60:5: error unknown-field unknown field 'lable'; did you mean 'label'?",
+        "data/violations.yaml:72:5: error missing-field missing required field 'label' in categories[16]",
+        "data/violations.yaml:73:5: error unknown-field unknown field 'lable'; did you mean 'label'?",
     ]
     assert result.code == 1
 

@@ -21,6 +21,7 @@ PAGES = {
     "decision-drafts.md": [("draft-decision",), ("templates", "check"), ("booklet",)],
     "follow-up.md": [("log",), ("new",), ("followups",), ("draft-letter",)],
     "recording.md": [("complaint",), ("record",), ("start-draft",), ("adopt",), ("close",)],
+    "translations.md": [("untranslated",)],
 }
 _OPTION = re.compile(r"(?<![\w-])(--?[a-z][a-z-]*)(?![\w-])")
 _IGNORED = {"--help", "-h"}

@@ -23,11 +23,12 @@ ALL = {
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_unknown_extension_needs_format(repo, ipu, tmp_path, command):
-    target = tmp_path / "x.pdf"
+    target = tmp_path / "x.odt"
     result = ipu(*COMMANDS[command], "-o", str(target))
     assert (result.code, result.out) == (2, "")
     assert (
-        result.err == "ipu: cannot tell the format from 'x.pdf': use .md, .html or .docx, or give --format\n"
+        result.err
+        == "ipu: cannot tell the format from 'x.odt': use .md, .html, .docx or .pdf, or give --format\n"
     )
     assert not target.exists()
     text = tmp_path / "x.txt"

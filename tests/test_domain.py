@@ -215,7 +215,7 @@ def test_country_names_in_prose_and_in_headings():
         "Maldives",
     ]
     assert ref.country_name("PHL") == "Philippines"
-    assert ref.country_prose("PHL", "fr") == "Philippines"  # no French prose forms yet
+    assert ref.country_prose("PHL", "fr") == "les Philippines"
     assert ref.country_prose("XXX") == "XXX"
     assert all(c.prose.startswith("the ") for c in ref.countries.values() if c.prose)
 

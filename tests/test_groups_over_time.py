@@ -207,3 +207,18 @@ def test_an_adopted_joint_decision_from_the_case_without_its_text(synthetic, ipu
     # the next (joint) draft cites the joint decision as the latest of both cases
     draft = ipu("draft-decision", "FJI-COLL-02", "--session", "180").out.splitlines()
     assert draft.count("Recent IPU decision: February 2026") == 2
+
+
+def test_joint_decision_in_word_has_a_box_per_case(synthetic, ipu, tmp_path) -> None:
+    import docx
+
+    from ipu_cli.documents.word import docx_plain_lines, markdown_plain_lines
+
+    target = tmp_path / "joint.docx"
+    result = ipu("draft-decision", "FJI-COLL-01", "FJI-COLL-02", "--session", "180", "-o", str(target))
+    assert (result.code, result.out, result.err) == (0, "", f"ipu: wrote {target}\n")
+    document = docx.Document(str(target))
+    boxes = [t for t in document.tables if t.style.name == "Case Box"]
+    assert [box.rows[0].cells[0].text for box in boxes] == ["Case FJI-COLL-01", "Case FJI-COLL-02"]
+    markdown = ipu("draft-decision", "FJI-COLL-01", "FJI-COLL-02", "--session", "180").out
+    assert docx_plain_lines(target.read_bytes()) == markdown_plain_lines(markdown)

@@ -34,7 +34,7 @@ FEMALE_CSV = (
 UNCLOSED = "did not find expected ',' or ']'; likely cause: a list opened with '[' and not closed, or a ',' inside an item"
 HOW_TO_FIX_SYNTAX = "ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax\n"
 BROKEN_VIOLATIONS = (
-    f"data/violations.yaml:70:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
+    f"data/violations.yaml:85:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
     + HOW_TO_FIX_SYNTAX
 )
 
@@ -540,7 +540,7 @@ CASES = [
         ("validate", "data/notes.yaml"),
         1,
         "data/notes.yaml:1:1: error not-a-case-file not a data file ipu reads: data/ holds violations.yaml, "
-        "event-types.yaml, verbs.yaml, countries.yaml, sessions.yaml\n",
+        "event-types.yaml, verbs.yaml, countries.yaml, sessions.yaml, secretariat.yaml\n",
         "1 file checked: 1 error, 0 warnings\n",
     ),
     Hostile(
@@ -557,7 +557,7 @@ CASES = [
         _data("violations.yaml", "label: Impunity", "label: Impu\u202enity"),
         ("validate",),
         1,
-        "data/violations.yaml:60:16: error hidden-character hidden character U+202E RIGHT-TO-LEFT OVERRIDE: it makes "
+        "data/violations.yaml:73:16: error hidden-character hidden character U+202E RIGHT-TO-LEFT OVERRIDE: it makes "
         "the text read differently from what it holds; remove it\n",
         "39 files checked: 1 error, 0 warnings\n",
     ),
@@ -596,7 +596,7 @@ CASES = [
         ("stats",),
         1,
         "",
-        "data/countries.yaml:19:13: error invalid-value countries[0].region: input should be a valid string, got 12\n"
+        "data/countries.yaml:27:13: error invalid-value countries[0].region: input should be a valid string, got 12\n"
         "ipu: cannot make the statistics from incomplete reference data: data/countries.yaml is not usable "
         "(see 'ipu validate')\n",
     ),

@@ -204,19 +204,10 @@ CASE_FILES = [
 ]  # fmt: skip
 
 
-ENGINE_GAPS = {
-    "log-flow-mapping-file": "the recording commands' editing engine does not yet use yamledit's insertion",
-    "flow-list": "the recording commands' editing engine does not yet grow flow lists",
-}
-"""Cases the one editing engine (edits/engine.py) must still learn from store/yamledit."""
-
-
 @pytest.mark.parametrize(
     ("setup", "path", "argv", "code", "message"), [c[1:] for c in CASE_FILES], ids=[c[0] for c in CASE_FILES]
 )
-def test_case_files_not_edited(repo, ipu, tmp_path, setup, path, argv, code, message, request):
-    if request.node.callspec.id in ENGINE_GAPS:
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=ENGINE_GAPS[request.node.callspec.id]))
+def test_case_files_not_edited(repo, ipu, tmp_path, setup, path, argv, code, message):
     import shutil
 
     shutil.copytree(ROOT / "templates", repo / "templates")
@@ -353,9 +344,7 @@ def _store(text: str, how: str) -> bytes:
 
 
 @pytest.mark.parametrize(("style", "how", "out"), [s[1:] for s in STYLES], ids=[s[0] for s in STYLES])
-def test_hand_written_styles_take_the_entry(repo, ipu, style, how, out, request):
-    if request.node.callspec.id in ENGINE_GAPS:
-        request.node.add_marker(pytest.mark.xfail(strict=True, reason=ENGINE_GAPS[request.node.callspec.id]))
+def test_hand_written_styles_take_the_entry(repo, ipu, style, how, out):
     path = repo / GROUP
     old = _store(_restyle_log(repo, style), how)
     path.write_bytes(old)
@@ -473,7 +462,7 @@ VALUES = [
 
 @pytest.mark.parametrize("value", VALUES)
 def test_scalar_reads_back_as_the_same_text(value):
-    from ipu_cli.store.yamledit import scalar
+    from ipu_cli.store.textedit import scalar
     from ipu_cli.store.yamlload import load_text
 
     written = scalar(value)
@@ -578,7 +567,7 @@ def _hostile_base(repo: Path, text: str) -> None:
 
 
 def _yaml(text: str) -> str:
-    from ipu_cli.store.yamledit import scalar
+    from ipu_cli.store.textedit import scalar
 
     return scalar(text)
 
@@ -636,14 +625,20 @@ def test_markup_in_data_stays_text_in_decisions_and_letters(repo, ipu, tmp_path,
 
 
 def _docx_paragraphs(path: Path) -> list[tuple[str, list[tuple[str, bool, bool]]]]:
+    """Every paragraph of the body (table cells included: the case list, the box) and of the
+    footnotes (the checklist's notes), with its runs' bold and italics."""
     import docx
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
 
+    paragraph = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
     document = docx.Document(str(path))
-    return [
-        (p.text, [(r.text, bool(r.bold), bool(r.italic)) for r in p.runs])
-        for p in document.paragraphs
-        if p.text
-    ]
+    elements = list(document.element.body.iter(paragraph))
+    notes = [r.target_part for r in document.part.rels.values() if r.reltype.endswith("/footnotes")]
+    for part in notes:
+        elements += parse_xml(part.blob).iter(paragraph)
+    paragraphs = [Paragraph(element, document) for element in elements]
+    return [(p.text, [(r.text, bool(r.bold), bool(r.italic)) for r in p.runs]) for p in paragraphs if p.text]
 
 
 def test_italics_of_adopted_text_survive_in_every_format(repo, ipu, tmp_path):

@@ -25,7 +25,8 @@ def test_authorities_markdown_matches_golden(repo, ipu):
     assert (result.code, result.err) == (0, "")
     assert result.out == (GOLDEN / "letter-KHM-COLL-03-authorities-179.md").read_text()
     lines = result.out.splitlines()
-    assert lines[4:10] == [
+    assert lines[0] == "Geneva, 1 March 2026"
+    assert lines[2:8] == [
         "Secretary General of the National Assembly",
         "",
         "National Assembly of the Kingdom of Cambodia",
@@ -118,7 +119,7 @@ def test_confidential_case_letter_is_refused_then_marked(repo, ipu, tmp_path):
     ]
     for flag in ("--include-confidential", "--confidential"):
         out = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", flag).out
-        assert out.startswith("**CONFIDENTIAL**\n\nInter-Parliamentary Union\n")
+        assert out.startswith("**CONFIDENTIAL**\n\nGeneva, 1 March 2026\n")
 
 
 def test_log_records_the_letter_in_the_same_step(repo, ipu):
@@ -170,6 +171,10 @@ def test_decision_text_not_held(repo, ipu):
     assert result.code == 0
     assert result.err == (
         "ipu: warning: KHM-COLL-03: the text of the decision adopted at committee-171 is not held\n"
+        # a letter on the 171st session's decision asks about the 179th, which has begun
+        "ipu: warning: KHM-COLL-03: the letter asks for information ahead of the 179th session "
+        "(February 2026), which has already begun (today is 1 March 2026); convey a later decision "
+        "or edit the letter\n"
     )
     assert "at its 171st session (Manama, March 2023)" in result.out
     assert "(The text of this decision is not held in the case file.)" in result.out
@@ -190,3 +195,35 @@ def test_refusals(repo, ipu):
     for args, code, err in cases:
         result = ipu("draft-letter", *args)
         assert (result.code, result.out, result.err) == (code, "", err), args
+
+
+def test_place_and_signatory_come_from_the_secretariat_data(repo, ipu):
+    data = repo / "data" / "secretariat.yaml"
+    data.write_text(
+        "place: Genève\nsignatory:\n  name: To Be Confirmed\n  title: Acting Secretary General\n"
+        "  placeholder: true\n",
+        encoding="utf-8",
+    )
+    result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--session", "179")
+    assert (result.code, result.err) == (
+        0,
+        "ipu: warning: KHM-COLL-03: the signatory 'To Be Confirmed' is a placeholder in "
+        "data/secretariat.yaml; confirm the name there before sending\n",
+    )
+    lines = result.out.splitlines()
+    assert lines[0] == "Genève, 1 March 2026"
+    closing = lines.index("Yours sincerely,")
+    assert lines[closing + 2 : closing + 5] == ["To Be Confirmed", "", "Acting Secretary General"]
+
+
+def test_a_letter_needs_the_secretariat_data_a_decision_does_not(repo, ipu):
+    (repo / "data" / "secretariat.yaml").unlink()
+    result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "data/secretariat.yaml:1:1: error unreadable reference file is missing\n"
+        "ipu: cannot make the letter from incomplete reference data: data/secretariat.yaml is not usable "
+        "(see 'ipu validate')\n"
+    )
+    decision = ipu("draft-decision", "KHM-COLL-03", "--session", "179", "--adopted")
+    assert (decision.code, decision.err) == (0, "")

@@ -8,7 +8,17 @@ from ipu_cli.store.paths import case_files
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every file kind an editor gets a schema for, in the order `ipu schema` reports them.
-KINDS = ("individual-case", "collective-case", "violations", "event-types", "verbs", "countries", "sessions")
+KINDS = (
+    "individual-case",
+    "collective-case",
+    "translation",
+    "violations",
+    "event-types",
+    "verbs",
+    "countries",
+    "sessions",
+    "secretariat",
+)
 
 
 def test_schemas_are_up_to_date(ipu):
@@ -27,7 +37,7 @@ def test_check_reports_stale(tmp_path, ipu):
     written = ipu("schema", "--root", str(tmp_path))
     assert (written.code, written.out, written.err) == (
         0,
-        f"7 schema files written to {tmp_path}/schemas\n",
+        f"9 schema files written to {tmp_path}/schemas\n",
         "",
     )
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(
@@ -44,3 +54,9 @@ def test_every_case_file_names_its_schema():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         kind = "collective" if "-COLL-" in path.name else "individual"
         assert first == f"# yaml-language-server: $schema=../../schemas/{kind}-case.schema.json", path
+
+
+def test_every_translation_file_names_its_schema():
+    for path in sorted((ROOT / "cases").rglob("*.fr.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schemas/translation.schema.json", path

@@ -73,7 +73,7 @@ def test_date_range(start: str, end: str | None, expected: str) -> None:
 
 def test_date_range_accepts_datetime_dates_and_french() -> None:
     assert style.date_range(dt.date(2026, 2, 2), dt.date(2026, 2, 18)) == "2 to 18 February 2026"
-    assert style.date_range(dt.date(2026, 2, 1), dt.date(2026, 2, 18), "fr") == "1er au 18 février 2026"
+    assert style.date_range(dt.date(2026, 2, 1), dt.date(2026, 2, 18), "fr") == "1er-18 février 2026"
 
 
 def test_full_date() -> None:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from test_synthetic_documents import decision_warnings, late_letter_warning
 
 GOLDEN = Path(__file__).parent / "golden" / "synthetic"
 ORIGINAL = "PHL-08"
@@ -33,10 +34,10 @@ def test_every_spelling_of_a_zero_padded_id_means_the_case(synthetic, ipu, typed
     shown = ipu("show", typed)
     assert shown.code == 0 and shown.out.splitlines()[0] == "PHL-08  Lorna Ibarra-Quintos"
     decision = ipu("draft-decision", typed, "--session", "180")
-    assert (decision.code, decision.err) == (0, "")
+    assert (decision.code, decision.err) == (0, decision_warnings("PHL-08", "committee-180", False))
     assert decision.out == (GOLDEN / "PHL-08-committee-180-draft.md").read_text()
     letter = ipu("draft-letter", typed, "--to", "authorities")
-    assert (letter.code, letter.err) == (0, "")
+    assert (letter.code, letter.err) == (0, late_letter_warning("PHL-08", "179th", "February 2026"))
     assert letter.out == (GOLDEN / "letter-PHL-08-authorities-latest.md").read_text()
     path = synthetic / "cases/PHL/PHL-08.yaml"
     before = path.read_text()
@@ -80,7 +81,11 @@ def test_new_refuses_another_spelling_of_an_existing_id(synthetic, ipu, typed) -
     result = ipu("new", "individual", typed, "--name", "X", *MP)
     assert (result.code, result.out) == (1, "")
     assert result.err == "ipu: cases/PHL/PHL-08.yaml already exists; not overwritten\n"
-    assert sorted(p.name for p in (synthetic / "cases/PHL").iterdir()) == ["PHL-08.yaml", "PHL-10.yaml"]
+    assert sorted(p.name for p in (synthetic / "cases/PHL").iterdir()) == [
+        "PHL-08.fr.yaml",
+        "PHL-08.yaml",
+        "PHL-10.yaml",
+    ]
 
 
 def test_draft_letter_takes_the_body(synthetic, ipu) -> None:

@@ -129,6 +129,7 @@ UNKNOWN_ID = {
     "start-draft": ["start-draft", "KHM-600", "--session", "180"],
     "adopt": ["adopt", "KHM-600", "--session", "179"],
     "close": ["close", "KHM-600", "--session", "179", "--reason", "Released"],
+    "untranslated": ["untranslated", "KHM-600"],
     "new --member": ["new", "collective", "KHM-COLL-09", "--parliament", "P", "--member", "KHM-600"],
     "new --collective": [
         "new", "individual", "KHM-300", "--name", "X", "--sex", "male", "--parliament", "P",
@@ -199,6 +200,7 @@ def test_a_malformed_today_is_refused_by_every_command(repo, ipu, path):
         ("booklet",): ["--session", "179"],
         ("changes",): ["--since", "2026"],
         ("close",): ["KHM-60", "--session", "179", "--reason", "Released"],
+        ("untranslated",): ["KHM-60"],
         ("new",): [
             "individual",
             "KHM-301",

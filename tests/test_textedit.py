@@ -153,18 +153,43 @@ def test_missing_list_is_added_in_its_place_set_off_by_a_blank_line():
     doc = Document(FILE, "f")
     new = "".join(doc.apply([doc.insert_item(("decisions",), 0, {"session": "committee-1"})]))
     assert new == FILE.replace("\nstatus:", "\ndecisions:\n  - session: committee-1\n\nstatus:")
-    doc = Document("id: KHM-1\nconfidentiality: public", "f")  # no final line break
-    new = "".join(doc.apply([doc.insert_item(("status",), 0, "x")]))
-    assert new == "id: KHM-1\nstatus:\n  - x\n\nconfidentiality: public"
+    doc = Document("id: KHM-1\nconfidentiality: public", "f")  # no final line break, and it stays so
+    new = doc.text_of(doc.apply([doc.insert_item(("events",), 0, {"a": "x"})]))
+    assert new == "id: KHM-1\nevents:\n  - a: x\n\nconfidentiality: public"
+
+
+def test_missing_list_of_ids_is_one_line_below_the_field_before_it():
+    text = "id: KHM-1\nmandate: former  # or sitting\n# party: unknown\n\n# what happened\nviolations: []\n"
+    doc = Document(text, "f")
+    new = doc.text_of(doc.apply([doc.insert_item(("collectives",), 0, "KHM-COLL-03")]))
+    assert new == text.replace("sitting\n", "sitting\ncollectives: [KHM-COLL-03]\n")
+
+
+def test_missing_list_follows_the_files_indentation_and_line_endings():
+    text = "id: KHM-1\r\nevents:\r\n- a: 1\r\nstatus: {}\r\n"
+    doc = Document(text, "f")
+    new = doc.text_of(doc.apply([doc.insert_item(("decisions",), 0, {"session": "committee-1"})]))
+    assert new == text.replace("status:", "decisions:\r\n- session: committee-1\r\n\r\nstatus:")
 
 
 def test_flow_lists_empty_and_not():
     doc = Document("events: []  # none yet\nstatus: {state: active}\n", "f")
     new = "".join(doc.apply([doc.insert_item(("events",), 0, {"a": 1})]))
     assert new == "events:  # none yet\n  - a: 1\nstatus: {state: active}\n"
-    doc = Document("events: [{a: 1}]\n", "f")
-    with pytest.raises(EditError, match=r"f:1: 'events' is written in flow style"):
-        doc.insert_item(("events",), 1, {"a": 2})
+    doc = Document("events: [{a: 1}]  # one\n", "f")
+    splice = doc.insert_item(("events",), 1, {"a": 2, "b": "yes"})
+    assert splice == Splice(0, 1, ("events: [{a: 1}, {a: 2, b: 'yes'}]  # one\n",))
+    assert doc.apply([doc.insert_item(("events",), 0, {"a": 0})]) == ["events: [{a: 0}, {a: 1}]  # one\n"]
+    doc = Document("tags: []\nnames: [\n  a,\n  b\n]\n", "f")
+    assert doc.apply([doc.insert_item(("tags",), 0, "x, y")])[0] == "tags: ['x, y']\n"
+    assert doc.apply([doc.insert_item(("names",), 2, "c")])[3] == "  b, c\n"
+
+
+def test_a_file_that_is_one_flow_mapping_is_refused():
+    with pytest.raises(
+        EditError, match=r"^the file is written as one flow mapping \(\{...\}\); add the entry by hand$"
+    ):
+        Document("{id: KHM-1, events: []}\n", "cases/KHM/KHM-1.yaml")
 
 
 def test_unreadable_file_is_refused_with_its_position():
@@ -193,3 +218,33 @@ def test_a_kept_block_scalar_keeps_its_trailing_lines():
     doc = Document(text, "f")
     new = "".join(doc.apply([doc.insert_item(("notes",), 1, {"text": "two"})]))
     assert load_text(new, "f").data["notes"] == [{"text": "kept\n\n\n"}, {"text": "two"}]
+
+
+def test_file_order_names_every_top_level_field_of_a_case_file():
+    """FILE_ORDER is the one order of top-level fields: a field added to a model must be placed in it."""
+    from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+    from ipu_cli.store.textedit import FILE_ORDER
+
+    assert set(IndividualCase.model_fields) | set(CollectiveCase.model_fields) == set(FILE_ORDER)
+
+
+BLOCK_TEXTS = [
+    # (text, as written in block context, as written where it may stand in a flow list)
+    ("Released, charges dropped", "Released, charges dropped", "'Released, charges dropped'"),
+    ("Notes [again] {sic}", "Notes [again] {sic}", "'Notes [again] {sic}'"),
+    ("I.1(a)", "I.1(a)", "I.1(a)"),
+    ("x,", "x,", "'x,'"),
+    ("[list]", "'[list]'", "'[list]'"),
+    (",comma", "',comma'", "',comma'"),
+    ("a: b, c", "'a: b, c'", "'a: b, c'"),
+    ("yes, sir", "yes, sir", "'yes, sir'"),
+    ("Yes", "'Yes'", "'Yes'"),
+    ("two\nlines", '"two\\nlines"', '"two\\nlines"'),
+]
+
+
+@pytest.mark.parametrize(("text", "block", "flow"), BLOCK_TEXTS, ids=[t[0] for t in BLOCK_TEXTS])
+def test_block_context_keeps_commas_and_brackets_plain(text, block, flow):
+    assert (scalar(text, flow=False), scalar(text)) == (block, flow)
+    loaded = load_text(f"key: {block}\nlist:\n  - {block}\nflow: [{flow}]\n", "x")
+    assert loaded.data == {"key": text, "list": [text], "flow": [text]}

@@ -338,6 +338,31 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "A session agenda names an unknown case",
         "Every case id on a session's agenda in data/sessions.yaml must have a case file.",
     ),
+    # Translations
+    (
+        "translation-orphan",
+        "error",
+        "A translation file without its case file",
+        "A translation file is named after the case file it translates, in the same folder: `KHM-COLL-03.fr.yaml` translates `KHM-COLL-03.yaml`. There is no such case file: rename the translation after its case file (an id changed?), or delete it.",
+    ),
+    (
+        "duplicate-translation",
+        "error",
+        "The same English text is translated twice",
+        "Each English text of a case file is translated once in its translation file, whatever the number of places it stands in (a description repeated in the log is translated once). Two pairs with the same `en` (spaces and line breaks aside) would leave the French to chance: keep one.",
+    ),
+    (
+        "translation-unused",
+        "warning",
+        "A translated text the case file no longer holds",
+        "Translations are found by their English text. The `en` of this pair is not a text of the case file any more: the English was edited (or removed) after it was translated, so documents no longer use this French and print the new English marked [EN]. Copy the new English into `en` and update the French, or delete the pair.",
+    ),
+    (
+        "untranslated",
+        "warning",
+        "A text has no French",
+        "Reported by `ipu validate --lang fr` only: a text of the case file (summary, decision or draft paragraph, sub-item, description of an event, hearing or communication, addressee, victims, parliament, note on a violation) has no French in the case's translation file (`KHM-COLL-03.fr.yaml`), or a row of data/ that French documents print has none (a violation's `label_fr`, a verb's `fr`, a country's `name_fr`/`prose_fr`, the signatory's `title_fr` in secretariat.yaml). A French document prints the English, marked [EN], and lists it on stderr. Internal entries, never printed in public, are not reported. `ipu untranslated CASE_ID` prints the missing pairs ready to paste.",
+    ),
 ]
 
 CODES: dict[str, Code] = {row[0]: Code(*row) for row in _TABLE}
@@ -380,6 +405,12 @@ $ ipu validate --explain duplicate-key
 - `--explain CODE` prints one entry of the table below (`--explain all`: this page).
 - `--today DATE` (or `IPU_TODAY`): the day `future-date` compares with.
 - `--no-cache`: check every file afresh; neither read nor write `.ipu-cache/`.
+- `--lang fr`: also list, as `untranslated` warnings, every text a French decision or
+  letter prints that has no French yet: in the case files (located at the English text;
+  the French goes in the case's translation file, `KHM-COLL-03.fr.yaml`) and in `data/`
+  (a violation's `label_fr`, a verb's `fr`, a country's `name_fr` or `prose_fr`, the
+  signatory's `title_fr`). Translation files are checked on every run (`translation-orphan`,
+  `duplicate-translation`, `translation-unused`); docs/translations.md.
 - `--root DIR` (or `IPU_ROOT`): the case repository; default, the nearest folder at or
   above the working directory that holds `cases/`.
 

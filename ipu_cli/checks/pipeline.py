@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.checks.problems import ERROR, Problem
-from ipu_cli.store.paths import CASE_SUFFIXES, DATA, display_path, escapes_root, list_cases, stem_id
+from ipu_cli.store.paths import (
+    CASE_SUFFIXES,
+    DATA,
+    display_path,
+    escapes_root,
+    list_cases,
+    stem_id,
+    translation_of,
+)
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, IndividualCase
@@ -132,8 +140,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "statistics": ("countries.yaml", "violations.yaml"),  # regions, names, violation groups
     "export": ("countries.yaml", "violations.yaml"),  # country names, the violations table
     "follow-up report": ("verbs.yaml", "sessions.yaml"),  # what was asked, when sessions ended
+    # every vocabulary, the sessions and the countries, not who signs letters
+    "decision": ("violations.yaml", "event-types.yaml", "verbs.yaml", "countries.yaml", "sessions.yaml"),
 }
-"""The `data/` files each output reads; a document (decision, letter) needs them all."""
+"""The `data/` files each output reads; a letter (and any output not named) needs them all."""
 
 
 def require_reference(base: CaseBase, what: str) -> None:
@@ -180,6 +190,12 @@ class FileChecks:
     def reference(ref: Reference) -> list[tuple[Any, ...]]:
         return [_row(p) for p in reference_problems(ref)]
 
+    @staticmethod
+    def translation(path: Path, shown: str, root: Path, case: Any, case_read: bool) -> list[tuple[Any, ...]]:
+        from ipu_cli.checks.translationfiles import file_problems
+
+        return [_row(p) for p in file_problems(root, shown, case, case_read)]
+
 
 def _row(problem: Problem) -> tuple[Any, ...]:
     return (problem.path, problem.line, problem.column, problem.code, problem.message)
@@ -223,7 +239,17 @@ def load_case_base(
     problems = [Problem(*row) for row in result.problems] + cross
     if result.complete:
         result.save_aliases(aliases, {i: r.path for i, r in records.items()})
-    return CaseBase(root, result.reference, records, aliases, problems, result.files, result.unread)
+    return CaseBase(
+        root,
+        result.reference,
+        records,
+        aliases,
+        problems,
+        result.files,
+        result.unread,
+        result.translations,
+        [Problem(*row) for row in result.translation_problems],
+    )
 
 
 def unread_problems(base: CaseBase) -> list[Problem]:
@@ -256,7 +282,7 @@ def expand(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
     for path in paths:
         if path.is_dir() and not path.name.endswith(CASE_SUFFIXES):
             listing = list_cases(root, folder=path)
-            files.extend(Path(name) for name in listing.files)
+            files.extend(Path(name) for name in (*listing.files, *listing.translations))
             for name, code, message in listing.odd:
                 odd.append(Problem(display_path(Path(name), root), 1, 1, code, message))
         else:
@@ -265,15 +291,26 @@ def expand(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
 
 
 def validate(
-    root: Path, paths: list[Path] | None = None, today: dt.date | None = None, *, cache: bool = True
+    root: Path,
+    paths: list[Path] | None = None,
+    today: dt.date | None = None,
+    *,
+    cache: bool = True,
+    lang: str | None = None,
 ) -> Report:
     """Check the whole base; report on `paths` only when given (cross-file checks still see everything).
 
     `cache=False` (`--no-cache`) checks every file afresh and neither reads nor writes the cache.
+    Translation files are checked too; `lang` (`--lang fr`) also reports every text lacking
+    that language (`checks/translationfiles.py`).
     """
+    from ipu_cli.checks.translationfiles import untranslated
+
     today = today or dt.date.today()
     base = load_case_base(root, cache=cache)
-    problems = base.problems + future_problems(base.records.values(), today)
+    problems = base.problems + base.translation_problems + future_problems(base.records.values(), today)
+    if lang is not None:
+        problems += untranslated(base, lang)
     files = base.files
     if paths:
         problems, files = _named_only(root, base, problems, paths, today)
@@ -297,7 +334,7 @@ def _named_only(
     seen = {p.path for p in odd}
     out = [p for p in problems if p.path in shown or p.path in seen]
     out.extend(p for p in odd if p not in out)
-    known = {record.path for record in base.records.values()} | set(base.unread)
+    known = {record.path for record in base.records.values()} | set(base.unread) | set(base.translations)
     data = (root / DATA).absolute()
     for path in chosen:
         label = display_path(path, root)
@@ -316,6 +353,11 @@ def _named_only(
             # Named explicitly but never checked: say so rather than report it clean.
             message = f"not a case file: case files end in {' or '.join(CASE_SUFFIXES)}"
             out.append(Problem(label, 1, 1, "not-a-case-file", message))
+        elif translation_of(path.name):
+            # a translation outside the base's cases/: checked as a file, not against its case
+            from ipu_cli.checks.translationfiles import read_translation
+
+            out.extend(read_translation(root, label)[2])
         else:
             result = check_file(path, root, base.reference)
             out.extend(result.problems)

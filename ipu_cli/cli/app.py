@@ -39,6 +39,7 @@ COMMANDS = [
     "new",
     "followups",
     "draft_letter",
+    "untranslated",
     "complaint",
     "record",
     "start_draft",

@@ -6,6 +6,8 @@ the one document machinery and writes it (atomically) or prints it.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from ipu_cli.cli.options import (
@@ -16,9 +18,11 @@ from ipu_cli.cli.options import (
     ForceOption,
     RootOption,
     TodayOption,
+    check_lang,
     document_format,
     emit_document,
     fail,
+    lang_option,
     note,
     report_unread_files,
     resolve_root,
@@ -38,6 +42,12 @@ def booklet(
     session: SessionOption = None,
     body: BodyOption = "committee",
     fmt: DocFormatOption = None,
+    lang: Annotated[
+        str,
+        lang_option(
+            "Language of the booklet: en or fr (case texts from the translation files).", show_default=True
+        ),
+    ] = "en",
     output: DocOutputOption = None,
     confidential: ConfidentialDocOption = False,
     force: ForceOption = False,
@@ -50,8 +60,8 @@ def booklet(
     data/sessions.yaml), the contents by region then country, then each decision:
     as adopted at the session when the case records it, else the draft (marked
     DRAFT). Confidential cases only with --include-confidential. Markdown goes to
-    stdout unless -o is given. Exit 1 when a decision cannot be made (nothing is
-    written), 2 on a usage error.
+    stdout unless -o is given; Word and PDF (through LibreOffice) need -o. Exit 1
+    when a decision cannot be made (nothing is written), 2 on a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.documents.environment import render_document
@@ -60,6 +70,7 @@ def booklet(
 
     if not session:
         fail("--session N is required", 2)
+    check_lang(lang)
     chosen = document_format(output, fmt)
     resolve_today(today)  # a malformed --today is refused here too
 
@@ -68,7 +79,7 @@ def booklet(
     require_reference(base, "decision")
     found = find_session(base.reference.sessions, session, body)
     report_unread_files(base, "booklet", refuse=True)  # a booklet with a decision missing
-    made = build(base, found, chosen, repo, include_confidential=confidential)
+    made = build(base, found, chosen, repo, include_confidential=confidential, lang=lang)
     document = render_document(DOCUMENT, made.context, chosen, repo)
     for item in made.notes:
         note(item)

@@ -19,9 +19,11 @@ from ipu_cli.cli.options import (
     ForceOption,
     RootOption,
     TodayOption,
+    check_lang,
     document_format,
     emit_document,
     fail,
+    lang_option,
     note,
     report_unread_files,
     resolve_root,
@@ -30,7 +32,6 @@ from ipu_cli.cli.options import (
     warn,
     write_batch_and_say,
 )
-from ipu_cli.domain.labels import LANGS
 
 SessionOption = session_option("Session: 180, 180th or committee-180 (required).")
 CaseIdsArgument = Annotated[
@@ -56,11 +57,8 @@ def draft_decision(
     fmt: DocFormatOption = None,
     lang: Annotated[
         str,
-        typer.Option(
-            "--lang",
-            metavar="LANG",
-            help="Language of the document: en (fr partly).",
-            autocompletion=complete.choices(*LANGS),
+        lang_option(
+            "Language of the document: en or fr (case texts from the translation files).", show_default=True
         ),
     ] = "en",
     output: DocOutputOption = None,
@@ -94,8 +92,7 @@ def draft_decision(
 
     if not session:
         fail("--session N is required", 2)
-    if lang not in LANGS:
-        fail(f"unknown language '{lang}'; choose from {', '.join(LANGS)}", 2)
+    check_lang(lang)
     if all_cases and case_ids:
         fail("give a case id or --all, not both", 2)
     if not all_cases and not case_ids:

@@ -44,6 +44,13 @@ def draft_letter(
     session: SessionOption = None,
     body: options.BodyOption = "committee",
     fmt: DocFormatOption = None,
+    lang: Annotated[
+        str | None,
+        options.lang_option(
+            "Language of the letter: en or fr (default: the country's `language` in "
+            "data/countries.yaml for the authorities, en for the others)."
+        ),
+    ] = None,
     output: DocOutputOption = None,
     log: Annotated[bool, typer.Option("--log", help="Record each letter as sent in the case's log.")] = False,
     confidential: ConfidentialDocOption = False,
@@ -59,6 +66,8 @@ def draft_letter(
     The letter to the authorities, the complainant or a third party, quoting what
     the decision asks of them. Markdown and HTML go to stdout unless -o is given.
     --log appends the letter to the case's log in the same step (see 'ipu log').
+    --lang fr writes it in French (the default for the authorities of countries
+    whose `language` is fr in data/countries.yaml).
     Exit 1 when no letter can be written (unknown, unreadable or confidential case,
     no decision), 2 on a usage error.
     """
@@ -78,6 +87,7 @@ def draft_letter(
         fail("give a case id and --to (or --all --session N -o DIR)", 2)
     if to is not None and to not in PARTIES:
         fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
+    options.check_lang(lang)
     chosen = options.document_format(output, fmt, all_cases)
     ref = parse_session(session, deciding_body(body)) if session is not None else None
     repo = options.resolve_root(root)
@@ -97,6 +107,7 @@ def draft_letter(
             today=day,
             parties=[to] if to else None,
             include_confidential=confidential,
+            lang=lang,
         )
         options.write_batch_and_say(output, batch, index, force, "letter")
         if log:
@@ -107,7 +118,9 @@ def draft_letter(
     if redirect:
         options.note(redirect)
     require_public(case, base, confidential)
-    context = build_letter(base, case, to or "", session=ref, today=day, include_confidential=confidential)
+    context = build_letter(
+        base, case, to or "", session=ref, today=day, include_confidential=confidential, lang=lang
+    )
     document = render_document(f"letter-{context.to}", context.as_dict(), chosen, repo)
     options.warn(context.warnings)
     options.emit_document(output, document, force)

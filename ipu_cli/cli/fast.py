@@ -21,7 +21,13 @@ from pathlib import Path
 SHOW_VALUES = {"--format": "format", "-f": "format", "--root": "root", "--today": "today"}
 SHOW_FLAGS = {"--members": "members"}
 SHOW_FORMATS = ("auto", "text", "json", "yaml")
-VALIDATE_VALUES = {"--format": "format", "-f": "format", "--root": "root", "--today": "today"}
+VALIDATE_VALUES = {
+    "--format": "format",
+    "-f": "format",
+    "--root": "root",
+    "--today": "today",
+    "--lang": "lang",
+}
 VALIDATE_FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
 
 
@@ -105,6 +111,7 @@ def fast_call(argv: list[str]) -> Callable[[], int] | None:
             bool(checks.get("no_cache")),
             checks.get("root"),  # type: ignore[arg-type]
             checks.get("today"),  # type: ignore[arg-type]
+            checks.get("lang"),  # type: ignore[arg-type]
         )
     return None
 
@@ -145,20 +152,26 @@ def run_validate(
     no_cache: bool,
     root: str | os.PathLike[str] | None,
     today: str | None,
+    lang: str | None = None,
 ) -> int:
-    """Check the base, print the problems (stdout) and the summary (stderr); the exit code."""
+    """Check the base, print the problems (stdout) and the summary (stderr); the exit code.
+
+    `lang` (`--lang fr`) also reports every text without a translation into it.
+    """
     from ipu_cli.checks.pipeline import validate
     from ipu_cli.checks.problems import FORMATS, format_problems, summary_line
     from ipu_cli.cli.today import resolve_today
     from ipu_cli.errors import UsageError
-    from ipu_cli.store.paths import find_root
+    from ipu_cli.store.paths import TRANSLATED, find_root
 
     chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if chosen not in FORMATS:
         raise UsageError(f"unknown format '{chosen}'; choose from {', '.join(FORMATS)}")
+    if lang is not None and lang not in TRANSLATED:
+        raise UsageError(f"unknown language '{lang}' for --lang; choose from {', '.join(TRANSLATED)}")
     repo = find_root(override=root)
     day = resolve_today(today)
-    report = validate(repo, paths or None, day, cache=not no_cache)
+    report = validate(repo, paths or None, day, cache=not no_cache, lang=lang)
     sys.stdout.write(format_problems(report.problems, chosen))
     if chosen == "text":
         sys.stderr.write(summary_line(report.problems, report.files) + "\n")

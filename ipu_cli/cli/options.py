@@ -110,6 +110,27 @@ def choice_option(name: str, values: Sequence[str], metavar: str, note: str = ""
     return typer.Option(name, metavar=metavar, help=text, autocompletion=complete.choices(*values), **extra)
 
 
+def lang_option(text: str, values: Sequence[str] | None = None, **extra: Any) -> Any:
+    """`--lang LANG`: the language of a document (`values`: the languages it may be; default all of
+    domain/labels.LANGS), with completion of them."""
+    from ipu_cli.domain.labels import LANGS
+
+    extra.setdefault("show_default", False)
+    return typer.Option(
+        "--lang", metavar="LANG", help=text, autocompletion=complete.choices(*(values or LANGS)), **extra
+    )
+
+
+def check_lang(lang: str | None, values: Sequence[str] | None = None) -> None:
+    """Refuse a language the command cannot write (`values`: default domain/labels.LANGS) with
+    exit 2; None (the command chooses) passes."""
+    from ipu_cli.domain.labels import LANGS
+
+    allowed = values or LANGS
+    if lang is not None and lang not in allowed:
+        fail(f"unknown language '{lang}'; choose from {', '.join(allowed)}", 2)
+
+
 RowFormatOption = Annotated[str, format_option(ROW_FORMATS)]
 IncludeConfidentialOption = Annotated[
     bool,
@@ -158,7 +179,7 @@ DocFormatOption = Annotated[
         "--format",
         "-f",
         metavar="FORMAT",
-        help="md, html or docx (default: from -o's extension, else md).",
+        help="md, html, docx or pdf (default: from -o's extension, else md).",
         show_default=False,
         autocompletion=complete.choices(*DOCUMENT_FORMATS),
     ),
@@ -195,6 +216,12 @@ def document_format(output: Path | None, fmt: str | None, all_cases: bool = Fals
         fail(str(exc), 2)
     if chosen == "docx" and output is None:
         fail("Word output is a file: give -o FILE.docx", 2)
+    if chosen == "pdf":
+        if output is None:
+            fail("PDF output is a file: give -o FILE.pdf", 2)
+        from ipu_cli.documents.pdf import require_converter
+
+        require_converter()  # before any work: exit 1 naming what to install
     return chosen
 
 

@@ -8,7 +8,7 @@ import typer
 
 from ipu_cli.cli.options import RootOption, TodayOption, resolve_root, resolve_today
 
-templates_app = typer.Typer(help="Check the document templates (templates/*.j2).", no_args_is_help=True)
+templates_app = typer.Typer(help="Check the document templates (Jinja and Word).", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:

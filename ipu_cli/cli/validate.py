@@ -10,7 +10,8 @@ import typer
 
 from ipu_cli.checks.problems import FORMATS
 from ipu_cli.cli import complete
-from ipu_cli.cli.options import RootOption, TodayOption, fail, format_option
+from ipu_cli.cli.options import RootOption, TodayOption, fail, format_option, lang_option
+from ipu_cli.store.paths import TRANSLATED
 
 
 def register(app: typer.Typer) -> None:
@@ -47,6 +48,10 @@ def validate(
         bool,
         typer.Option("--no-cache", help="Check every file afresh; neither read nor write .ipu-cache/."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        lang_option("Also list every text without a translation into LANG (fr), as warnings.", TRANSLATED),
+    ] = None,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -55,7 +60,8 @@ def validate(
     Each file is checked against its model and the vocabularies, then against the
     other files.
     One line per problem (path:line:column: level code message); 'ipu validate
-    --explain CODE' says what a code means and how to fix it. Exit 0 when clean,
+    --explain CODE' says what a code means and how to fix it. --lang fr also lists
+    every text that has no French. Exit 0 when clean,
     1 when problems are found, 2 on a usage error.
     """
     from ipu_cli.checks import codes
@@ -72,4 +78,4 @@ def validate(
     from ipu_cli.cli.fast import run_validate
 
     # The same function serves the Typer-free fast path (ipu_cli/cli/fast.py).
-    raise typer.Exit(run_validate(paths, fmt, strict, no_cache, root, today))
+    raise typer.Exit(run_validate(paths, fmt, strict, no_cache, root, today, lang))

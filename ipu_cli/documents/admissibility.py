@@ -8,7 +8,8 @@ began, allegations within the Committee's mandate; then that the complaint is
 admissible. The wording is a template the secretariat edits
 (`templates/admissibility.<lang>.md.j2`, one file per language); this module
 gives it the findings and reads its paragraphs back, so that `ipu complaint
-... admissible` can start the case's draft with them.
+... admissible` can start the case's draft with them, and `ipu untranslated`
+can offer their French (`translations`) to the case's translation file.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ipu_cli.documents.environment import TemplateError, render_text
 from ipu_cli.domain.casebox import complainant_sections
 from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.translations import MARK
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.errors import IpuError
 
@@ -36,9 +38,18 @@ def template_name(lang: str) -> str:
 
 
 def context(case: Any, base: CaseBase, findings: Findings, lang: str = "en") -> dict[str, Any]:
-    """What the template prints: the victims, the complainant's sections and the findings."""
+    """What the template prints: the victims, the complainant's sections and the findings.
+
+    In another language, the parliament's name comes from the case's translation file
+    (French: with its article, "l'Assemblée nationale"), the country is its prose form with
+    its article ("le Cambodge"), and the allegations are the checklist's labels in it.
+    """
     if case.complaint is None:
         raise IpuError(f"{case.id} records no complaint")
+    if lang != "en":
+        from ipu_cli.documents.localise import Localised
+
+        case = Localised(lang).case(base, case)
     ref = base.reference
     members = covered_members(case, base, include_confidential=True)
     # In the order of data/violations.yaml, as the checklist prints them.
@@ -55,8 +66,9 @@ def context(case: Any, base: CaseBase, findings: Findings, lang: str = "en") -> 
             for mp in sorted(members, key=lambda m: id_key(m.id))
         ],
         "count": len(members),
+        "lang": lang,
         "parliament": case.parliament,
-        "country": ref.country_name(case.country),
+        "country": ref.country_prose(case.country, lang),
         "sections": complainant_sections(case.complaint.sections, lang),
         "mandate": findings.mandate,
         "began": findings.began,
@@ -70,6 +82,34 @@ def paragraphs(
     """The paragraphs as the draft block holds them: [{verb, text, items?}]."""
     text = render_text(template_name(lang), context(case, base, findings, lang), root)
     return parse(text, template_name(lang))
+
+
+def translations(case: Any, base: CaseBase, findings: Findings, root: Path, lang: str) -> dict[str, str]:
+    """The standard paragraphs' English texts (and sub-items) -> their `lang` wording, from the two
+    templates rendered with the same findings; empty when `lang` has no template.
+
+    The two templates must give the same paragraphs and sub-items, in the same order.
+    """
+    from ipu_cli.documents.environment import template_dirs
+    from ipu_cli.domain.translations import key
+
+    if not any((folder / template_name(lang)).is_file() for folder in template_dirs(root)):
+        return {}
+    english = paragraphs(case, base, findings, root)
+    other = paragraphs(case, base, findings, root, lang)
+    shape = [len(p.get("items", [])) for p in english]
+    if shape != [len(p.get("items", [])) for p in other]:
+        raise TemplateError(
+            f"templates/{template_name(lang)} does not give the paragraphs and sub-items of "
+            f"templates/{template_name('en')} in the same order"
+        )
+    pairs = {}
+    for en, tr in zip(english, other, strict=True):
+        pairs[key(en["text"])] = tr["text"]
+        for item_en, item_tr in zip(en.get("items", []), tr.get("items", []), strict=True):
+            pairs[key(item_en)] = item_tr
+    # A paragraph naming a text that has no translation yet (the parliament) is not offered.
+    return {en: tr for en, tr in pairs.items() if MARK not in tr.replace("\\", "")}
 
 
 def parse(text: str, name: str) -> list[dict[str, Any]]:

@@ -45,6 +45,19 @@ class Batch:
                 exc.message = f"{label}: {exc.message}"
             self.failures.append(exc)
 
+    def print_pdf(self) -> None:
+        """Turn every document (Word bytes) into PDF, in one LibreOffice run (`documents/pdf.py`).
+
+        Runs before anything is written: a conversion that fails refuses the whole batch.
+        """
+        from ipu_cli.documents.pdf import docx_to_pdf
+
+        if self.failures or not self.documents:
+            return
+        pdfs = docx_to_pdf({item.name: item.document for item in self.documents})  # type: ignore[misc]
+        for item in self.documents:
+            item.document = pdfs[item.name]
+
     def refuse_if_failed(self, what: str) -> None:
         """Raise (nothing written) when any document failed; the problems of each are kept.
 

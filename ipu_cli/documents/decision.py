@@ -21,15 +21,19 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.documents import style
 from ipu_cli.documents.batch import Batch, Rendered
+from ipu_cli.documents.localise import Localised
 from ipu_cli.domain.casebox import BoxLine, case_box, follow_up
 from ipu_cli.domain.cases import CollectiveCase, Decision, IndividualCase, Paragraph
 from ipu_cli.domain.checklist import ChecklistItem, Footnote, checklist, recorded_order
 from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.datafiles import Session
+from ipu_cli.domain.drafts import carried_over, earlier_decisions
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS, LANGS, MODES, PHRASES
+from ipu_cli.domain.translations import MARK
 from ipu_cli.domain.visibility import covered_members
+from ipu_cli.domain.words import counted, of_phrase
 from ipu_cli.errors import IpuError, UsageError
 
 if TYPE_CHECKING:
@@ -49,6 +53,8 @@ class ParagraphView:
     verb: str
     text: str
     items: list[dict[str, str]] = field(default_factory=list)
+    carried: bool = False
+    """A draft's paragraph that repeats an earlier decision unedited (`domain/drafts.py`)."""
 
 
 @dataclass
@@ -77,6 +83,8 @@ class DecisionContext:
     session: str
     members: int
     """How many MPs the case list holds."""
+    translation: str | None = None
+    """What the document says of its translation ("Traduction non officielle"), or None."""
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -86,26 +94,40 @@ class DecisionContext:
         return data
 
 
-def header(session: Session, lang: str = "en", mode: str | None = None, adopted: Any = None) -> str:
+def header(
+    session: Session, lang: str = "en", mode: str | None = None, adopted: Any = None, place: str | None = None
+) -> str:
     """ "Decision adopted by the Committee on the Human Rights of Parliamentarians at its
     179th session (Geneva, 2 to 18 February 2026)", or by the IPU Governing Council: the body
     is the session's. The adoption mode ("unanimously") is printed only when recorded;
     the dates are the official adoption day when `adopted` is a day, else the session's
-    (`session_where`).
+    (`session_where`; `place`: the session's place in `lang`, "Genève").
     """
     phrases = PHRASES[lang]
     return phrases["header"].format(
         mode=f" {MODES[lang][mode]}" if mode else "",
         body=BODIES[lang][session.body]["header"],
         number=style.ordinal(session.number, lang),
-        where=session_where(session, adopted, lang),
+        where=session_where(session, adopted, lang, place),
     )
 
 
-def session_where(session: Session, adopted: Any = None, lang: str = "en") -> str:
+def draft_header(session: Session, lang: str = "en", place: str | None = None) -> str:
+    """ "Draft decision for the 180th session of the Committee on the Human Rights of
+    Parliamentarians (April 2026)": a draft is for the coming session, not yet adopted
+    (French "Projet de décision pour la 180e session du Comité ..."; `place` in `lang`)."""
+    return PHRASES[lang]["draft_header"].format(
+        number=style.ordinal(session.number, lang),
+        of_body=of_phrase(BODIES[lang][session.body]["header"], lang),
+        where=session_where(session, None, lang, place),
+    )
+
+
+def session_where(session: Session, adopted: Any = None, lang: str = "en", place: str | None = None) -> str:
     """Where and when, as a header prints them: "Geneva, 2 to 18 February 2026",
     "virtual session, 12 to 23 October 2020", "Extraordinary virtual session, 3 November 2020",
-    or the dates alone when the place is not yet known ("April 2026").
+    or the dates alone when the place is not yet known ("April 2026"). French: "Genève,
+    2-18 février 2026", "session en ligne, 12-23 octobre 2020" (`place` in the language).
 
     A decision adopted on a recorded day (`adopted` with a day) prints that day, which may
     differ from the session's dates ("Manama, 15 March 2023" for a session of 13 to 15 March).
@@ -119,19 +141,29 @@ def session_where(session: Session, adopted: Any = None, lang: str = "en") -> st
         kind = phrases["extraordinary_virtual" if session.virtual else "extraordinary"]
     else:
         kind = phrases["virtual"] if session.virtual else None
-    return ", ".join(part for part in (kind, session.place, when) if part)
+    return ", ".join(part for part in (kind, place or session.place, when) if part)
 
 
-def paragraph_views(paragraphs: list[Paragraph], ref: Reference, lang: str = "en") -> list[ParagraphView]:
-    """Numbered paragraphs with their verb (in `lang`) and lettered sub-items: decisions and letters."""
+def paragraph_views(
+    paragraphs: list[Paragraph], ref: Reference, lang: str = "en", carried: list[bool] | None = None
+) -> list[ParagraphView]:
+    """Numbered paragraphs with their verb (in `lang`: French verbs are lower case, a verb
+    without French is printed in English marked [EN]) and lettered sub-items: decisions and
+    letters.
+
+    `carried` flags, paragraph by paragraph, a draft's text carried over unedited.
+    """
     out = []
-    for number, paragraph in enumerate(paragraphs, start=1):
+    flags = carried or [False] * len(paragraphs)
+    for number, (paragraph, flag) in enumerate(zip(paragraphs, flags, strict=True), start=1):
         verb = paragraph.verb
         if lang == "fr":
             known = ref.verbs.get(verb)
-            verb = (known.fr if known is not None else None) or verb
-        items = [{"letter": style.item_letter(i), "text": item} for i, item in enumerate(paragraph.items)]
-        out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items))
+            verb = (known.fr if known is not None else None) or f"{MARK} {verb}"
+        items = [
+            {"letter": style.item_letter(i, lang), "text": item} for i, item in enumerate(paragraph.items)
+        ]
+        out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items, flag))
     return out
 
 
@@ -147,12 +179,8 @@ def starting_text(case: Case, session: Session) -> tuple[list[Paragraph], str | 
     paragraphs, a summary (or None) and a description of the source.
     """
     if case.draft is not None and case.draft.session in (None, session.ref):
-        return case.draft.paragraphs, case.draft.summary, "the case's draft block"
-    held = [
-        d
-        for d in case.decisions
-        if d.paragraphs and d.session != session.ref and d.adopted.earliest() < session.start.earliest()
-    ]
+        return list(case.draft.paragraphs), case.draft.summary, "the case's draft block"
+    held = [d for d in earlier_decisions(case.decisions, session) if d.paragraphs]
     if held:
         latest = max(held, key=lambda d: d.adopted)
         source = latest.session or f"a session of {style.month_year(latest.adopted)}"
@@ -288,7 +316,6 @@ def build(
     case's pages CONFIDENTIAL.
     """
     from ipu_cli.domain.membership import printed_name
-    from ipu_cli.domain.victims import override_disagreements, victims_for
     from ipu_cli.domain.visibility import is_public, redact
 
     cases = [case, *[c for c in joint if c.id != case.id]]
@@ -314,22 +341,41 @@ def build(
     cases = [text.case, *[c for c in cases if c is not text.case]]
     lead = cases[0]
     covered = {c.id: covered_members(c, base, include_confidential, as_of=day) for c in cases}
-    members = sorted(
+    english_members = sorted(
         {mp.id: mp for c in cases for mp in covered[c.id]}.values(), key=lambda mp: id_key(mp.id)
     )
+    local = Localised(lang)
+    shown = {c.id: local.case(base, c) for c in cases}
+    members = [local.case(base, mp) for mp in english_members]
+    by_id = {mp.id: mp for mp in members}
+    # The text as printed: in the document's language, from the same case and decision.
+    printed = joint_text([shown[c.id] for c in cases], session, adopted) if lang != "en" else text
     warnings: list[str] = []
     mode = text.decision.mode if text.decision is not None else None
     adopted_on = text.decision.adopted if text.decision is not None else None
+    carried: list[bool] | None = None
     if adopted and not text.paragraphs:
         warnings.append(f"{lead.id}: the text of the decision adopted at {session.ref} is not held")
-    elif not adopted and not text.paragraphs:
-        warnings.append(
-            f"{lead.id}: the draft has no paragraphs: {text.source} holds none"
-            if text.source != "nothing"
-            else f"{lead.id}: the draft has no paragraphs: no draft block, and no decision "
-            f"adopted before {session.ref} holds text"
-        )
-    summary = text.summary or "\n\n".join(c.summary for c in cases if c.summary)
+    elif not adopted:
+        if any(d.session == session.ref for c in cases for d in c.decisions):
+            warnings.append(
+                f"{lead.id}: a decision was already adopted at {session.ref}; this is a new draft "
+                "for that session (render the adopted decision with --adopted)"
+            )
+        # Carried over is a property of the English text, which the officer edits: a French
+        # draft marks the same paragraphs as the English one. A joint decision's text may
+        # repeat an earlier decision of any case it covers.
+        earlier = [d for c in cases for d in earlier_decisions(c.decisions, session)]
+        carried = carried_over(text.paragraphs, earlier)
+        warnings.extend(_carried_warning(lead, session, text.source, sum(carried), labels["carried_over"]))
+        if not text.paragraphs:
+            warnings.append(
+                f"{lead.id}: the draft has no paragraphs: {text.source} holds none"
+                if text.source != "nothing"
+                else f"{lead.id}: the draft has no paragraphs: no draft block, and no decision "
+                f"adopted before {session.ref} holds text"
+            )
+    summary = printed.summary or "\n\n".join(shown[c.id].summary for c in cases if c.summary)
     if not summary:
         warnings.append(f"{lead.id}: the case has no summary")
     order = (
@@ -338,30 +384,35 @@ def build(
         else (None if adopted else recorded_order(lead.draft, lead.decisions, session.ref, day))
     )
     items, notes = checklist(members, ref, lang, order)
+    country = ref.country_name(lead.country, lang)
+    place = ref.place_name(session.place, lang)
     boxes = []
     for one in cases:
-        published = next((d.victims for d in one.decisions if adopted and d.session == session.ref), None)
-        override = victims_for(one.victims, covered[one.id], published)
-        if one.victims and override is None and not published:
-            warnings.append(
-                f"{one.id}: the 'victims' text does not match the members listed at {session.ref} "
-                f"({'; '.join(override_disagreements(one.victims, covered[one.id]))}); "
-                "the line is computed from them"
-            )
-        box, box_warnings = case_box(one, covered[one.id], session, ref, lang, victims=override)
+        override = _victims_override(one, shown[one.id], covered[one.id], session, adopted, warnings)
+        listed = [by_id[mp.id] for mp in covered[one.id]]
+        box, box_warnings = case_box(shown[one.id], listed, session, ref, lang, country, victims=override)
         warnings.extend(box_warnings)
         boxes.append(
-            {"title": f"{labels['case']} {one.id}", "box": box, "follow_up": follow_up(one, session, lang)}
+            {
+                "title": f"{labels['case']} {one.id}",
+                "box": box,
+                "follow_up": follow_up(shown[one.id], session, lang),
+            }
         )
+    local.country(ref, lead.country)
+    local.violations(ref, [item.code for item in items])
+    local.verbs(ref, [p.verb for p in printed.paragraphs])
     sessions = ref.sessions
-    return DecisionContext(
+    context = DecisionContext(
         lang=lang,
         labels=labels,
         case_id=lead.id,
         case_ids=[c.id for c in cases],
-        country=ref.country_name(lead.country),
-        header=header(session, lang, mode, adopted_on),
-        case_lines=[style.case_line(mp.id, printed_name(mp, day, sessions), mp.sex) for mp in members],
+        country=country,
+        header=header(session, lang, mode, adopted_on, place)
+        if adopted
+        else draft_header(session, lang, place),
+        case_lines=[style.case_line(mp.id, printed_name(mp, day, sessions), mp.sex, lang) for mp in members],
         checklist=items,
         footnotes=notes,
         summary=_split_summary(summary),
@@ -370,13 +421,64 @@ def build(
         follow_up=boxes[0]["follow_up"],
         more_boxes=boxes[1:],
         intro=BODIES[lang][session.body]["intro"],
-        paragraphs=paragraph_views(text.paragraphs, ref, lang),
+        paragraphs=paragraph_views(printed.paragraphs, ref, lang, carried),
         draft=not adopted,
         confidential=confidential,
         session=session.ref,
         members=len(members),
+        translation=local.note,
         warnings=warnings,
     )
+    context.warnings.extend(local.report(base, context.as_dict()))
+    return context
+
+
+def _victims_override(
+    case: Case, shown: Case, members: list[Any], session: Session, adopted: bool, warnings: list[str]
+) -> str | None:
+    """The Victims text a case's box prints instead of the computed line (None: computed), in
+    the document's language: the line the adopted decision recorded, else the case's `victims`
+    when it agrees with the members of the day (`domain/victims.victims_for`, which reads the
+    English numbers of `case`); `shown` is the case in the document's language."""
+    from ipu_cli.domain.victims import override_disagreements, victims_for
+
+    def published(one: Case) -> str | None:
+        return next((d.victims for d in one.decisions if adopted and d.session == session.ref), None)
+
+    english = published(case)
+    chosen = victims_for(case.victims, members, english)
+    if case.victims and chosen is None and not english:
+        warnings.append(
+            f"{case.id}: the 'victims' text does not match the members listed at {session.ref} "
+            f"({'; '.join(override_disagreements(case.victims, members))}); "
+            "the line is computed from them"
+        )
+    if chosen is None:
+        return None
+    return published(shown) if english else shown.victims
+
+
+def _carried_warning(case: Case, session: Session, source: str, count: int, mark: str) -> list[str]:
+    """What the officer must do about paragraphs carried over unedited (none: nothing to say);
+    `mark` as the document prints it ("(carried over)", French "(repris tel quel)")."""
+    if not count:
+        return []
+    if source == "the case's draft block":
+        if count == 1:
+            return [
+                f"{case.id}: 1 paragraph of the draft block repeats an earlier decision word for word "
+                f"and is marked '{mark}': edit it, or mark it 'kept: true' if it is kept on purpose"
+            ]
+        return [
+            f"{case.id}: {count} paragraphs of the draft block repeat an earlier decision word for word "
+            f"and are marked '{mark}': edit them, or mark those kept on purpose 'kept: true'"
+        ]
+    argument = str(session.number) if session.body == "committee" else session.ref
+    return [
+        f"{case.id}: the draft repeats {source} word for word ({counted(count, 'paragraph')} marked "
+        f"'{mark}'); start the case's draft block with 'ipu start-draft {case.id} --session {argument}' "
+        "and edit it"
+    ]
 
 
 def agenda(base: CaseBase, session: Session) -> list[Case]:
@@ -423,10 +525,13 @@ def draft_all(
                 for other in cases[1:]:
                     require_public(other, base)
             context = build(base, cases[0], session, joint=cases[1:], **options)
-            document = render_document("decision", context.as_dict(), fmt, root)
+            # PDF: every Word document first, then all printed in one LibreOffice run
+            document = render_document("decision", context.as_dict(), "docx" if fmt == "pdf" else fmt, root)
             return Rendered(file_name(context.case_id, session, fmt), document, context.warnings, context)
 
         batch.add(render, case.id)
+    if fmt == "pdf":
+        batch.print_pdf()
     entries = [(", ".join(item.source.case_ids), item.source.country, item.name) for item in batch.documents]
     return batch, index_document(session, entries, fmt)
 

@@ -4,15 +4,11 @@ One Jinja environment for every document: `StrictUndefined` (a missing value
 is an error naming the template, the line and the variable, never a blank),
 autoescaping for HTML templates, and the house-style filters of
 `ipu_cli.style`. A document `NAME` has `templates/NAME.md.j2` and
-`templates/NAME.html.j2`; the Word file is built with python-docx from the
-Markdown rendering of the same context, so the three formats cannot drift
-apart and Word needs no template of its own.
-
-python-docx has no footnote API: footnote markers are the Unicode superscripts
-(¹ ² ³) the Markdown carries, and the notes are ordinary paragraphs, exactly
-where the Markdown puts them. A context with `draft: true` or
-`confidential: true` gets a DRAFT / CONFIDENTIAL banner in the header of every
-Word page (and the templates print it at the top of the body).
+`templates/NAME.html.j2`; its Word file is written on a Word template
+(`templates/decision.docx`, `templates/letter.docx`: `documents/word.py`) from
+the same context, and its PDF is that Word file printed by LibreOffice
+(`documents/pdf.py`). A letter's wording stays in its Jinja template: the Word
+letter prints the Markdown of the template's `body` block.
 """
 
 from __future__ import annotations
@@ -25,11 +21,21 @@ from typing import Any
 from ipu_cli.documents import style
 from ipu_cli.errors import IpuError
 
-FORMATS = ("md", "html", "docx")
+FORMATS = ("md", "html", "docx", "pdf")
 TEMPLATES = "templates"
 BUNDLED = Path(__file__).resolve().parents[2] / TEMPLATES
 """The templates shipped with ipu; a case repository's own templates/ take precedence."""
-_EXTENSIONS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+_EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
+WORD_TEMPLATES = {"decision": "decision.docx", "letter": "letter.docx", "booklet": "decision.docx"}
+"""The Word template of each document kind (letters: every party's letter; a session's booklet
+sets its decisions as they are set alone, on the decision's template)."""
 
 
 class TemplateError(IpuError):
@@ -51,7 +57,7 @@ def format_for(path: Path | None, fmt: str | None) -> str:
         return fmt
     if path is not None and implied is None:
         raise TemplateError(
-            f"cannot tell the format from '{path.name}': use .md, .html or .docx, or give --format"
+            f"cannot tell the format from '{path.name}': use .md, .html, .docx or .pdf, or give --format"
         )
     return implied or "md"
 
@@ -172,13 +178,20 @@ def _where(exc: BaseException, root: Path) -> str:
     return f"{name or 'template'}, line {lineno or '?'}"
 
 
-def render_text(template_name: str, context: dict[str, Any], root: Path) -> str:
-    """Render one template; every Jinja failure becomes a TemplateError with its location."""
+def render_text(template_name: str, context: dict[str, Any], root: Path, block: str | None = None) -> str:
+    """Render one template (or only its `block`); every Jinja failure becomes a TemplateError
+    with its location."""
     import jinja2
 
     env = environment(root)
     try:
-        text = env.get_template(template_name).render(context)
+        template = env.get_template(template_name)
+        if block is None:
+            text = template.render(context)
+        elif block in template.blocks:
+            text = "".join(template.blocks[block](template.new_context(context)))
+        else:
+            raise TemplateError(f"{TEMPLATES}/{template_name} has no block '{block}'")
         return _escape_values(text) if is_markdown(template_name) else text
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template {TEMPLATES}/{exc.name} not found") from None
@@ -190,28 +203,66 @@ def render_text(template_name: str, context: dict[str, Any], root: Path) -> str:
         raise TemplateError(f"{_where(exc, root)}: {exc}") from None
 
 
-def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) -> str | bytes:
-    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx."""
-    if fmt == "md":
-        return render_text(f"{name}.md.j2", context, root)
-    if fmt == "html":
-        return render_text(f"{name}.html.j2", context, root)
-    if fmt == "docx":
-        from ipu_cli.documents.word import markdown_to_docx
+def template_for(name: str, fmt: str, lang: str, root: Path) -> str:
+    """The template of document `name` in `fmt` (md or html): `NAME.LANG.FMT.j2` when the
+    document has its own wording in `lang` (the letters' bodies in French), else `NAME.FMT.j2`,
+    whose fixed words come from the tables of `domain/labels.py`."""
+    own = f"{name}.{lang}.{fmt}.j2"
+    if lang != "en" and any((folder / own).is_file() for folder in template_dirs(root)):
+        return own
+    return f"{name}.{fmt}.j2"
 
-        markdown = render_text(f"{name}.md.j2", context, root)
-        return markdown_to_docx(markdown, page_banner=_banner(context))
+
+def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) -> str | bytes:
+    """Document `name` (e.g. "decision") in `fmt`: text for md/html, bytes for docx and pdf.
+
+    The context's `lang` chooses the templates (`template_for`, `word_template`); a French
+    document goes through French typography (`style.typeset`) in every format: the Word
+    file sets each text it writes (documents/word.py).
+    """
+    lang = context.get("lang") or "en"
+    if fmt in ("md", "html"):
+        text = render_text(template_for(name, fmt, lang, root), context, root)
+        return style.typeset(text, lang, html=fmt == "html")
+    if fmt == "docx":
+        return render_word(name, context, root)
+    if fmt == "pdf":
+        from ipu_cli.documents.pdf import docx_to_pdf
+
+        return docx_to_pdf({name: render_word(name, context, root, printing=True)})[name]
     raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 
-def _banner(context: dict[str, Any]) -> str | None:
-    labels = context.get("labels") or {}
-    parts = []
-    if context.get("confidential"):
-        parts.append(labels.get("confidential", "CONFIDENTIAL"))
-    if context.get("draft"):
-        parts.append(labels.get("draft", "DRAFT"))
-    return " - ".join(parts) or None
+def render_word(name: str, context: dict[str, Any], root: Path, printing: bool = False) -> bytes:
+    """Document `name` as Word, on its Word template (`WORD_TEMPLATES`, in the context's `lang`);
+    `printing`: the Word file LibreOffice prints to PDF (`word.booklet_document` says why it
+    differs)."""
+    from ipu_cli.documents import word
+
+    kind = "letter" if name.startswith("letter-") else name
+    if kind not in WORD_TEMPLATES:
+        raise TemplateError(f"no Word layout for '{name}'")
+    lang = context.get("lang") or "en"
+    template = word_template(root, WORD_TEMPLATES[kind], lang)
+    if kind == "decision":
+        return word.decision_document(context, template)
+    if kind == "booklet":
+        return word.booklet_document(context, template, printing)
+    body = render_text(template_for(name, "md", lang, root), context, root, block="body")
+    return word.letter_document(context, body, template)
+
+
+def word_template(root: Path, file_name: str, lang: str = "en") -> Path:
+    """A Word template: `NAME.LANG.docx` when there is one for `lang` (the French letter's
+    letterhead: letter.fr.docx), else `NAME.docx`; each the repository's templates/ first,
+    then the bundled one."""
+    stem, suffix = file_name.rsplit(".", 1)
+    names = [f"{stem}.{lang}.{suffix}", file_name] if lang != "en" else [file_name]
+    for name in names:
+        for folder in template_dirs(root):
+            if (folder / name).is_file():
+                return folder / name
+    raise TemplateError(f"template {TEMPLATES}/{file_name} not found (make word-templates rebuilds it)")
 
 
 def undeclared(template_name: str, context: dict[str, Any], root: Path) -> list[str]:

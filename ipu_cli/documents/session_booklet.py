@@ -7,14 +7,17 @@ session examines, its decision as adopted at the session when the case records
 one, else the draft for it (each marked DRAFT on its own), joint decisions once.
 Confidential cases are left out unless `include_confidential` (`domain/visibility`).
 
-Each decision is rendered by the decision's own templates (`decision.md.j2`,
-`decision.html.j2`) and set into the booklet's (`booklet.md.j2`, `booklet.html.j2`)
-as it is, so a decision reads the same alone and in the booklet. The booklet is a
-document of the one machinery (`environment.render_document("booklet", ...)`):
-Word comes from its Markdown, where the contents are links to an anchor before
-each decision, which Word turns into page references that the word processor
-numbers (`documents/word.py`); HTML links them, and prints page numbers where the
-renderer supports CSS paged media; Markdown gives the order.
+Each decision is built as `ipu draft-decision` builds it (`decision.build`, in the
+booklet's language) and set as it is set alone: Markdown and HTML set the text the
+decision's own templates render (`decision.md.j2`, `decision.html.j2`) into the
+booklet's (`booklet.md.j2`, `booklet.html.j2`); Word writes each decision from its
+context in a section of its own (`word.booklet_document`: numbering and footnotes
+from 1, its own DRAFT mark), the contents' page numbers being fields the word
+processor fills in; PDF is that Word document printed, as for every document
+(`environment.render_document("booklet", ...)`). HTML links the contents and prints
+page numbers where the renderer supports CSS paged media; Markdown gives the order.
+The booklet's own words (the title, "Contents", a contents line) are the tables of
+`domain/labels.py`; region names in another language are data (`region_names`).
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from ipu_cli.documents import style
 from ipu_cli.documents.batch import Batch, Rendered
 from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key
-from ipu_cli.domain.labels import BODIES, LABELS
-from ipu_cli.domain.words import counted
-from ipu_cli.errors import IpuError
+from ipu_cli.domain.labels import BODIES, LABELS, LANGS, LANGUAGE_NAMES, PHRASES, VICTIM_WORDS
+from ipu_cli.domain.translations import MARK
+from ipu_cli.domain.words import fold
+from ipu_cli.errors import IpuError, UsageError
 
 if TYPE_CHECKING:
     from ipu_cli.documents.decision import Case, DecisionContext
@@ -67,9 +71,14 @@ def cases_of(base: CaseBase, session: Session) -> list[tuple[Case, bool]]:
 
 
 def build(
-    base: CaseBase, session: Session, fmt: str, root: Path, include_confidential: bool = False
+    base: CaseBase,
+    session: Session,
+    fmt: str,
+    root: Path,
+    include_confidential: bool = False,
+    lang: str = "en",
 ) -> Booklet:
-    """The booklet of `session` in `fmt`: every decision rendered, the contents, the cover.
+    """The booklet of `session` in `fmt` and `lang`: every decision built, the contents, the cover.
 
     A booklet is complete or refused: a decision that cannot be made stops it (IpuError
     naming each), a session with no decision to print is refused.
@@ -78,6 +87,8 @@ def build(
     from ipu_cli.documents.decision import joint_cases, session_where
     from ipu_cli.domain.visibility import is_public
 
+    if lang not in LABELS:
+        raise UsageError(f"unknown language '{lang}'; choose from {', '.join(LANGS)}")
     batch = Batch()  # the batch policy: make every decision, refuse the booklet if one fails
     covered: set[str] = set()
     for case, adopted in cases_of(base, session):
@@ -98,6 +109,7 @@ def build(
                 cases[0],
                 session,
                 adopted=adopted,
+                lang=lang,
                 include_confidential=include_confidential,
                 joint=cases[1:],
             )
@@ -108,31 +120,33 @@ def build(
     made = [item.source for item in batch.documents]
     if not made:
         raise IpuError(f"no decision to print for {session.ref}: no case records one or is on its agenda")
-    entries = _contents(base, made, session)
+    gaps: list[str] = []
+    entries = _contents(base, made, session, lang, gaps)
     regions: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for entry in entries:
         regions.setdefault(entry["region"], {}).setdefault(entry["country"], []).append(entry)
     ordered = [entry.pop("context") for entry in entries]
     all_adopted = all(not c.draft for c in ordered)
-    body = BODIES["en"][session.body]
-    number = style.ordinal(session.number)
-    title = (
-        f"Decisions adopted at its {number} session"
-        if all_adopted
-        else f"Draft decisions for its {number} session"
-    )
-    parts = [_part(c, fmt, root, entry["anchor"]) for c, entry in zip(ordered, entries, strict=True)]
+    phrases = PHRASES[lang]
+    number = style.ordinal(session.number, lang)
+    parts = [
+        _part(c, fmt, root, entry["anchor"], index)
+        for index, (c, entry) in enumerate(zip(ordered, entries, strict=True), start=1)
+    ]
+    for entry, part in zip(entries, parts, strict=True):
+        entry["bookmark"] = part["bookmark"]
     context = {
-        "lang": "en",
-        "labels": LABELS["en"],
-        "title": title,
-        "cover_body": body["name"].removeprefix("the "),
+        "lang": lang,
+        "labels": LABELS[lang],
+        "title": phrases["booklet_adopted" if all_adopted else "booklet_drafts"].format(number=number),
+        "cover_body": BODIES[lang][session.body]["title"],
         "session": session.ref,
         "number": number,
-        "where": session_where(session),
+        "where": session_where(session, None, lang, base.reference.place_name(session.place, lang)),
         "symbol": session.symbol,
         "draft": not all_adopted,
         "confidential": any(c.confidential for c in ordered),
+        "every_page": len({(c.draft, c.confidential) for c in ordered}) == 1,
         "contents": [
             {"region": region, "countries": [{"country": c, "entries": e} for c, e in countries.items()]}
             for region, countries in regions.items()
@@ -140,60 +154,93 @@ def build(
         "decisions": parts,
         "style": _style(parts[0]["html"]) if fmt == "html" else "",
     }
-    warnings = [w for item in batch.documents for w in item.warnings]
+    warnings = [w for item in batch.documents for w in item.warnings] + list(dict.fromkeys(gaps))
     return Booklet(context, ordered, batch.notes, warnings)
 
 
-def _contents(base: CaseBase, made: list[DecisionContext], session: Session) -> list[dict[str, Any]]:
+def _contents(
+    base: CaseBase, made: list[DecisionContext], session: Session, lang: str, gaps: list[str]
+) -> list[dict[str, Any]]:
     """One contents entry per decision (its context under "context"), in region order
     (data/countries.yaml), then country name, then case id: "Cambodia: 38 parliamentarians",
-    "Philippines: Ms. Lorna Ibarra-Quintos"."""
+    "Philippines: Ms. Lorna Ibarra-Quintos" (French "Cambodge : 38 parlementaires"). A region
+    without a name in `lang` is printed in English, marked, and named in `gaps`."""
     ref = base.reference
-    regions = list(ref.regions)
+    rank = {region: index for index, region in enumerate(ref.regions)}
     rows = []
     for context in made:
         case = base.get(context.case_id)
         country = ref.countries.get(case.country) if case is not None else None
-        region = country.region if country is not None else "Unknown"
+        region = country.region if country is not None else None
         rows.append(
             {
                 "case_id": context.case_id,
                 "case_ids": context.case_ids,
-                "region": region,
+                "rank": rank.get(region, len(rank)) if region else len(rank),
+                "region": _region_name(ref, region, lang, gaps),
                 "country": context.country,
-                "label": f"{context.country}: {_who(base, context, session)}",
+                "label": PHRASES[lang]["booklet_entry"].format(
+                    country=context.country, who=_who(base, context, session, lang)
+                ),
                 "anchor": "decision-" + "-".join(context.case_ids),
                 "draft": context.draft,
                 "context": context,
             }
         )
-    rank = {region: index for index, region in enumerate(regions)}
-    rows.sort(key=lambda row: (rank.get(row["region"], len(rank)), row["country"], id_key(row["case_id"])))
+    rows.sort(key=lambda row: (row.pop("rank"), fold(row["country"]), id_key(row["case_id"])))
     return rows
 
 
-def _who(base: CaseBase, context: DecisionContext, session: Session) -> str:
-    """ "38 parliamentarians" for a group or a joint decision; "Ms. Name" / "Mr. Name" for one MP
-    (the name as the decision prints it)."""
+def _region_name(ref: Any, region: str | None, lang: str, gaps: list[str]) -> str:
+    """A region as the contents print it: its name in `lang` (data/countries.yaml `region_names`)."""
+    if region is None:
+        return LABELS[lang]["unknown_region"]
+    name = ref.region_name(region, lang)
+    if name is None:
+        gaps.append(
+            f"data/countries.yaml: region '{region}' has no {LANGUAGE_NAMES.get(lang, lang)} name "
+            f"(region_names); printed in English, marked {MARK}"
+        )
+        return f"{MARK} {region}"
+    return name
+
+
+def _who(base: CaseBase, context: DecisionContext, session: Session, lang: str) -> str:
+    """ "38 parliamentarians" for a group or a joint decision (the members of the day); "Ms.
+    Name" / "Mr. Name" for one MP (the name as the decision prints it; French "Mme", "M.")."""
     case = base.get(context.case_id)
     if len(context.case_ids) > 1 or is_group(case):
-        return counted(context.members, "parliamentarian")
+        words = VICTIM_WORDS[lang]
+        noun = words["parliamentarian" if context.members == 1 else "parliamentarians"]
+        return f"{context.members} {noun}"
     from ipu_cli.domain.membership import printed_name
 
     name = printed_name(case, session.start.earliest(), base.reference.sessions)
-    return f"{style.honorific(case.sex)} {name}"
+    return f"{style.honorific(case.sex, lang)} {name}"
 
 
-def _part(context: DecisionContext, fmt: str, root: Path, anchor: str) -> dict[str, Any]:
-    """One decision as the booklet sets it: its anchor, and its text rendered by the decision's
-    own template (Markdown for md and Word; the body of its HTML page for HTML)."""
+def _part(context: DecisionContext, fmt: str, root: Path, anchor: str, number: int) -> dict[str, Any]:
+    """One decision as the booklet sets it: its anchor (HTML, Markdown) or bookmark (Word), its
+    context (Word writes it as it writes the decision alone), and for Markdown and HTML its text
+    rendered by the decision's own template (the body of its HTML page for HTML)."""
     from ipu_cli.documents.environment import Verbatim, render_document
 
-    source = "html" if fmt == "html" else "md"
-    rendered = render_document("decision", context.as_dict(), source, root)
-    assert isinstance(rendered, str)
-    text = _html_body(rendered) if source == "html" else rendered.strip("\n")
-    return {"anchor": anchor, "case_ids": context.case_ids, "text": Verbatim(text), "html": rendered}
+    part = {
+        "anchor": anchor,
+        "bookmark": f"decision_{number}",  # Word's bookmark names: a letter, then letters, digits, _
+        "case_ids": context.case_ids,
+        "decision": context.as_dict(),
+        "text": Verbatim(""),
+        "html": "",
+        "draft": context.draft,
+        "confidential": context.confidential,
+    }
+    if fmt in ("md", "html"):
+        rendered = render_document("decision", part["decision"], fmt, root)
+        assert isinstance(rendered, str)
+        text = _html_body(rendered) if fmt == "html" else rendered.strip("\n")
+        part.update(text=Verbatim(text), html=rendered)
+    return part
 
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)

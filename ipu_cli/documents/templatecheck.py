@@ -141,6 +141,47 @@ def check_templates(
                 report.problems.append(f"{label}: {exc}")
         if not report.contexts:
             report.skipped = f"no case in the base gives a context for '{document}'"
+    reports += _word_reports(root, base, {**BUILDERS, **(extra or {})}, cache)
+    return sorted(reports, key=lambda report: report.name)
+
+
+def _word_reports(
+    root: Path,
+    base: CaseBase,
+    builders: dict[str, Callable[[CaseBase], Contexts]],
+    cache: dict[str, list[tuple[str, dict[str, Any]]]],
+) -> list[TemplateReport]:
+    """The Word templates (templates/decision.docx, letter.docx, and a language's own, such as
+    letter.fr.docx): each document of its kinds (decision.docx: decisions and booklets) written
+    on it with every sample context (in that language), so a style renamed in Word is found here."""
+    from ipu_cli.documents.environment import WORD_TEMPLATES, render_word, template_dirs
+    from ipu_cli.domain.labels import LANGS
+    from ipu_cli.errors import IpuError
+
+    reports = []
+    kinds: dict[str, list[str]] = {}
+    for kind, file_name in WORD_TEMPLATES.items():
+        kinds.setdefault(file_name, []).append(kind)
+    for file_name, written in kinds.items():
+        stem, suffix = file_name.rsplit(".", 1)
+        for lang in LANGS:
+            name = file_name if lang == "en" else f"{stem}.{lang}.{suffix}"
+            if lang != "en" and not any((folder / name).is_file() for folder in template_dirs(root)):
+                continue  # no template of its own: the language is written on the English one
+            report = TemplateReport(name)
+            reports.append(report)
+            for document in sorted(d for d in builders for k in written if d == k or d.startswith(f"{k}-")):
+                if document not in cache:
+                    cache[document] = list(builders[document](base))
+                for label, context in cache[document]:
+                    report.contexts += 1
+                    try:
+                        render_word(document, {**context, "lang": lang}, root)
+                    except IpuError as exc:
+                        report.problems.append(f"{label}: {exc.message}")
+                        break  # the same template fails the same way for every context
+            if not report.contexts and not report.problems:
+                report.skipped = f"no case in the base gives a context for '{' or '.join(written)}'"
     return reports
 
 

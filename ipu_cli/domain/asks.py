@@ -15,7 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-_SECRETARIAT = re.compile(r"^(the )?(IPU )?Secretary General\b")
+from ipu_cli.domain.translations import split_mark
+
+_SECRETARIAT = re.compile(r"^((the )?(IPU )?Secretary General|(le |la )?Secrétaire générale?)\b")
+"""The routine request to the Secretary General (French: "le Secrétaire général")."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,7 @@ class Ask:
 
     @property
     def to_secretariat(self) -> bool:
-        return bool(_SECRETARIAT.match(self.text))
+        return bool(_SECRETARIAT.match(split_mark(self.text)[1]))
 
     def quoted(self) -> str:
         """The clause as adopted, the verb in italics: '*Calls on* the authorities to ...'."""
@@ -40,7 +43,8 @@ def asks_of(decision: Any, ask_verbs: Iterable[str], include_secretariat: bool =
     """The clauses of `decision` that ask for something, in paragraph order.
 
     `ask_verbs` are the verbs marked `asks: true` in data/verbs.yaml
-    (`Reference.ask_verbs`), so the list is data a case officer can change.
+    (`Reference.ask_verbs`), so the list is data a case officer can change; a French
+    decision's second verbs are found by their French forms added to the list.
     """
     verbs = tuple(ask_verbs)
     if not verbs:
@@ -57,8 +61,9 @@ def asks_of(decision: Any, ask_verbs: Iterable[str], include_secretariat: bool =
 
 
 def _until_next_verb(text: str) -> str:
-    """A second verb's clause runs to the next italic verb after a semicolon, or to the end."""
-    cut = re.search(r";\s*(and\s+)?\*[a-z][^*]*\*", text)
+    """A second verb's clause runs to the next italic verb after a semicolon ("; and *requests*",
+    French "; et *prie*"), or to the end."""
+    cut = re.search(r";\s*((and|et)\s+)?\*[^\W\d_][^*]*\*", text)
     return text[: cut.start()] if cut else text
 
 

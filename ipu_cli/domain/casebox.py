@@ -17,7 +17,8 @@ from typing import Any
 
 from ipu_cli.domain import communications
 from ipu_cli.domain.dates import EMPTY, month_year, months_list
-from ipu_cli.domain.labels import LABELS
+from ipu_cli.domain.drafts import earlier_decisions
+from ipu_cli.domain.labels import LABELS, VICTIM_WORDS
 from ipu_cli.domain.missions import carried_out
 from ipu_cli.domain.victims import victims_line
 from ipu_cli.domain.words import join_list, plural_noun
@@ -37,19 +38,19 @@ class BoxLine:
 
 
 def complainant_sections(sections: list[str], lang: str = "en") -> str:
-    """ "Section I.1(c)"; several categories joined in letter order: "Section I.1(a) and (d)"."""
+    """ "Section I.1(c)"; several categories joined in letter order: "Section I.1(a) and (d)".
+
+    French writes the letter with a closing bracket only: "Section I. 1 c)", "Section I. 1 a) et d)".
+    """
     letters = sorted(dict.fromkeys(s.removeprefix("I.1") for s in sections))
-    return f"Section I.1{join_list(letters, lang)}"
+    if lang == "fr":
+        letters = [f"{letter.strip('()')})" for letter in letters]
+    return LABELS[lang]["section"].format(letters=join_list(letters, lang))
 
 
 def previous_decision(case: Any, session: Any) -> Any | None:
     """The latest decision adopted before `session` starts (never one of this session)."""
-    before = [
-        d
-        for d in case.decisions
-        if d.session != session.ref and d.adopted.earliest() < session.start.earliest()
-    ]
-    return max(before, key=lambda d: d.adopted, default=None)
+    return max(earlier_decisions(case.decisions, session), key=lambda d: d.adopted, default=None)
 
 
 def _before(items: list[Any], session: Any) -> list[Any]:
@@ -68,7 +69,8 @@ def follow_up_lines(log: Iterable[Any], previous: Any | None, lang: str = "en") 
     for direction, party in communications.FOLLOWED:
         key = FOLLOW_UP_KEYS[(direction, party)]
         shown = box_entries(communications.entries(entries_of, direction, party), previous)
-        lines.append(BoxLine(labels[key], "; ".join(box_items(shown, lang)) or EMPTY))
+        label = labels[f"{key}_many" if len(shown) > 1 else key]
+        lines.append(BoxLine(label, "; ".join(box_items(shown, lang)) or EMPTY))
     return lines
 
 
@@ -116,8 +118,13 @@ def box_items(entries: list[Any], lang: str = "en") -> list[str]:
             continue
         text = " ".join((group[-1].description or "").split())
         if len(group) > 1:
+            # An English description left untranslated in a French document keeps its mark
+            # and its English plural: "[EN] Letters from ...".
+            from ipu_cli.domain.translations import split_mark
+
+            mark, text = split_mark(text)
             first, _, rest = text.partition(" ")
-            text = f"{plural_noun(first)} {rest}".rstrip()
+            text = mark + f"{plural_noun(first, 'en' if mark else lang)} {rest}".rstrip()
         items.append(f"{text} ({months_list([e.date for e in group], lang)})")
     return list(dict.fromkeys(items))
 
@@ -126,12 +133,15 @@ def _month(date: Any) -> tuple[int, int]:
     return (date.year, date.month or 0)
 
 
-def country_line(case: Any, ref: Any, lang: str = "en") -> BoxLine | None:
-    """ "Cambodia: Parliament affiliated to the IPU"; None when data/countries.yaml lacks the country."""
+def country_line(case: Any, ref: Any, lang: str = "en", name: str | None = None) -> BoxLine | None:
+    """ "Cambodia: Parliament affiliated to the IPU" (`name`: the country as the document's
+    language names it, default the table's name); None when data/countries.yaml lacks the country."""
     country = ref.countries.get(case.country)
     if country is None:
         return None
-    return BoxLine(country.name, LABELS[lang]["affiliated" if country.affiliated else "not_affiliated"])
+    return BoxLine(
+        name or country.name, LABELS[lang]["affiliated" if country.affiliated else "not_affiliated"]
+    )
 
 
 def complaint_lines(complaint: Any, lang: str = "en") -> list[BoxLine]:
@@ -147,8 +157,9 @@ def complaint_lines(complaint: Any, lang: str = "en") -> list[BoxLine]:
 
 def missions_line(missions: Iterable[Any], lang: str = "en") -> BoxLine:
     """ "IPU mission(s): May 2025; February 2016": the missions and visits carried out, newest first."""
-    text = "; ".join(month_year(m.date, lang) for m in carried_out(missions))
-    return BoxLine(LABELS[lang]["missions"], text or EMPTY)
+    done = carried_out(missions)
+    text = "; ".join(month_year(m.date, lang) for m in done)
+    return BoxLine(LABELS[lang]["missions_many" if len(done) > 1 else "missions"], text or EMPTY)
 
 
 def hearing_line(hearings: Iterable[Any], lang: str = "en") -> BoxLine:
@@ -162,12 +173,19 @@ _OWN = object()
 
 
 def case_box(
-    case: Any, members: list[Any], session: Any, ref: Any, lang: str = "en", victims: Any = _OWN
+    case: Any,
+    members: list[Any],
+    session: Any,
+    ref: Any,
+    lang: str = "en",
+    country: str | None = None,
+    victims: Any = _OWN,
 ) -> tuple[list[BoxLine], list[str]]:
     """The lines of a decision's case box under "Case <id>", and the warnings for missing data.
 
-    `members` are the members of the session's day; `victims` the Victims text to print
-    instead of the computed line (None: computed; default: the case's own `victims`).
+    `members` are the members of the session's day; `country` the country's name in the
+    document's language; `victims` the Victims text to print instead of the computed line
+    (None: computed; default: the case's own `victims`).
     """
     labels = LABELS[lang]
     warnings: list[str] = []
@@ -177,13 +195,13 @@ def case_box(
         warnings.append(f"{case.id}: '{label}' printed as '{EMPTY}': {why}")
         return BoxLine(label, EMPTY)
 
-    country = country_line(case, ref, lang)
-    if country is None:
+    line = country_line(case, ref, lang, country)
+    if line is None:
         box.append(missing(case.country, f"country {case.country} has no row in data/countries.yaml"))
     else:
-        box.append(country)
+        box.append(line)
     if not members:
-        box.append(missing("Victims", "none of the members' files could be read"))
+        box.append(missing(VICTIM_WORDS[lang]["label_many"], "none of the members' files could be read"))
     else:
         override = case.victims if victims is _OWN else victims
         box.append(BoxLine(*victims_line(override, members, lang)))

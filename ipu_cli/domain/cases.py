@@ -1,4 +1,4 @@
-"""The two kinds of case file: one parliamentarian, or a group of them.
+"""The kinds of case file: one parliamentarian, a group of them, and a file's translation.
 
 Pydantic models with `extra="forbid"` so that a misspelt field is an error,
 not silently dropped data. These models check what one file can check on its
@@ -285,11 +285,21 @@ class Decision(Model):
     joint_with: JointWith = Field(default_factory=list)
 
 
+class DraftParagraph(Paragraph):
+    """A paragraph of a draft: as a decision's, plus `kept` (docs/decision-drafts.md)."""
+
+    kept: bool = Field(
+        False,
+        description="Carried over from an earlier decision on purpose: the draft no longer marks it "
+        "(carried over). `ipu adopt` leaves this line out of the adopted decision.",
+    )
+
+
 class Draft(Model):
     """Work in progress towards the next decision."""
 
     session: SessionRef | None = None
-    paragraphs: list[Paragraph] = Field(min_length=1)
+    paragraphs: list[DraftParagraph] = Field(min_length=1)
     summary: str | None = None
     checklist: ChecklistOrder | None = None
     joint_with: JointWith = Field(default_factory=list)
@@ -471,3 +481,34 @@ class CollectiveCase(CaseFields):
 
 
 Case = IndividualCase | CollectiveCase
+
+
+class TranslatedText(Model):
+    """One text of the case file and its French."""
+
+    en: Text = Field(
+        description="The English text as the case file holds it (line breaks and spaces may differ)."
+    )
+    fr: str | None = Field(
+        None, description="Its French; empty while not yet translated (the document then prints the English)."
+    )
+    prose: str | None = Field(
+        None,
+        description="Its French in running text, with its article, where that differs: a parliament's "
+        "name (`fr: Assemblée nationale`, `prose: l'Assemblée nationale`), so that letters write "
+        "'membre de l'Assemblée nationale' and addresses 'Assemblée nationale'.",
+    )
+
+
+class Translation(Model):
+    """The French of a case file's texts: `cases/KHM/KHM-COLL-03.fr.yaml` beside `KHM-COLL-03.yaml`.
+
+    Texts are matched by their English, wherever they stand in the case file
+    (docs/translations.md).
+    """
+
+    status: Literal["official", "unofficial"] = Field(
+        description="`official`: the IPU's published French; `unofficial`: ours (documents say so)."
+    )
+    note: str | None = Field(None, description="Who translated, from what: for the record.")
+    texts: list[TranslatedText] = Field(default_factory=list)

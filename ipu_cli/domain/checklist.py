@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ipu_cli.domain.labels import FOOTNOTES
 from ipu_cli.domain.words import capitalise, cases_phrase, join_list, superscript, with_period
 
 
@@ -18,6 +19,7 @@ from ipu_cli.domain.words import capitalise, cases_phrase, join_list, superscrip
 class ChecklistItem:
     label: str
     marker: str = ""
+    code: str = ""
 
 
 @dataclass
@@ -43,7 +45,8 @@ def checklist(
       of solitary confinement."; when only some of the members holding the violation carry
       the note, the context says whose: "In the context of incommunicado detention, as
       regards case COD-105."
-    Markers (¹ ² ³) are numbered in order of appearance.
+    Markers (¹ ² ³) are numbered in order of appearance. The sentences are
+    `labels.FOOTNOTES[lang]`; a note's context is printed as the case file words it.
     """
     items: list[ChecklistItem] = []
     notes: list[Footnote] = []
@@ -52,12 +55,14 @@ def checklist(
         holders = [(mp, v) for mp in members for v in mp.violations if v.code == code]
         if not holders:
             continue
-        text = _footnote([(mp.id, mp.mandate, v.scope, v.note) for mp, v in holders], len(members), group)
+        text = _footnote(
+            [(mp.id, mp.mandate, v.scope, v.note) for mp, v in holders], len(members), group, lang
+        )
         marker = ""
         if text:
             marker = superscript(len(notes) + 1)
             notes.append(Footnote(marker, text))
-        items.append(ChecklistItem(ref.violation_label(code, lang), marker))
+        items.append(ChecklistItem(ref.violation_label(code, lang), marker, code))
     return items, notes
 
 
@@ -84,35 +89,37 @@ def recorded_order(draft: Any, decisions: Any, session_ref: str | None = None, b
     return max(earlier, key=lambda d: d.adopted).checklist if earlier else None
 
 
-def _footnote(holders: list[tuple[str, str, str, str | None]], total: int, group: bool) -> str:
+def _footnote(
+    holders: list[tuple[str, str, str, str | None]], total: int, group: bool, lang: str = "en"
+) -> str:
+    words = FOOTNOTES[lang]
     ids = [case_id for case_id, _, _, _ in holders]
     current = [case_id for case_id, _, scope, _ in holders if scope == "current"]
-    context = join_list(dict.fromkeys(note for _, _, _, note in holders if note))
+    context = join_list(dict.fromkeys(note for _, _, _, note in holders if note), lang)
     noted = [case_id for case_id, _, _, note in holders if note]
     if group and context and len(noted) < len(ids):
         # the context is only some holders': say whose ("..., as regards case COD-105")
-        context += f", as regards {cases_phrase(noted)}"
+        context += words["as_regards"].format(cases=cases_phrase(noted, lang))
     if not group:
         parts = []
         if not current:
-            parts.append("Alleged violation which applied in the past only.")
+            parts.append(words["past_only"])
         if context:
             parts.append(with_period(capitalise(context)))
         return " ".join(parts)
     if len(current) < len(ids):
-        former = "former " if all(mandate == "former" for _, mandate, _, _ in holders) else ""
-        text = (
-            f"Alleged violations which previously concerned the following {former}parliamentarians: "
-            f"{', '.join(ids)}."
-        )
+        former = words["former"] if all(mandate == "former" for _, mandate, _, _ in holders) else ""
+        text = words["previously"].format(former=former, ids=", ".join(ids))
         if current:
-            text += f" Only currently applies to {cases_phrase(current)}"
+            text += words["currently"].format(cases=cases_phrase(current, lang, to=True))
             text += f" {context}." if context else "."
         else:
-            text += " No longer applies."
+            text += words["no_longer"]
         return text
     if len(ids) < total:
-        return with_period(f"Only concerns {cases_phrase(ids)}" + (f" {context}" if context else ""))
+        return with_period(
+            words["only"].format(cases=cases_phrase(ids, lang)) + (f" {context}" if context else "")
+        )
     if context:
         return with_period(capitalise(context))
     return ""

@@ -1,4 +1,4 @@
-"""Reference data the case repository owns: vocabularies, sessions, countries.
+"""Reference data the case repository owns: vocabularies, sessions, countries, the secretariat.
 
 They live in `data/*.yaml` so that a case officer adds a violation category,
 a verb or a session by editing a file, not code.
@@ -6,7 +6,7 @@ a verb or a session by editing a file, not code.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -21,7 +21,12 @@ class ViolationCategory(Model):
 
     code: Code
     label: Text = Field(examples=["Arbitrary arrest and detention"])
-    label_fr: str | None = None
+    label_fr: str | None = Field(
+        None,
+        description="The French label of French decisions; a French document prints the English "
+        "label, marked [EN], when it is missing.",
+        examples=["Arrestation et détention arbitraires"],
+    )
     group: str | None = Field(None, description="Coarser bucket used in the yearly statistics.")
 
 
@@ -63,20 +68,50 @@ class Country(Model):
         "the Islamic Republic of Iran.",
         examples=["the Philippines"],
     )
+    name_fr: str | None = Field(
+        None,
+        description="The French name as headings print it, when it differs from pycountry's "
+        "French translation of the ISO name (UN short forms: Bolivie (État plurinational de)).",
+        examples=["Türkiye"],
+    )
+    prose_fr: str | None = Field(
+        None,
+        description="The French name as running text writes it, with its article: le Cambodge, "
+        "la République démocratique du Congo, les Philippines, l'Afghanistan, Madagascar "
+        '("de" contracts from it: du Cambodge, des Philippines, d\'Haïti).',
+        examples=["les Philippines"],
+    )
+    language: Literal["en", "fr"] = Field(
+        "en", description="The language of letters to the country's authorities (`ipu draft-letter`)."
+    )
     region: Text
     affiliated: bool = True
     former_names: list[str] = Field(default_factory=list)
 
 
+class RegionName(Model):
+    """An IPU region's name in French: Asia, Asie (a session booklet's contents)."""
+
+    name: Text = Field(examples=["Asia"])
+    fr: Text = Field(examples=["Asie"])
+
+
 class CountryTable(Model):
     regions: list[Text] = Field(min_length=1)
     countries: list[Country]
+    region_names: list[RegionName] = Field(
+        default_factory=list,
+        description="The regions' French names (the contents of a French session booklet).",
+    )
 
     @model_validator(mode="after")
     def _regions_known(self) -> CountryTable:
         unknown = sorted({c.region for c in self.countries} - set(self.regions))
         if unknown:
             raise ValueError(f"countries name regions not in the regions list: {', '.join(unknown)}")
+        named = sorted({r.name for r in self.region_names} - set(self.regions))
+        if named:
+            raise ValueError(f"region_names name regions not in the regions list: {', '.join(named)}")
         return self
 
 
@@ -112,5 +147,47 @@ class Session(Model):
         return self
 
 
+class Place(Model):
+    """A place sessions are held in, and its French name where it differs: Geneva, Genève."""
+
+    name: Text = Field(examples=["Geneva"])
+    fr: Text = Field(examples=["Genève"])
+
+
 class SessionRegistry(Model):
     sessions: list[Session]
+    places: list[Place] = Field(
+        default_factory=list,
+        description="French names of places, where they differ from the English (headers in French).",
+    )
+
+
+class Signatory(Model):
+    """Who signs the letters conveying decisions."""
+
+    name: Text = Field(examples=["Martin Chungong"])
+    title: Text = Field(examples=["Secretary General of the Inter-Parliamentary Union"])
+    title_fr: str | None = Field(
+        None,
+        description="The title as French letters print it; a French letter prints the English "
+        "title, marked [EN], when it is missing.",
+        examples=["Secrétaire général de l'Union interparlementaire"],
+    )
+    placeholder: bool = Field(
+        False,
+        description="The name is a placeholder to be confirmed: every letter that prints it warns.",
+    )
+
+
+class Secretariat(Model):
+    """The secretariat as letters print it: where they are written and who signs them.
+
+    The letterhead itself (logo, address) is a template (templates/letter.docx, the HTML
+    letter's header), which the secretariat restyles without touching data or code.
+    """
+
+    place: Text = Field(
+        description="Where letters are written, before the date: Geneva, 3 March 2026 (French "
+        "letters take its French name from data/sessions.yaml `places`: Genève, le 3 mars 2026)."
+    )
+    signatory: Signatory

@@ -212,18 +212,19 @@ def date_range(start: DateLike, end: DateLike | None = None, lang: str = "en") -
 
     Without an end (or with end == start) the start is printed alone, at
     whatever precision it is known ("April 2026" for a month-only start).
-    French: "2 au 18 février 2026".
+    French joins the two ends with a hyphen, as the IPU's French headers do:
+    "2-18 février 2026", "21 janvier-2 février 2023", "1er-3 mars 2023".
     """
-    to = "au" if lang == "fr" else "to"
+    to = "-" if lang == "fr" else " to "
     if end is None or (start.year, start.month, start.day) == (end.year, end.month, end.day):
         return full_date(start, lang)
     if not (start.day and end.day):
-        return f"{full_date(start, lang)} {to} {full_date(end, lang)}"
+        return f"{full_date(start, lang)}{to}{full_date(end, lang)}"
     if start.year != end.year:
-        return f"{full_date(start, lang)} {to} {full_date(end, lang)}"
+        return f"{full_date(start, lang)}{to}{full_date(end, lang)}"
     if start.month != end.month:
-        return f"{_day(start.day, lang)} {month_name(start.month or 1, lang)} {to} {full_date(end, lang)}"
-    return f"{_day(start.day, lang)} {to} {full_date(end, lang)}"
+        return f"{_day(start.day, lang)} {month_name(start.month or 1, lang)}{to}{full_date(end, lang)}"
+    return f"{_day(start.day, lang)}{to}{full_date(end, lang)}"
 
 
 def months_list(dates: list[DateLike], lang: str = "en") -> str:

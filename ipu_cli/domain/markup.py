@@ -13,8 +13,10 @@ sub-items, summaries) a word between single asterisks is in italics
 before a non-space and closes after one, with no `*` inside. Two or more
 asterisks in a row, underscores, brackets and everything else stay literal.
 
-Markdown is escaped with backslashes (CommonMark), which the Word converter
-(`documents/word.py`) reads back through `inline_runs`; HTML through
+Markdown is escaped with backslashes (CommonMark), which the Word letter
+(`documents/word.py`, the Markdown of a letter's body) reads back through
+`inline_runs`; Word decisions take values as they are (`emphasis_spans` for the
+italics of adopted text); HTML through
 `emphasis_html`; CSV cells through `csv_cell`.
 """
 

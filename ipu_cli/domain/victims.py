@@ -20,8 +20,17 @@ affiliation `other` are never printed and never guessed: a group with one of the
 shared adjective, and the split lists only the affiliations that are known. Numbers under
 ten are words; a number word that starts the line is capitalised.
 
-The words come from `labels.VICTIM_WORDS`; this module holds the English word order
-(another language adds its own `_line_<lang>`). A case's `victims` field overrides all this.
+French (`_one_fr`, `_group_fr`) is written from the same facts in its own grammar: the gender
+is in the noun and the adjectives, not in a sex word ("un député de l'opposition", "une
+ancienne députée de l'opposition", "un député suppléant de la majorité"); a group gives its
+men and women in the bracket ("38 anciens parlementaires de l'opposition (34 hommes et quatre
+femmes)", "(tous des hommes, dont trois jeunes parlementaires...)"), its adjectives agree in
+the feminine only when everyone they describe is a woman, and the affiliations that differ
+follow the semicolon ("trois parlementaires de la majorité et deux de l'opposition"). The line
+starts in lower case, as the IPU's French box prints it after "Victime :".
+
+The words come from `labels.VICTIM_WORDS`; this module holds each language's word order.
+A case's `victims` field overrides all this.
 """
 
 from __future__ import annotations
@@ -52,16 +61,40 @@ class Profile:
     mandates: Counter[str] = field(default_factory=Counter)
     affiliations: Counter[str] = field(default_factory=Counter)
     young: int = 0
+    women_in: Counter[str] = field(default_factory=Counter)
+    """How many women each sub-group (young, a mandate, an affiliation) holds: French agreement."""
 
     @classmethod
     def of(cls, members: list[IndividualCase] | list[Any]) -> Profile:
+        women: Counter[str] = Counter()
+        for mp in members:
+            if mp.sex == "female":
+                women.update(
+                    {mp.mandate, mp.affiliation, *(["young"] if getattr(mp, "young", False) else [])}
+                )
         return cls(
             total=len(members),
             sexes=Counter(mp.sex for mp in members),
             mandates=Counter(mp.mandate for mp in members),
             affiliations=Counter(mp.affiliation for mp in members),
             young=sum(1 for mp in members if getattr(mp, "young", False)),
+            women_in=women,
         )
+
+    def size(self, name: str) -> int:
+        """How many victims are in a sub-group: young, a mandate or an affiliation."""
+        return self.young if name == "young" else self.mandates[name] or self.affiliations[name]
+
+    def split(self) -> list[tuple[int, str]]:
+        """The printed affiliations and their sizes, largest first (ties in `PRINTED_AFFILIATIONS` order)."""
+        known = [(n, a) for a, n in self.affiliations.items() if a in PRINTED_AFFILIATIONS]
+        return sorted(known, key=lambda item: (-item[0], PRINTED_AFFILIATIONS.index(item[1])))
+
+    def all_women(self, name: str | None = None) -> bool:
+        """Whether every victim (of sub-group `name`) is a woman."""
+        if name is None:
+            return self.sexes["female"] == self.total
+        return self.women_in[name] == self.size(name) > 0
 
     def shared(self, counter: Counter[str]) -> str | None:
         """The value every victim shares, if they all share one."""
@@ -81,6 +114,10 @@ def victims_line(victims_override: str | None, members: list[Any], lang: str = "
     label = words["label_one"] if len(members) == 1 else words["label_many"]
     if victims_override:
         return label, victims_override
+    if lang == "fr":
+        if len(members) == 1:
+            return label, _one_fr(members[0], words)
+        return label, _group_fr(Profile.of(members), words)
     if len(members) == 1:
         return label, _one_en(members[0], words)
     return label, _group_en(Profile.of(members), words)
@@ -137,6 +174,8 @@ def group_noun(members: list[Any], lang: str = "en") -> str:
     words = VICTIM_WORDS.get(lang, VICTIM_WORDS["en"])
     profile = Profile.of(members)
     status = profile.shared(profile.mandates)
+    if lang == "fr":
+        return _noun_fr(profile.total, status, profile.all_women(), words)
     return " ".join(w for w in (_status_word(status, words), _noun(profile.total, status, words)) if w)
 
 
@@ -187,18 +226,10 @@ def _group_en(profile: Profile, words: dict[str, str]) -> str:
     if bracket:
         line += f" ({', '.join(bracket)})"
 
-    if affiliation is None:
-        split = sorted(
-            (
-                (n, PRINTED_AFFILIATIONS.index(a), a)
-                for a, n in profile.affiliations.items()
-                if a in PRINTED_AFFILIATIONS
-            ),
-            key=lambda item: (-item[0], item[1]),
-        )
-        if split:
-            parts = [f"{number_words(n)} {words[a]}" for n, _, a in split]
-            line += f"; {join_list(parts)} {_noun(split[-1][0], None, words)}"
+    split = profile.split() if affiliation is None else []
+    if split:
+        parts = [f"{number_words(n)} {words[a]}" for n, a in split]
+        line += f"; {join_list(parts)} {_noun(split[-1][0], None, words)}"
     return line
 
 
@@ -208,3 +239,109 @@ def _subgroup_en(name: str, size: int, words: dict[str, str]) -> str:
     if name == "elect":
         return f"{count} {_noun(size, 'elect', words)}"
     return f"{count} {words[name]} {_noun(size, None, words)}"
+
+
+# --- French -----------------------------------------------------------------------------
+
+
+def agree(adjective: str, feminine: bool = False, plural: bool = False) -> str:
+    """A French adjective agreeing in gender and number: ancien -> ancienne, anciens, anciennes;
+    élu -> élue, élus; jeune -> jeunes; indépendant -> indépendantes."""
+    word = adjective
+    if feminine and not word.endswith("e"):
+        word += "ne" if word.endswith(("ien", "en", "on")) else "e"
+    if plural and not word.endswith(("s", "x")):
+        word += "s"
+    return word
+
+
+def _affiliation_fr(affiliation: str | None, words: dict[str, str], feminine: bool, plural: bool) -> str:
+    """ "de l'opposition", "de la majorité" (invariable), "indépendant(e)(s)"; nothing for others."""
+    if affiliation not in PRINTED_AFFILIATIONS:
+        return ""
+    if affiliation == "independent":
+        return agree(words["independent"], feminine, plural)
+    return words[affiliation]
+
+
+def _one_fr(mp: Any, words: dict[str, str]) -> str:
+    """ "un député de l'opposition", "une jeune ancienne députée", "un député élu de la majorité"."""
+    female = mp.sex == "female"
+    parts = [
+        words["a_female" if female else "a"],
+        words["young"] if getattr(mp, "young", False) else "",
+        agree(words["former"], female) if mp.mandate == "former" else "",
+        words["member_female" if female else "member"],
+        agree(words[mp.mandate], female) if mp.mandate in ("substitute", "elect") else "",
+        _affiliation_fr(mp.affiliation, words, female, False),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def _noun_fr(count: int, status: str | None, feminine: bool, words: dict[str, str]) -> str:
+    """ "anciens parlementaires", "parlementaires élues", "parlementaire suppléant"."""
+    plural = count != 1
+    noun = words["parliamentarians" if plural else "parliamentarian"]
+    if status == "former":
+        return f"{agree(words['former'], feminine, plural)} {noun}"
+    if status in ("substitute", "elect"):
+        return f"{noun} {agree(words[status], feminine, plural)}"
+    return noun
+
+
+def _count_fr(count: int, feminine: bool, words: dict[str, str]) -> str:
+    return number_words(count, "fr", feminine=feminine)
+
+
+def _group_fr(profile: Profile, words: dict[str, str]) -> str:
+    status = profile.shared(profile.mandates)
+    affiliation = profile.shared(profile.affiliations)
+    women = profile.all_women()
+    head = [
+        _count_fr(profile.total, women, words),
+        agree(words["young"], women, True) if profile.young == profile.total else "",
+        _noun_fr(profile.total, status, women, words),
+        _affiliation_fr(affiliation, words, women, True),
+    ]
+    line = " ".join(w for w in head if w)
+
+    bracket = []
+    sex = profile.shared(profile.sexes)
+    if sex == "male":
+        bracket.append(words["all_men"])
+    elif sex == "female":
+        bracket.append(words["all_women"])
+    else:
+        men, wom = profile.sexes["male"], profile.sexes["female"]
+        bracket.append(
+            join_list(
+                [
+                    words["man"] if men == 1 else words["men"].format(count=number_words(men, "fr")),
+                    words["woman"] if wom == 1 else words["women"].format(count=number_words(wom, "fr")),
+                ],
+                "fr",
+            )
+        )
+    items = [_subgroup_fr(name, size, profile, words) for name, size in profile.subgroups().items()]
+    if items:
+        bracket.append(f"{words['including']} {join_list(items, 'fr')}")
+    line += f" ({', '.join(bracket)})"
+
+    split = profile.split() if affiliation is None else []
+    parts = []
+    for position, (n, a) in enumerate(split):
+        feminine = profile.all_women(a)
+        noun = f" {_noun_fr(n, None, feminine, words)}" if position == 0 else ""
+        parts.append(f"{_count_fr(n, feminine, words)}{noun} {_affiliation_fr(a, words, feminine, n != 1)}")
+    if parts:
+        line += f"; {join_list(parts, 'fr')}"
+    return line
+
+
+def _subgroup_fr(name: str, size: int, profile: Profile, words: dict[str, str]) -> str:
+    """ "trois jeunes parlementaires", "une parlementaire suppléante", "un ancien parlementaire"."""
+    feminine = profile.all_women(name)
+    count = _count_fr(size, feminine, words)
+    if name == "young":
+        return f"{count} {agree(words['young'], feminine, size != 1)} {_noun_fr(size, None, feminine, words)}"
+    return f"{count} {_noun_fr(size, name, feminine, words)}"

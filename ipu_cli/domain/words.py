@@ -1,4 +1,4 @@
-"""Numbers, ordinals and lists as English (and French) prose writes them.
+"""Numbers, ordinals, lists and "of X" as English (and French) prose writes them.
 
 The house style of decisions and letters, the labels of `ipu show`, the
 messages of the checks and the parsing of a victims override all read
@@ -30,10 +30,20 @@ def ordinal(number: int, lang: str = "en") -> str:
     return f"{number}{suffix}"
 
 
-def number_words(number: int, lang: str = "en") -> str:
-    """Numbers under ten in words ("four"), larger ones in figures ("34")."""
+def number_words(number: int, lang: str = "en", feminine: bool = False) -> str:
+    """Numbers under ten in words ("four"), larger ones in figures ("34").
+
+    French: "une" for one of a feminine noun ("une femme"); figures of 1,000 and more grouped
+    as CLDR writes them ("1 234", through Babel).
+    """
     if 0 <= number < 10:
+        if lang == "fr" and number == 1 and feminine:
+            return "une"
         return WORDS.get(lang, WORDS["en"])[number]
+    if lang != "en" and abs(number) >= 1000:
+        from babel.numbers import format_decimal
+
+        return format_decimal(number, locale=lang)
     return str(number)
 
 
@@ -61,12 +71,14 @@ def counted(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {plural(count, singular, plural_form)}"
 
 
-def cases_phrase(ids: Iterable[str], lang: str = "en") -> str:
-    """ "case KHM-60" or "cases KHM-56 and KHM-57" (fr: "le cas", "les cas")."""
+def cases_phrase(ids: Iterable[str], lang: str = "en", to: bool = False) -> str:
+    """ "case KHM-60" or "cases KHM-56 and KHM-57" (fr: "le cas", "les cas"); `to`: after
+    "applies to" (fr: "au cas", "aux cas"). The words are `labels.FOOTNOTES`."""
+    from ipu_cli.domain.labels import FOOTNOTES
+
     ids = list(ids)
-    if lang == "fr":
-        return f"{'le cas' if len(ids) == 1 else 'les cas'} {join_list(ids, lang)}"
-    return f"{plural(len(ids), 'case')} {join_list(ids, lang)}"
+    key = ("to_" if to else "") + ("case" if len(ids) == 1 else "cases")
+    return FOOTNOTES.get(lang, FOOTNOTES["en"])[key].format(ids=join_list(ids, lang))
 
 
 def superscript(number: int) -> str:
@@ -84,15 +96,52 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def plural_noun(word: str) -> str:
-    """An English noun made plural by the regular rules: Letter -> Letters, Reply -> Replies,
-    Fax -> Faxes. Used where several entries of one kind are grouped ("Letters from ...")."""
+def plural_noun(word: str, lang: str = "en") -> str:
+    """A noun made plural by the regular rules: Letter -> Letters, Reply -> Replies,
+    Fax -> Faxes (French: Lettre -> Lettres, Courriel -> Courriels, Fax -> Fax, Journal ->
+    Journaux, Réseau -> Réseaux). Used where several entries of one kind are grouped
+    ("Letters from ...", "Lettres du ...")."""
     lowered = word.lower()
+    if lang == "fr":
+        upper = word.isupper() and len(word) > 1
+        if lowered.endswith(("s", "x", "z")):
+            return word
+        if lowered.endswith("al") and lowered not in _FRENCH_AL_S:
+            return word[:-2] + ("AUX" if upper else "aux")
+        if lowered.endswith(("eau", "au", "eu")) and lowered not in ("pneu", "bleu"):
+            return word + ("X" if upper else "x")
+        return word + ("S" if upper else "s")
     if lowered.endswith(("s", "x", "z", "ch", "sh")):
         return word + "es"
     if lowered.endswith("y") and lowered[-2:-1] not in ("a", "e", "i", "o", "u", ""):
         return word[:-1] + ("IES" if word.isupper() else "ies")
     return word + ("S" if word.isupper() and len(word) > 1 else "s")
+
+
+_FRENCH_AL_S = ("bal", "carnaval", "festival", "récital", "régal", "chacal", "cal")
+_ELIDES = "aeiouyàâäéèêëîïôöùûüœæh"
+
+
+def of_phrase(prose: str, lang: str = "en") -> str:
+    """ "of Cambodia", "of the Philippines"; French contracts the article: "du Cambodge",
+    "des Philippines", "de la République démocratique du Congo", "de l'Afghanistan",
+    "de Madagascar", "d'Haïti", "d'Israël".
+
+    `prose` is the name as running text writes it, with its article when it takes one
+    (data/countries.yaml `prose_fr`; a parliament's French name carries its article too).
+    """
+    if lang != "fr":
+        return f"of {prose}"
+    for article, contracted in (
+        ("le ", "du "),
+        ("les ", "des "),
+        ("la ", "de la "),
+        ("l'", "de l'"),
+        ("l’", "de l’"),
+    ):
+        if prose.startswith(article):
+            return contracted + prose[len(article) :]
+    return ("d'" if prose[:1].lower() in _ELIDES else "de ") + prose
 
 
 def with_period(text: str) -> str:

@@ -101,19 +101,21 @@ def _move_draft(doc: Document, session: str, adopted: PartialDate, mode: str | N
     first, last = key.start_mark.line, doc.last_line(node)
     if key.start_mark.column != 0:
         raise EditError(f"{doc.display}:{first + 1}: 'draft' is not a top-level field")
-    # The draft's own lines, without its `session` (the decision records the session adopted at).
-    body = list(range(first + 1, last + 1))
+    # The draft's own lines, without its `session` (the decision records the session adopted at)
+    # and without the paragraphs' `kept` marks (a drafting note, not adopted text).
+    drop: set[int] = set()
     for child_key, child in node.value:
         if child_key.value == "session":
-            drop = set(range(child_key.start_mark.line, doc.last_line(child) + 1))
-            body = [i for i in body if i not in drop]
+            drop.update(range(child_key.start_mark.line, doc.last_line(child) + 1))
+    replaced = _drop_kept(doc, drop)
+    body = [i for i in range(first + 1, last + 1) if i not in drop]
     indent = node.value[0][0].start_mark.column
     head: dict[str, Any] = {"session": session, "adopted": date_value(adopted)}
     if mode:
         head["mode"] = mode
     lines = render_mapping(head, 4, doc.nl)
     lines[0] = "  - " + lines[0][4:]
-    lines += shift([doc.lines[i] for i in body], 4 - indent, doc.nl)
+    lines += shift([replaced.get(i, doc.lines[i]) for i in body], 4 - indent, doc.nl)
 
     decisions = doc.data.get("decisions") or []
     position = len(decisions)
@@ -132,6 +134,11 @@ def _move_draft(doc: Document, session: str, adopted: PartialDate, mode: str | N
         raise EditError(f"{doc.display}: the draft sits inside the decisions list; move it out by hand")
 
     draft = {k: v for k, v in doc.data["draft"].items() if k != "session"}
+    if isinstance(draft.get("paragraphs"), list):
+        draft["paragraphs"] = [
+            {k: v for k, v in p.items() if k != "kept"} if isinstance(p, dict) else p
+            for p in draft["paragraphs"]
+        ]
     entry = {**plain(head), **draft}
     expected = {k: v for k, v in doc.data.items() if k != "draft"}
     expected = with_value(
@@ -139,6 +146,39 @@ def _move_draft(doc: Document, session: str, adopted: PartialDate, mode: str | N
     )
     summary = f"adopted the draft as the decision of {session} ({adopted})"
     return Change([insert, removal], expected, summary)
+
+
+def _drop_kept(doc: Document, drop: set[int]) -> dict[int, str]:
+    """Add the lines of every paragraph's `kept:` to `drop`; return the lines rewritten for it.
+
+    A `kept:` written first in its paragraph holds the item's dash (`- kept: true`): the
+    next key's line takes the dash. A paragraph in flow style cannot lose a key line by line.
+    """
+    replaced: dict[int, str] = {}
+    _, paragraphs = doc.entry(("draft", "paragraphs"))
+    if not isinstance(paragraphs, yaml.SequenceNode):
+        return replaced
+    for item in paragraphs.value:
+        if not isinstance(item, yaml.MappingNode):
+            continue
+        for position, (key, value) in enumerate(item.value):
+            if key.value != "kept":
+                continue
+            line = key.start_mark.line
+            if item.flow_style:
+                raise EditError(
+                    f"{doc.display}:{line + 1}: 'kept' in a paragraph written in flow style ({{...}}); "
+                    "remove it by hand before adopting"
+                )
+            drop.update(range(line, doc.last_line(value) + 1))
+            if position == 0 and len(item.value) > 1:
+                column = key.start_mark.column
+                following = item.value[1][0].start_mark.line
+                text = doc.lines[following]
+                if text[:column].strip() or following == line:
+                    raise EditError(f"{doc.display}:{line + 1}: move 'kept' after 'verb' before adopting")
+                replaced[following] = doc.lines[line][:column] + text[column:]
+    return replaced
 
 
 def _adopted(item: Any) -> PartialDate:

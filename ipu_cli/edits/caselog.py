@@ -34,7 +34,6 @@ from ipu_cli.store.textedit import Document, date_value
 if TYPE_CHECKING:
     from ipu_cli.documents.letters import LetterContext
 
-LOCK_TIMEOUT = 30.0
 DIRECTIONS = get_args(Direction)
 PARTIES = get_args(Party)
 
@@ -113,7 +112,7 @@ def append_communication(
         place.append(inserted)
         return Change([inserted.splice], inserted.expected, "", noun="entry")
 
-    done = edit_file(root, path, build, base.reference, dry_run=dry_run, timeout=LOCK_TIMEOUT)
+    done = edit_file(root, path, build, base.reference, dry_run=dry_run)
     inserted = place[-1]
     warnings = (
         [

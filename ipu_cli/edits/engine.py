@@ -1,10 +1,11 @@
-"""The one editing sequence every recording command shares: lock, edit, prove, check, write.
+"""The one editing sequence every command that changes a case file shares: lock, edit, prove, check, write.
 
 `ipu log`, `ipu complaint`, `ipu record`, `ipu start-draft`, `ipu adopt` and
 `ipu close` each describe their change as a `Change` (line splices, and the values the file
 must hold afterwards); `edit_file` does the rest, the same way for all:
 
-1. take the lock beside the file (a second command waits, then gives up);
+1. take the lock beside the file (a second command waits, then gives up); refuse a
+   read-only file, a link or a device (`store/atomic.editable`);
 2. read the file and build the change from what it holds now (`store/textedit`);
 3. prove the edit: every old line the change does not name is still there, byte
    for byte and in order (`textedit.kept`), and the new text reads back as
@@ -13,13 +14,18 @@ must hold afterwards); `edit_file` does the rest, the same way for all:
    checks); any error refuses the edit;
 5. with `dry_run`, return the unified diff and write nothing; otherwise replace
    the file atomically (a crash leaves the old file), keeping a byte-order mark.
+
+`ipu new` changes several files at once (the new case, and the group or members
+that must name it back): `edit_files` takes every lock, makes and proves each edit
+with the same steps 2 to 4 (`prepare`), and writes all the files or none
+(`store/atomic.replace_all`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,10 +33,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ipu_cli.checks.pipeline import check_loaded
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.errors import IpuError, UsageError
-from ipu_cli.store.atomic import editable, locked, write_bytes
+from ipu_cli.store.atomic import editable, locked, replace_all, write_bytes
 from ipu_cli.store.casebase import gc_paused
 from ipu_cli.store.paths import display_path
-from ipu_cli.store.textedit import Document, EditError, Splice, kept, unified_diff
+from ipu_cli.store.textedit import Document, EditError, Splice, kept, plain, position_by_date, unified_diff
 from ipu_cli.store.yamlload import load_text
 
 if TYPE_CHECKING:
@@ -38,6 +44,7 @@ if TYPE_CHECKING:
     from ipu_cli.store.refdata import Reference
 
 LOCK_TIMEOUT = 30.0
+"""How long an editing command waits for another one to release a file (seconds)."""
 
 
 @dataclass
@@ -64,6 +71,18 @@ class Edited:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Prepared:
+    """One file's edit, made, proved and checked (steps 2 to 4), not yet written."""
+
+    path: Path
+    shown: str
+    change: Change
+    old: bytes
+    new: bytes
+    diff: str
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -83,6 +102,34 @@ def collector_paused(func: F) -> F:
     return paused  # type: ignore[return-value]
 
 
+def prepare(path: Path, shown: str, build: Callable[[Document], Change], reference: Reference) -> Prepared:
+    """Steps 2 to 4 on one file, under the caller's lock: read, build the change, prove it, check it."""
+    editable(path, shown)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditError(f"cannot edit {shown}: not UTF-8; run 'ipu validate'") from None
+    doc = Document(text, shown)
+    change = build(doc)
+    new_lines = doc.apply(change.splices)
+    removable = {i for s in change.splices for i in range(s.start, s.end)}
+    if not kept(doc.lines, new_lines, removable):
+        raise EditError(f"{shown}: internal error: the edit would change other lines; nothing written")
+    new_text = doc.text_of(new_lines)
+    loaded = load_text(new_text, shown)
+    if loaded.ok and loaded.data != change.expected:
+        raise EditError(
+            f"{shown}: internal error: the edited file would not read back as intended; nothing written"
+        )
+    result = check_loaded(path, loaded, reference)
+    errors = [p for p in result.problems if p.is_error]
+    if errors or result.record is None:
+        raise EditError(f"{shown} would not be valid with this {change.noun}; nothing written", errors)
+    new = (("\ufeff" if doc.bom else "") + new_text).encode("utf-8")
+    return Prepared(path, shown, change, raw, new, unified_diff(shown, doc.lines, change.splices))
+
+
 @collector_paused
 def edit_file(
     root: Path,
@@ -99,40 +146,54 @@ def edit_file(
     shown = display_path(path, root)
     try:
         with locked([path], LOCK_TIMEOUT if timeout is None else timeout):
-            editable(path, shown)
-            raw = path.read_bytes()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise EditError(f"cannot edit {shown}: not UTF-8; run 'ipu validate'") from None
-            doc = Document(text, shown)
-            change = build(doc)
-            new_lines = doc.apply(change.splices)
-            removable = {i for s in change.splices for i in range(s.start, s.end)}
-            if not kept(doc.lines, new_lines, removable):
-                raise EditError(
-                    f"{shown}: internal error: the edit would change other lines; nothing written"
-                )
-            new_text = "".join(new_lines)
-            loaded = load_text(new_text, shown)
-            if loaded.ok and loaded.data != change.expected:
-                raise EditError(
-                    f"{shown}: internal error: the edited file would not read back as intended; nothing written"
-                )
-            result = check_loaded(path, loaded, reference)
-            errors = [p for p in result.problems if p.is_error]
-            if errors or result.record is None:
-                raise EditError(
-                    f"{shown} would not be valid with this {change.noun}; nothing written", errors
-                )
-            diff = unified_diff(shown, doc.lines, change.splices)
+            done = prepare(path, shown, build, reference)
             if not dry_run:
-                write_bytes(path, (("\ufeff" if doc.bom else "") + new_text).encode("utf-8"))
+                write_bytes(path, done.new)
     except Timeout:
         raise IpuError(f"{shown} is locked by another ipu command; try again") from None
     except OSError as exc:
         raise IpuError(f"cannot write {shown}: {exc.strerror or exc}; file unchanged") from None
-    return Edited(path, shown, change.summary, diff, not dry_run)
+    return Edited(path, shown, done.change.summary, done.diff, not dry_run)
+
+
+@collector_paused
+def edit_files(
+    root: Path,
+    edits: Sequence[tuple[Path, Callable[[Document], Change]]],
+    reference: Reference,
+    *,
+    created: Sequence[tuple[Path, bytes]] = (),
+    timeout: float | None = None,
+) -> list[Edited]:
+    """Several files changed as one (`ipu new`): the `edits`, and the new files `created`; all or none.
+
+    Every file is locked (in one order, so two runs never deadlock), each edit is made
+    from the file's text as it is under the lock and proved and checked as `edit_file`
+    does; a new file that appeared meanwhile is refused. Edits that change nothing are
+    not written. Returns the files edited.
+    """
+    from filelock import Timeout
+
+    try:
+        with locked(
+            [*(p for p, _ in edits), *(p for p, _ in created)], LOCK_TIMEOUT if timeout is None else timeout
+        ):
+            for path, _ in created:
+                if path.exists() or path.is_symlink():
+                    raise EditError(f"{display_path(path, root)} already exists; not overwritten")
+            done = [prepare(path, display_path(path, root), build, reference) for path, build in edits]
+            changed = [d for d in done if d.change.splices]
+            replace_all(
+                [*((d.path, d.new, d.old) for d in changed), *((p, data, None) for p, data in created)]
+            )
+    except Timeout:
+        raise IpuError(
+            "a file to change is locked by another ipu command; try again; nothing written"
+        ) from None
+    except OSError as exc:
+        where = display_path(Path(exc.filename), root) if exc.filename else "the files"
+        raise IpuError(f"cannot write {where}: {exc.strerror or exc}; nothing written") from None
+    return [Edited(d.path, d.shown, d.change.summary, d.diff, True) for d in changed]
 
 
 def with_value(data: dict[str, Any], path: tuple[Any, ...], update: Callable[[Any], Any]) -> dict[str, Any]:
@@ -148,7 +209,7 @@ def with_value(data: dict[str, Any], path: tuple[Any, ...], update: Callable[[An
 
 @dataclass
 class Inserted:
-    """A record added to a dated list: its splice, the values expected, its place in the list."""
+    """A record added to a list: its splice, the values expected, its place in the list (from 1)."""
 
     splice: Splice
     expected: dict[str, Any]
@@ -156,20 +217,27 @@ class Inserted:
     total: int
 
 
+def insert(doc: Document, path: tuple[str, ...], value: Any, position: int) -> Inserted:
+    """Add `value` at `position` of the list at `path` (created when missing), in the list's style."""
+    items = list_at(doc, path)
+    splice = doc.insert_item(path, position, value)
+    expected = with_value(
+        doc.data, path, lambda old: [*(old or [])[:position], plain(value), *(old or [])[position:]]
+    )
+    return Inserted(splice, expected, position + 1, len(items) + 1)
+
+
 def insert_dated(doc: Document, path: tuple[str, ...], values: dict[str, Any], date: Any) -> Inserted:
     """Add `values` to the list at `path`, in date order (a record dated like others goes after them)."""
-    from ipu_cli.store.textedit import plain, position_by_date
+    return insert(doc, path, values, position_by_date(list_at(doc, path), date))
 
+
+def list_at(doc: Document, path: tuple[str, ...]) -> list[Any]:
+    """The list the file holds at `path` (keys), or [] when there is none."""
     holder: Any = doc.data
     for part in path:
         holder = holder.get(part) if isinstance(holder, dict) else None
-    items = holder if isinstance(holder, list) else []
-    position = position_by_date(items, date)
-    splice = doc.insert_item(path, position, values)
-    expected = with_value(
-        doc.data, path, lambda old: [*(old or [])[:position], plain(values), *(old or [])[position:]]
-    )
-    return Inserted(splice, expected, position + 1, len(items) + 1)
+    return holder if isinstance(holder, list) else []
 
 
 M = TypeVar("M")

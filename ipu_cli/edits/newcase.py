@@ -6,29 +6,31 @@ refuses to overwrite a file or to reuse an id or a legacy id. A group and its
 members name each other, so a new group is added to its members'
 `collectives` and a new member to its group's `members` (only lines added).
 
-All or nothing, under lock: the new file and every file it links are locked
-(the lock `ipu log` takes), read again under the lock, edited, checked, and
-written together (`store.atomic.replace_all`): if any write fails, every file is
-left as it was. A read-only file, a link or a device is refused.
+All or nothing, under lock: the new file and every file it links go through
+the editing sequence's multi-file variant (`edits/engine.edit_files`): all
+locked (the lock every editing command takes), the linked files read again
+under the lock, edited as text, proved, checked, and written together: if any
+write fails, every file is left as it was. A read-only file, a link or a device
+is refused.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ipu_cli.checks.pipeline import check_loaded, load_case_base
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase
-from ipu_cli.domain.ids import id_parts, is_collective_id, normalise_id
+from ipu_cli.domain.ids import id_key, id_parts, is_collective_id, normalise_id
+from ipu_cli.edits.engine import Change, edit_files, insert, list_at
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import find_case
-from ipu_cli.store import yamledit
-from ipu_cli.store.atomic import editable, locked, replace_all
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.paths import display_path, path_for_id
-from ipu_cli.store.yamledit import scalar
+from ipu_cli.store.textedit import Document, scalar
 from ipu_cli.store.yamlload import load_text
 
 KINDS = ("individual", "collective")
@@ -125,31 +127,10 @@ def create_case(root: Path, spec: NewCase, base: CaseBase | None = None) -> Crea
 def _write_locked(
     root: Path, base: CaseBase, case_id: str, path: Path, text: str, links: list[tuple[Path, str]]
 ) -> list[Path]:
-    """Under the locks of every file: read the linked files again, edit, check, write all or none."""
-    from filelock import Timeout
-
-    from ipu_cli.edits.caselog import LOCK_TIMEOUT
-
-    shown = display_path(path, root)
-    try:
-        with locked([path, *(p for p, _ in links)], LOCK_TIMEOUT):
-            if path.exists() or path.is_symlink():
-                raise NewCaseError(f"{shown} already exists; not overwritten")
-            writes: list[tuple[Path, bytes, bytes | None]] = []
-            for link_path, key in links:
-                old = _read_for_edit(link_path, root)
-                new = _linked_text(root, base, link_path, key, case_id, old)
-                if new != old:
-                    writes.append((link_path, new.encode("utf-8"), old.encode("utf-8")))
-            replace_all([*writes, (path, text.encode("utf-8"), None)])
-    except Timeout:
-        raise NewCaseError(
-            "a file of this case is locked by another ipu command; try again; nothing written"
-        ) from None
-    except OSError as exc:
-        where = exc.filename and display_path(Path(exc.filename), root)
-        raise NewCaseError(f"cannot write {where or shown}: {exc.strerror or exc}; nothing written") from None
-    return [p for p, _, _ in writes]
+    """Under the locks of every file: link the case in each file as it is then, check, write all or none."""
+    edits = [(link_path, _link(key, case_id)) for link_path, key in links]
+    done = edit_files(root, edits, base.reference, created=[(path, text.encode("utf-8"))])
+    return [edited.path for edited in done]
 
 
 def skeleton_context(
@@ -240,24 +221,18 @@ def _link_targets(
     return out
 
 
-def _read_for_edit(path: Path, root: Path) -> str:
-    shown = display_path(path, root)
-    editable(path, shown)
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise NewCaseError(f"{shown} is not UTF-8 text; run 'ipu validate'") from None
+def _link(key: str, case_id: str) -> Callable[[Document], Change]:
+    """The change adding `case_id` to the file's list `key`, in id order when the list is (none if there)."""
 
+    def build(doc: Document) -> Change:
+        items = list_at(doc, (key,))
+        if case_id in items:
+            return Change([], doc.data, "", noun=f"link to {case_id}")
+        at = len(items)
+        if all(isinstance(i, str) for i in items) and items == sorted(items, key=id_key):
+            while at > 0 and id_key(items[at - 1]) > id_key(case_id):
+                at -= 1
+        inserted = insert(doc, (key,), case_id, at)
+        return Change([inserted.splice], inserted.expected, f"linked {case_id}", noun=f"link to {case_id}")
 
-def _linked_text(root: Path, base: CaseBase, path: Path, key: str, case_id: str, old: str) -> str:
-    """The text of `path` with `case_id` added to its list `key`, checked like `ipu validate`."""
-    shown = display_path(path, root)
-    try:
-        new = yamledit.append_to_list(old, key, case_id, after=("party", "affiliation", "mandate"))
-    except yamledit.EditError as exc:
-        raise NewCaseError(f"{shown}: {exc}; add {case_id} by hand; nothing written") from None
-    result = check_loaded(path, load_text(new.removeprefix("\ufeff"), shown), base.reference)
-    errors = [p for p in result.problems if p.is_error]
-    if errors:
-        raise NewCaseError(f"{shown} would not be valid after adding {case_id}; nothing written", errors)
-    return new
+    return build

@@ -57,6 +57,8 @@ class CaseBase:
         problems: list[Any],
         files: int,
         unread: list[str] | None = None,
+        translations: list[str] | None = None,
+        translation_problems: list[Any] | None = None,
     ) -> None:
         self.root = root
         self._reference = reference
@@ -66,6 +68,10 @@ class CaseBase:
         self.files = files
         self.unread = unread or []
         """Paths listed but not read as a case (their problems say why)."""
+        self.translations = translations or []
+        """Translation files (`cases/KHM/KHM-60.fr.yaml`), as shown paths; read when a document needs them."""
+        self.translation_problems = translation_problems or []
+        """Their problems, apart from `problems`: a translation never keeps a case from being read."""
 
     @property
     def reference(self) -> Reference:

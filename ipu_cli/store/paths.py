@@ -13,11 +13,14 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from ipu_cli.domain.labels import LANGS
 from ipu_cli.errors import UsageError
 
 CASES = "cases"
 DATA = "data"
 CASE_SUFFIXES = (".yaml", ".yml")
+TRANSLATED = tuple(lang for lang in LANGS if lang != "en")
+"""Languages a case file may have a translation file in (`KHM-60.fr.yaml`)."""
 
 
 class RootNotFound(UsageError):
@@ -41,6 +44,22 @@ def find_root(start: Path | None = None, override: str | os.PathLike[str] | None
     )
 
 
+def translation_of(name: str) -> tuple[str, str] | None:
+    """("KHM-COLL-03.yaml", "fr") for the translation file "KHM-COLL-03.fr.yaml"; None otherwise."""
+    for suffix in CASE_SUFFIXES:
+        if name.endswith(suffix):
+            stem, dot, lang = name[: -len(suffix)].rpartition(".")
+            if dot and stem and lang in TRANSLATED:
+                return stem + suffix, lang
+    return None
+
+
+def translation_path(case_path: Path, lang: str) -> Path:
+    """Where the `lang` translation of a case file lives: KHM-60.yaml -> KHM-60.fr.yaml."""
+    suffix = next((s for s in CASE_SUFFIXES if case_path.name.endswith(s)), ".yaml")
+    return case_path.with_name(f"{case_path.name[: -len(suffix)]}.{lang}{suffix}")
+
+
 class Listing(NamedTuple):
     """What the lister found: the case files to read, and the entries it will not read.
 
@@ -53,6 +72,8 @@ class Listing(NamedTuple):
 
     files: list[str]
     odd: list[tuple[str, str, str]]
+    translations: list[str]
+    """Translation files (`KHM-60.fr.yaml`): not case files; `ipu validate` checks them."""
 
 
 def case_files(root: Path, country: str | None = None) -> list[str]:
@@ -76,6 +97,7 @@ def list_cases(root: Path, country: str | None = None, folder: Path | None = Non
     else:
         start = os.path.join(root, CASES, country) if country else os.path.join(root, CASES)
     found: list[str] = []
+    translations: list[str] = []
     odd: list[tuple[str, str, str]] = []
     inside = os.path.realpath(root) + os.sep
     stack = [start]
@@ -108,17 +130,18 @@ def list_cases(root: Path, country: str | None = None, folder: Path | None = Non
                         stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
                     if case_name:
-                        found.append(entry.path)
+                        (translations if translation_of(name) else found).append(entry.path)
                 elif entry.is_symlink():
-                    _link(entry.path, inside, case_name, found, odd)
+                    _link(entry.path, inside, case_name, translations if translation_of(name) else found, odd)
                 elif case_name:
                     kind = kind_of(entry.stat(follow_symlinks=False).st_mode)
                     odd.append((entry.path, "not-a-file", f"{kind}, not a plain file; not read"))
             except OSError as exc:
                 odd.append((entry.path, "unreadable", f"cannot read file: {exc.strerror}"))
     found.sort(key=lambda p: p.split(os.sep))
+    translations.sort(key=lambda p: p.split(os.sep))
     odd.sort()
-    return Listing(found, odd)
+    return Listing(found, odd, translations)
 
 
 def _link(path: str, inside: str, case_name: bool, found: list[str], odd: list[tuple[str, str, str]]) -> None:

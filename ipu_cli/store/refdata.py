@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from ipu_cli.domain.datafiles import (
     Country,
     CountryTable,
     EventTypeVocabulary,
+    Secretariat,
     Session,
     SessionRegistry,
     Verb,
@@ -27,6 +29,7 @@ from ipu_cli.domain.datafiles import (
     ViolationCategory,
     ViolationVocabulary,
 )
+from ipu_cli.domain.translations import MARK
 from ipu_cli.store.paths import DATA, display_path
 from ipu_cli.store.yamlload import Fault, Loaded, load_bytes, read_plain
 
@@ -36,6 +39,7 @@ FILES: dict[str, type[Any]] = {
     "verbs.yaml": VerbVocabulary,
     "countries.yaml": CountryTable,
     "sessions.yaml": SessionRegistry,
+    "secretariat.yaml": Secretariat,
 }
 
 
@@ -60,7 +64,12 @@ class Reference:
     verbs: dict[str, Verb] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
     regions: list[str] = field(default_factory=list)
+    region_names: dict[str, str] = field(default_factory=dict)
+    """Region -> its French name (data/countries.yaml `region_names`)."""
     sessions: dict[str, Session] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    """Place -> its French name, where it differs (data/sessions.yaml `places`)."""
+    secretariat: Secretariat | None = None
     session_paths: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     duplicate_sessions: list[tuple[str, int, int, str]] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
@@ -77,28 +86,79 @@ class Reference:
         return tuple(v.verb for v in self.verbs.values() if v.asks)
 
     def violation_label(self, code: str, lang: str = "en") -> str:
+        """The checklist's label; in French `label_fr`, else the English marked "[EN]"."""
         category = self.violations.get(code)
         if category is None:
             return code
-        return (category.label_fr or category.label) if lang == "fr" else category.label
+        if lang == "fr":
+            return category.label_fr or f"{MARK} {category.label}"
+        return category.label
 
-    def country_name(self, code: str) -> str:
-        """The bare name, as headings print it: "Philippines"."""
-        country = self.countries.get(code)
-        return country.name if country else code
-
-    def country_prose(self, code: str, lang: str = "en") -> str:
-        """The name as running text writes it: "the Philippines" (`prose`, else the bare name).
-
-        Only English forms are held so far; another language gets the bare name.
-        """
+    def country_name(self, code: str, lang: str = "en") -> str:
+        """The bare name, as headings print it: "Philippines"; French: `name_fr`, else pycountry's
+        French translation of the ISO name ("Cambodge"), else the English marked "[EN]"."""
         country = self.countries.get(code)
         if country is None:
             return code
-        return (country.prose or country.name) if lang == "en" else country.name
+        if lang == "fr":
+            return country.name_fr or french_country_name(code) or f"{MARK} {country.name}"
+        return country.name
+
+    def country_prose(self, code: str, lang: str = "en") -> str:
+        """The name as running text writes it: "the Philippines" (`prose`, else the bare name);
+        French `prose_fr`, with its article ("les Philippines"), else the French bare name."""
+        country = self.countries.get(code)
+        if country is None:
+            return code
+        if lang == "fr":
+            return country.prose_fr or self.country_name(code, lang)
+        return country.prose or country.name
+
+    def missing_french(self, code: str) -> list[str]:
+        """What a French document lacks for a country: `name_fr` (no French name from any
+        source) and `prose_fr` (the article is not known)."""
+        country = self.countries.get(code)
+        if country is None:
+            return []
+        out = [] if country.name_fr or french_country_name(code) else ["name_fr"]
+        return out + ([] if country.prose_fr else ["prose_fr"])
+
+    def place_name(self, place: str | None, lang: str = "en") -> str | None:
+        """A session's place in `lang`: "Genève" for Geneva (data/sessions.yaml `places`)."""
+        if place is None or lang != "fr":
+            return place
+        return self.places.get(place, place)
+
+    def region_name(self, region: str, lang: str = "en") -> str | None:
+        """An IPU region in `lang`: "Asie" for Asia (data/countries.yaml `region_names`); None
+        when the data has no name in that language."""
+        return region if lang == "en" else self.region_names.get(region)
 
     def session(self, ref: str) -> Session | None:
         return self.sessions.get(ref)
+
+
+@cache
+def french_country_name(code: str) -> str | None:
+    """pycountry's French translation of a country's ISO 3166 name, from the gettext catalogues
+    it ships (read from the installed package, never the network); None when it has none."""
+    import gettext
+
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return None
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    except OSError:
+        return None
+    # gettext answers the English itself for a name it has no translation of; the catalogue
+    # says which names it translates (Afghanistan is translated, and stays Afghanistan).
+    held = getattr(catalogue, "_catalog", None)
+    if held is not None and country.name not in held:
+        return None
+    return catalogue.gettext(country.name)
 
 
 def load_reference(root: Path) -> Reference:
@@ -166,7 +226,11 @@ def _index(ref: Reference, value: Any, loaded: Loaded) -> None:
     elif isinstance(value, CountryTable):
         ref.countries = {c.code: c for c in value.countries}
         ref.regions = list(value.regions)
+        ref.region_names = {region.name: region.fr for region in value.region_names}
+    elif isinstance(value, Secretariat):
+        ref.secretariat = value
     elif isinstance(value, SessionRegistry):
+        ref.places = {place.name: place.fr for place in value.places}
         for index, session in enumerate(value.sessions):
             line, column = loaded.where(("sessions", index))
             if session.ref in ref.sessions:

@@ -49,6 +49,10 @@ class Checks(Protocol):
 
     def reference(self, ref: Reference) -> list[Row]: ...
 
+    def translation(
+        self, path: Path, shown: str, root: Path, case: Case | None, case_read: bool
+    ) -> list[Row]: ...
+
 
 PARALLEL_MIN = 400
 """Below this many files to parse, worker start-up costs more than it saves."""
@@ -83,6 +87,10 @@ class ScanResult:
     use_cache: bool
     unread: list[str] = field(default_factory=list)
     """Paths listed but not read as a case (broken, not a file): their ids are not 'missing'."""
+    translations: list[str] = field(default_factory=list)
+    """Translation files listed (`KHM-60.fr.yaml`), as shown paths."""
+    translation_problems: list[Row] = field(default_factory=list)
+    """Their problems: kept apart, since a translation file never keeps a case from being read."""
 
     def save_aliases(self, aliases: dict[str, str], paths: dict[str, str]) -> None:
         if self.use_cache:
@@ -320,8 +328,9 @@ def _scan(
 ) -> ScanResult:
     complete = paths is None
     odd: list[tuple[str, str, str]] = []
+    translations: list[str] = []
     if paths is None:
-        names, odd = list_cases(root)
+        names, odd, translations = list_cases(root)
     else:
         names = [os.fspath(p) for p in paths]
     if reference is not None and not reference.digest_parts:
@@ -388,6 +397,7 @@ def _scan(
         problems.append((shown, 1, 1, code, message))
         unread.append(shown)
     records: list[CaseRecord] = []
+    by_path: dict[str, tuple[bytes | None, CaseRecord | None]] = {}
     for name, outcome in zip(names, outcomes, strict=True):
         shown, key, (file_problems, summary) = outcome[:3]
         case = outcome[3] if len(outcome) > 3 else None
@@ -401,7 +411,10 @@ def _scan(
             records.append(record)
         else:
             unread.append(shown)
+        by_path[shown] = (key, records[-1] if records and records[-1].path == shown else None)
 
+    shown_translations = [display_path(Path(name), root) for name in translations]
+    translation_rows = _translations(translations, shown_translations, by_path, store, keep, root, checks)
     store.save(keep, complete)
     if ref is not None:
         sessions: Any = ref
@@ -420,7 +433,47 @@ def _scan(
         complete,
         use_cache,
         unread,
+        shown_translations,
+        translation_rows,
     )
+
+
+def _translations(
+    names: list[str],
+    shown: list[str],
+    cases: dict[str, tuple[bytes | None, CaseRecord | None]],
+    store: cache.Store,
+    keep: set[bytes],
+    root: Path,
+    checks: Checks,
+) -> list[Row]:
+    """The problems of each translation file, cached under its bytes and its case file's key
+    (the check compares the two files), so that a warm run parses neither."""
+    from ipu_cli.store.paths import translation_of
+
+    out: list[Row] = []
+    for name, path in zip(names, shown, strict=True):
+        found = translation_of(Path(path).name)
+        case_path = path[: -len(Path(path).name)] + found[0] if found else path
+        case_key, record = cases.get(case_path, (None, None))
+        raw = _read(name)
+        key = (
+            cache.file_key(path, raw + b"\0" + case_key) if raw is not None and case_key is not None else None
+        )
+        entry = store.checks.get(key) if key is not None else None
+        if entry is not None and type(entry) is tuple and len(entry) == 2 and entry[1] is None:
+            rows = entry[0]
+            if type(rows) is tuple and all(map(_sound_row, rows)):
+                keep.add(key)  # type: ignore[arg-type]
+                out.extend(rows)
+                continue
+        case = record.case if record is not None else None
+        rows = tuple(checks.translation(Path(name), path, root, case, case_path in cases))
+        if key is not None:
+            store.put(key, (rows, None), None)
+            keep.add(key)
+        out.extend(rows)
+    return out
 
 
 def _load_reference(root: Path) -> Reference:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ipu_cli.domain.cases import CollectiveCase, IndividualCase
+from ipu_cli.domain.cases import CollectiveCase, IndividualCase, Translation
 from ipu_cli.domain.datafiles import (
     CountryTable,
     EventTypeVocabulary,
+    Secretariat,
     SessionRegistry,
     VerbVocabulary,
     ViolationVocabulary,
@@ -19,11 +20,13 @@ from ipu_cli.domain.datafiles import (
 KINDS: dict[str, type[BaseModel]] = {
     "individual-case": IndividualCase,
     "collective-case": CollectiveCase,
+    "translation": Translation,
     "violations": ViolationVocabulary,
     "event-types": EventTypeVocabulary,
     "verbs": VerbVocabulary,
     "countries": CountryTable,
     "sessions": SessionRegistry,
+    "secretariat": Secretariat,
 }
 
 
