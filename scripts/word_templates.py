@@ -1,5 +1,6 @@
-"""Write the Word templates of decisions and letters: templates/decision.docx, templates/letter.docx,
-and the French letter's, templates/letter.fr.docx (its letterhead in French).
+"""Write the Word templates of decisions and letters: templates/decision.docx (also a session
+booklet's, with the styles of its cover and contents), templates/letter.docx, and the French
+letter's, templates/letter.fr.docx (its letterhead in French).
 
 Run once (`make word-templates`), then restyle the files in Word itself: `ipu` opens the
 template, keeps its styles, numbering, page settings, header and footer, clears its body
@@ -232,6 +233,47 @@ PARAGRAPH_STYLES = [
     ),
     ("EnclosureHeading", "Enclosure Heading", "Heading2", "Normal", "<w:pageBreakBefore/>", ""),
 ]
+TEXT_WIDTH = 11906 - 1247 - 1361
+"""The A4 page's width less its margins (twips): where a contents line's page number sits."""
+BOOKLET_STYLES = [
+    (
+        "CoverBody",
+        "Cover Body",
+        "Normal",
+        "CoverTitle",
+        '<w:spacing w:before="2880" w:after="240"/>',
+        f'<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="40"/><w:szCs w:val="40"/>',
+    ),
+    (
+        "CoverTitle",
+        "Cover Title",
+        "Normal",
+        "CoverLine",
+        '<w:spacing w:after="240"/>',
+        '<w:sz w:val="32"/><w:szCs w:val="32"/>',
+    ),
+    ("CoverLine", "Cover Line", "Normal", None, "", '<w:sz w:val="24"/><w:szCs w:val="24"/>'),
+    ("CoverSymbol", "Cover Symbol", "Normal", None, '<w:spacing w:before="720"/>', "<w:b/><w:bCs/>"),
+    ("TOCHeading", "TOC Heading", "Heading1", "TOC1", "<w:pageBreakBefore/>", ""),
+    (
+        "TOC1",
+        "toc 1",
+        "Normal",
+        "TOC2",
+        '<w:keepNext/><w:spacing w:before="240" w:after="60"/>',
+        f'<w:b/><w:bCs/><w:color w:val="{BLUE}"/>',
+    ),
+    (
+        "TOC2",
+        "toc 2",
+        "Normal",
+        None,
+        f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_WIDTH}"/></w:tabs><w:spacing w:after="60"/><w:ind w:left="284"/>',
+        "",
+    ),
+]
+"""The styles of a session's booklet (`ipu booklet`), which is written on the decision's template:
+its cover and its contents."""
 CHARACTER_STYLES = [
     ("FootnoteReference", "footnote reference", '<w:vertAlign w:val="superscript"/>'),
     ("BoxLabel", "Box Label", "<w:b/><w:bCs/>"),
@@ -239,7 +281,7 @@ CHARACTER_STYLES = [
 ]
 
 
-def _styles(tag: str) -> str:
+def _styles(tag: str, kind: str = "decision") -> str:
     out = [
         f"{XML}<w:styles {NS}>",
         "<w:docDefaults><w:rPrDefault><w:rPr>"
@@ -249,7 +291,9 @@ def _styles(tag: str) -> str:
         '<w:spacing w:after="120" w:line="264" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>",
     ]
-    for style_id, name, based, following, ppr, rpr in PARAGRAPH_STYLES:
+    for style_id, name, based, following, ppr, rpr in PARAGRAPH_STYLES + (
+        BOOKLET_STYLES if kind == "decision" else []
+    ):
         default = ' w:default="1"' if style_id == "Normal" else ""
         custom = "" if name[0].islower() or style_id == "Normal" else ' w:customStyle="1"'
         out.append(
@@ -487,6 +531,13 @@ SPECIMEN = {
         ("DecisionIntro", "Decision Intro: The Committee on the Human Rights of Parliamentarians"),
         ("OperativeParagraph", "Operative Paragraph: numbered by Word; the verb in italics"),
         ("OperativeSubitem", "Operative Sub-item: lettered (a), (b) by Word"),
+        ("CoverBody", "Cover Body: a session booklet's cover (ipu booklet): the body"),
+        ("CoverTitle", "Cover Title: Decisions adopted at its ... session"),
+        ("CoverLine", "Cover Line: the place and dates"),
+        ("CoverSymbol", "Cover Symbol: the document symbol"),
+        ("TOCHeading", "TOC Heading: Contents (on a new page)"),
+        ("TOC1", "toc 1: a region"),
+        ("TOC2", "toc 2: a decision of the contents, its page number after a tab"),
     ],
     "letter": [
         ("DateLine", "Date Line: Geneva, 3 March 2026"),
@@ -530,7 +581,7 @@ def build(kind: str, lang: str = "en") -> bytes:
     )
     parts: dict[str, bytes | str] = {
         "word/document.xml": f"{XML}<w:document {NS}><w:body>{body}{sect}</w:body></w:document>",
-        "word/styles.xml": _styles(tag),
+        "word/styles.xml": _styles(tag, kind),
         "word/numbering.xml": _numbering(),
         "word/settings.xml": (
             f"{XML}<w:settings {NS}><w:zoom w:percent='100'/><w:defaultTabStop w:val='567'/>"

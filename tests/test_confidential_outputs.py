@@ -223,6 +223,11 @@ def _sweep_commands() -> list[tuple[str, list[str]]]:
         commands += [(f"letter {party} md", ["draft-letter", "KHM-COLL-03", "--to", party])]
     commands += [(f"letter {fmt}", ["draft-letter", "KHM-COLL-03", "--to", "authorities", "-o", "{out}." + fmt]) for fmt in ("html", "docx")]  # fmt: skip
     commands += [(f"letter --all {fmt}", ["draft-letter", "--all", "--session", "179", "-f", fmt, "-o", "{out}"]) for fmt in ("md", "html", "docx")]  # fmt: skip
+    commands += [(f"stats --year {fmt}", ["stats", "--year", "2026", "-f", fmt]) for fmt in ("table", "json", "csv")]  # fmt: skip
+    commands += [("stats --year svg", ["stats", "--year", "2026", "-f", "svg", "-o", "{out}.svg"])]
+    commands += [(f"booklet {n} {fmt}", ["booklet", "--session", n, "-f", fmt, "-o", "{out}." + fmt]) for n in ("179", "180") for fmt in ("md", "html", "docx")]  # fmt: skip
+    commands += [(f"changes {fmt}", ["changes", "--since", "2019", "-f", fmt]) for fmt in ("table", "json")]
+    commands += [("changes since 179", ["changes", "--since-session", "179", "-f", "csv"])]
     commands += [("templates check", ["templates", "check"])]
     return commands
 
@@ -340,3 +345,21 @@ def test_sweep_show_json_of_the_public_group(sweep_bases, ipu):
     _, secret = sweep_bases
     shown = ipu("show", "KHM-COLL-03", "--format", "json", "--root", str(secret))
     assert all_leaks(shown.out) == []
+
+
+def test_confidential_counts_are_numbers_only(sweep_bases, ipu, tmp_path, monkeypatch):
+    """`--with-confidential-counts` publishes totals that the secrets change, and nothing else of them."""
+    monkeypatch.setenv("IPU_TODAY", TODAY)
+    clean, secret = sweep_bases
+    outputs = {}
+    for name, root in (("clean", clean), ("secret", secret)):
+        result = ipu(
+            "stats", "--year", "2026", "--with-confidential-counts", "-f", "json", "--root", str(root)
+        )
+        assert result.code == 0, result.err
+        assert all_leaks(result.out) == []
+        outputs[name] = json.loads(result.out)
+    assert outputs["clean"]["confidential"] == {"mps": 0, "files": 0}
+    assert outputs["secret"]["confidential"]["mps"] > 0
+    del outputs["clean"]["confidential"], outputs["secret"]["confidential"]
+    assert outputs["secret"] == outputs["clean"]  # every other figure is the public one

@@ -20,6 +20,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 PLACES = {
     "list": ("queries.md", "## `ipu list`"),
     "stats": ("queries.md", "## `ipu stats`"),
+    "changes": ("queries.md", "## `ipu changes`"),
     "export": ("queries.md", "## `ipu export`"),
     "validate": ("checks.md", None),
     "show": ("case-base.md", "## `ipu show"),

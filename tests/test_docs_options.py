@@ -18,7 +18,7 @@ from ipu_cli.cli.app import app
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 PAGES = {
-    "decision-drafts.md": [("draft-decision",), ("templates", "check")],
+    "decision-drafts.md": [("draft-decision",), ("templates", "check"), ("booklet",)],
     "follow-up.md": [("log",), ("new",), ("followups",), ("draft-letter",)],
     "recording.md": [("complaint",), ("record",), ("start-draft",), ("adopt",), ("close",)],
     "translations.md": [("untranslated",)],

@@ -26,7 +26,7 @@ MP = [
 
 def test_validate_is_clean(synthetic, ipu) -> None:
     result = ipu("validate")
-    assert (result.code, result.out, result.err) == (0, "", "81 files checked: no problems\n")
+    assert (result.code, result.out, result.err) == (0, "", "91 files checked: no problems\n")
 
 
 @pytest.mark.parametrize("typed", SPELLINGS)
@@ -72,7 +72,7 @@ def test_new_case_keeps_its_id_and_starts_its_country_folder(synthetic, ipu) -> 
     result = ipu("new", "individual", "gbr-01", "--name", "Test Person", *MP)
     assert (result.code, result.out, result.err) == (0, "created cases/GBR/GBR-01.yaml\n", "")
     assert "id: GBR-01\n" in (synthetic / "cases/GBR/GBR-01.yaml").read_text()
-    assert ipu("validate").err == "82 files checked: no problems\n"
+    assert ipu("validate").err == "92 files checked: no problems\n"
     assert ipu("show", "gbr1").out.splitlines()[0] == "GBR-01  Test Person"
 
 
@@ -215,9 +215,9 @@ def test_checklist_follows_the_vocabulary_without_a_recorded_order(synthetic, ip
 def test_unknown_values_are_counted_in_figures_only_when_present(synthetic, ipu) -> None:
     figures = json.loads(ipu("stats", "--by", "affiliation", "--format", "json").out)
     assert figures["by_affiliation"] == {
-        "opposition": 68,
+        "opposition": 74,
         "majority": 3,
-        "independent": 3,
+        "independent": 4,
         "other": 0,
         "unknown": 1,
     }

@@ -197,6 +197,8 @@ def test_a_malformed_today_is_refused_by_every_command(repo, ipu, path):
         ("record",): ["KHM-60", "hearing", "--date", "2026-02", "--description", "Hearing"],
         ("start-draft",): ["KHM-COLL-03", "--session", "180"],
         ("adopt",): ["KHM-COLL-03", "--session", "179"],
+        ("booklet",): ["--session", "179"],
+        ("changes",): ["--since", "2026"],
         ("close",): ["KHM-60", "--session", "179", "--reason", "Released"],
         ("untranslated",): ["KHM-60"],
         ("new",): [

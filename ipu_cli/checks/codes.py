@@ -279,6 +279,36 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "An MP listed in a collective case's members must list that case in `collectives`, and the other way round.",
     ),
     (
+        "member-left",
+        "warning",
+        "A member who left the group still names it",
+        "The group's `membership` records that this MP left it (`left`), but the MP's file still lists the group in `collectives`, so the MP is still handled through the group (its decisions, letters and log). Remove the group from the MP's `collectives`; the group keeps the MP in `members`, so that its earlier decisions still list them.",
+    ),
+    (
+        "membership-not-member",
+        "error",
+        "A membership entry for an MP the group does not list",
+        "Every `membership` entry of a collective case names one of its `members`, once. A member who left stays in `members`: the group's earlier decisions list them.",
+    ),
+    (
+        "membership-order",
+        "error",
+        "A member leaves before joining",
+        "In a `membership` entry, the session `left` must start after the session `joined`.",
+    ),
+    (
+        "joint-decision",
+        "error",
+        "A joint decision names a case it cannot cover",
+        "`joint_with` on a decision or a draft names other cases of the same country that the decision covers with this one: each must exist, be another case, and hold its own decisions (a group, or an MP in no group).",
+    ),
+    (
+        "joint-not-recorded",
+        "warning",
+        "A joint decision is recorded in one case only",
+        "A decision adopted jointly on several cases is recorded in each of them (the others with no paragraphs and `joint_with` naming this one), so that each case's box cites it and `ipu draft-decision ... --adopted` finds it from either case.",
+    ),
+    (
         "unknown-collective",
         "error",
         "A collective case that does not exist",
@@ -300,7 +330,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "victims-mismatch",
         "error",
         "The victims override disagrees with the members",
-        "The `victims` text of a collective case must give the same number of MPs (and of women and men, where it says) as its members list.",
+        "The `victims` text of a collective case must give the same number of MPs (and of women and men, where it says) as its current members: the members whose case is not closed and who have not left the group (`membership`). A decision adopted when the group was another size prints the line computed from the members of its day, or its own `victims`.",
     ),
     (
         "unknown-agenda-case",

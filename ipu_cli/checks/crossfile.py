@@ -8,21 +8,17 @@ without importing Pydantic).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.ids import spellings
-from ipu_cli.domain.words import NUMBER_WORDS, number_value
+from ipu_cli.domain.membership import left_ids
 from ipu_cli.store.paths import stem_id
 
 if TYPE_CHECKING:
     from ipu_cli.store.records import CaseRecord, Facts
-
-_NUMBER = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_COUNTED = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(male|female|men|women)\b", re.IGNORECASE)
 
 
 def _problem(record: CaseRecord, key: str, code: str, message: str) -> Problem:
@@ -110,6 +106,17 @@ def cross_file_problems(
                             f"{group} does not list {case.id} among its members",
                         )
                     )
+                elif target.facts.collective and case.id in left_ids(target.facts):
+                    problems.append(
+                        _problem(
+                            record,
+                            key,
+                            "member-left",
+                            f"{group} records that {case.id} left it ('membership'), but {case.id} "
+                            "still lists it in its collectives",
+                        )
+                    )
+        problems.extend(_joint_problems(record, records, present))
 
     for session_ref, session in ref.sessions.items():
         path, line, column = ref.session_paths[session_ref]
@@ -135,28 +142,45 @@ def _spelt_like(alias: str, own: str, records: dict[str, CaseRecord]) -> str | N
     return None
 
 
+class _Status(NamedTuple):
+    state: str
+
+
+class _Member(NamedTuple):
+    """What the victims check reads of a member: its id, sex and status (no model, no summary)."""
+
+    id: str
+    sex: str | None
+    status: _Status
+
+
 def _group_problems(
     record: CaseRecord, group: Facts, records: dict[str, CaseRecord], present: set[str]
 ) -> list[Problem]:
     out: list[Problem] = []
-    members: list[Facts] = []
+    members: list[Any] = []
+    complete = True  # every member's file was read: the victims override can be counted
+    left = left_ids(group)
     public = record.confidentiality == "public"
     for member in dict.fromkeys(group.members):  # a repeated member is filechecks' duplicate-member
         key = f"members.{member}"
         target = records.get(member)
         if target is None and member in present:
+            complete = False
             continue  # its file exists but cannot be read: reported there
         if target is None:
+            complete = False
             out.append(_problem(record, key, "unknown-member", f"member '{member}' has no case file"))
             continue
         case = target.facts
         if case.collective:
+            complete = False
             out.append(
                 _problem(record, key, "unknown-member", f"member '{member}' is not an individual case")
             )
             continue
-        members.append(case)
-        if group.id not in case.collectives:
+        members.append(_Member(member, case.sex, _Status(target.state)))
+        if group.id not in case.collectives and member not in left:
             out.append(
                 _problem(
                     record,
@@ -184,42 +208,71 @@ def _group_problems(
                     f"member {member} is from {case.country}, the group from {group.country}",
                 )
             )
-    if group.victims and len(members) == len(set(group.members)):
-        out.extend(_victims_problems(record, group.victims, members))
+    if group.victims and complete:
+        from ipu_cli.domain.membership import current
+
+        # the override speaks of the current members (not closed, not left)
+        out.extend(_victims_problems(record, group.victims, current(group, members)))
     return out
 
 
-def _victims_problems(record: CaseRecord, text: str, members: list[Facts]) -> list[Problem]:
-    counts = {"female": sum(m.sex == "female" for m in members)}
-    counts["male"] = len(members) - counts["female"]
-    counted = {m.group(2).lower(): _value(m.group(1)) for m in _COUNTED.finditer(text)}
-    out = []
-    for word, number in counted.items():
-        sex = "female" if word in ("female", "women") else "male"
-        if number != counts[sex]:
+def _joint_problems(record: CaseRecord, records: dict[str, CaseRecord], present: set[str]) -> list[Problem]:
+    """Each case a decision is joint with exists, is another case of the same country that holds
+    its own decisions, and records an adopted joint decision too."""
+    out: list[Problem] = []
+    facts = record.facts
+    for session, other in facts.joint:
+        key = f"joint.{session}.{other}"
+        target = records.get(other)
+        if target is None and other in present:
+            continue  # its file exists but cannot be read: reported there
+        if other == facts.id:
             out.append(
                 _problem(
                     record,
-                    "victims",
-                    "victims-mismatch",
-                    f"victims text says {number} {word} but the members include {counts[sex]}",
+                    key,
+                    "joint-decision",
+                    f"a decision is joint with other cases, not with {other} itself",
                 )
             )
-    first = _NUMBER.search(text)
-    counted_starts = {m.start() for m in _COUNTED.finditer(text)}
-    if first and first.start() not in counted_starts and _value(first.group(1)) != len(members):
-        out.append(
-            _problem(
-                record,
-                "victims",
-                "victims-mismatch",
-                f"victims text says {first.group(1)} but the group has {len(members)} members",
+        elif target is None:
+            out.append(_problem(record, key, "joint-decision", f"joint case '{other}' has no case file"))
+        elif target.facts.country != facts.country:
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "joint-decision",
+                    f"joint case {other} is of {target.facts.country}; a decision covers cases of one "
+                    f"country ({facts.country})",
+                )
             )
-        )
+        elif not target.facts.collective and target.facts.collectives:
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "joint-decision",
+                    f"{other} is examined in {', '.join(target.facts.collectives)}; name the group",
+                )
+            )
+        elif session not in ("", "draft") and session not in target.facts.decided:
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "joint-not-recorded",
+                    f"{other} records no decision adopted at {session}; add one with "
+                    f"`joint_with: [{facts.id}]` and no paragraphs",
+                )
+            )
     return out
 
 
-def _value(token: str) -> int:
-    value = number_value(token)
-    assert value is not None, token  # the patterns match only figures and NUMBER_WORDS
-    return value
+def _victims_problems(record: CaseRecord, text: str, members: list[Any]) -> list[Problem]:
+    from ipu_cli.domain.victims import override_disagreements
+
+    return [
+        _problem(record, "victims", "victims-mismatch", message)
+        for message in override_disagreements(text, members)
+    ]

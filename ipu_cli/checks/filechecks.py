@@ -141,8 +141,44 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
         check_session(("hearings", index, "session"), hearing.session)
     for index, session_ref in enumerate(case.agenda):
         check_session(("agenda", index), session_ref)
+    if isinstance(case, IndividualCase):
+        for index, published in enumerate(case.published_names):
+            check_session(("published_names", index, "until"), published.until)
+    else:
+        _check_membership(report, check_session, case, ref)
     out.extend(lifecycle_checks(loaded, case, ref))
     return out
+
+
+def _check_membership(report: Any, check_session: Any, case: Any, ref: Reference) -> None:
+    """Each membership entry names a member, once; its sessions are known and in order."""
+    seen: set[str] = set()
+    for index, entry in enumerate(case.membership):
+        if entry.member not in case.members:
+            report(
+                ("membership", index, "member"),
+                "membership-not-member",
+                f"'{entry.member}' is not among the members of {case.id}"
+                + did_you_mean(entry.member, case.members),
+            )
+        elif entry.member in seen:
+            report(
+                ("membership", index, "member"),
+                "membership-not-member",
+                f"'{entry.member}' has two membership entries; keep one (joined and left)",
+            )
+        seen.add(entry.member)
+        for name in ("joined", "left"):
+            check_session(("membership", index, name), getattr(entry, name))
+        joined = ref.sessions.get(entry.joined) if entry.joined else None
+        left = ref.sessions.get(entry.left) if entry.left else None
+        if joined is not None and left is not None and left.start.earliest() <= joined.start.earliest():
+            report(
+                ("membership", index, "left"),
+                "membership-order",
+                f"{entry.member} leaves at {entry.left} ({left.start}), not after joining at "
+                f"{entry.joined} ({joined.start})",
+            )
 
 
 def _check_verbs(report: Any, loc: tuple[Any, ...], paragraphs: list[Any], ref: Reference) -> None:

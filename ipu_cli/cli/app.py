@@ -29,6 +29,8 @@ COMMANDS = [
     "show",
     "schema",
     "draft_decision",
+    "booklet",
+    "changes",
     "templates",
     "list",
     "stats",

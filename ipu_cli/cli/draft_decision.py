@@ -10,15 +10,16 @@ from typing import Annotated
 
 import typer
 
+from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
     BodyOption,
     ConfidentialDocOption,
-    DocCaseArgument,
     DocFormatOption,
     DocOutputOption,
     ForceOption,
     RootOption,
     TodayOption,
+    check_lang,
     document_format,
     emit_document,
     fail,
@@ -31,9 +32,18 @@ from ipu_cli.cli.options import (
     warn,
     write_batch_and_say,
 )
-from ipu_cli.domain.labels import LANGS
 
 SessionOption = session_option("Session: 180, 180th or committee-180 (required).")
+CaseIdsArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="CASE_ID",
+        help="Case id, loose spelling or legacy id (KHM-COLL-03, CMBD/60); several cases of one "
+        "country make one joint decision; omit with --all.",
+        show_default=False,
+        autocompletion=complete.case_ids,
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -41,7 +51,7 @@ def register(app: typer.Typer) -> None:
 
 
 def draft_decision(
-    case_id: DocCaseArgument = None,
+    case_ids: CaseIdsArgument = None,
     session: SessionOption = None,
     body: BodyOption = "committee",
     fmt: DocFormatOption = None,
@@ -67,12 +77,14 @@ def draft_decision(
 
     The decision for --session in the house style, every line of the case box
     computed from the data (--adopted: the decision as adopted at that session).
+    Several cases of one country (or cases whose decision is `joint_with` others)
+    make one joint decision: one case list, the box of each case, one text.
     Markdown goes to stdout unless -o is given. Missing data prints "- - -" and a
     warning on stderr. Exit 1 on an unknown, unreadable or confidential case, 2 on
     a usage error.
     """
     from ipu_cli.checks.pipeline import load_case_base, require_reference
-    from ipu_cli.documents.decision import build, draft_all
+    from ipu_cli.documents.decision import build, draft_all, joint_cases
     from ipu_cli.documents.environment import render_document
     from ipu_cli.domain.sessions import find_session
     from ipu_cli.domain.visibility import require_public
@@ -80,11 +92,10 @@ def draft_decision(
 
     if not session:
         fail("--session N is required", 2)
-    if lang not in LANGS:
-        fail(f"unknown language '{lang}'; choose from {', '.join(LANGS)}", 2)
-    if all_cases and case_id:
+    check_lang(lang)
+    if all_cases and case_ids:
         fail("give a case id or --all, not both", 2)
-    if not all_cases and not case_id:
+    if not all_cases and not case_ids:
         fail("give a case id, or --all with -o DIR", 2)
     if all_cases and output is None:
         fail("--all writes one file per case: give -o DIR", 2)
@@ -105,11 +116,20 @@ def draft_decision(
         write_batch_and_say(output, batch, index, force, "decision")
         return
 
-    case, redirect = find_holder(base, case_id or "", "drafting the group's decision")
-    if redirect:
-        note(redirect)
-    require_public(case, base, confidential)
-    context = build(base, case, found, adopted=adopted, lang=lang, include_confidential=confidential)
+    named = []
+    for typed in case_ids or []:
+        case, redirect = find_holder(base, typed, "drafting the group's decision")
+        if redirect:
+            note(redirect)
+        named.append(case)
+    cases = joint_cases(base, named, found, adopted)
+    for case in cases:
+        require_public(case, base, confidential)
+    context = build(
+        base, cases[0], found, adopted=adopted, lang=lang, include_confidential=confidential, joint=cases[1:]
+    )
+    for case in cases[len({c.id for c in named}) :]:
+        note(f"{case.id} is covered by the same decision (joint_with)")
     document = render_document("decision", context.as_dict(), chosen, repo)
     warn(context.warnings)
     emit_document(output, document, force)

@@ -21,7 +21,6 @@ from ipu_cli.cli.options import (
     fail,
 )
 from ipu_cli.domain.communications import PARTIES
-from ipu_cli.domain.labels import LANGS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -88,8 +87,7 @@ def draft_letter(
         fail("give a case id and --to (or --all --session N -o DIR)", 2)
     if to is not None and to not in PARTIES:
         fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
-    if lang is not None and lang not in LANGS:
-        fail(f"unknown language '{lang}'; choose from {', '.join(LANGS)}", 2)
+    options.check_lang(lang)
     chosen = options.document_format(output, fmt, all_cases)
     ref = parse_session(session, deciding_body(body)) if session is not None else None
     repo = options.resolve_root(root)

@@ -121,6 +121,16 @@ def lang_option(text: str, values: Sequence[str] | None = None, **extra: Any) ->
     )
 
 
+def check_lang(lang: str | None, values: Sequence[str] | None = None) -> None:
+    """Refuse a language the command cannot write (`values`: default domain/labels.LANGS) with
+    exit 2; None (the command chooses) passes."""
+    from ipu_cli.domain.labels import LANGS
+
+    allowed = values or LANGS
+    if lang is not None and lang not in allowed:
+        fail(f"unknown language '{lang}'; choose from {', '.join(allowed)}", 2)
+
+
 RowFormatOption = Annotated[str, format_option(ROW_FORMATS)]
 IncludeConfidentialOption = Annotated[
     bool,

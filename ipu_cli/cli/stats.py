@@ -70,13 +70,22 @@ def stats(
         ),
     ] = None,
     include_confidential: IncludeConfidentialOption = False,
+    with_confidential_counts: Annotated[
+        bool,
+        typer.Option(
+            "--with-confidential-counts",
+            help="With public figures: add the totals of confidential cases, as numbers only.",
+        ),
+    ] = False,
     force: ForceOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
     """The yearly figures the IPU publishes.
 
-    MPs (counted as persons), countries, breakdowns, new and closed cases. Exit 0;
+    MPs (counted as persons), countries, breakdowns, new and closed cases; with
+    --year, the change on the year before (total and by region), the shares of
+    women and of opposition MPs with their trend, and violations by sex. Exit 0;
     1 when the case base has errors (no figures from an incomplete base) or FILE
     cannot be written; 2 on a usage error (also a --year or --as-of in the future).
     """
@@ -90,17 +99,28 @@ def stats(
     end = period_end(year_number, as_of)
     if fmt == "svg" and output is None:
         fail("--format svg needs -o FILE", 2)
+    if with_confidential_counts and include_confidential:
+        fail(
+            "--with-confidential-counts adds confidential totals to public figures; "
+            "--include-confidential counts confidential cases already",
+            2,
+        )
 
     from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
-    from ipu_cli.queries.figures import compute, period_for
+    from ipu_cli.queries.figures import compute, confidential_counts, period_for, published
 
     repo = resolve_root(root)
     period = period_for(year_number, end, resolve_today(today))
     base = load_case_base(repo)
     report_unread_files(base, "figures", refuse=True)
     require_reference(base, "statistics")
-    figures = compute(base, period, include_confidential, by)
+    if year_number is not None:
+        figures = published(base, year_number, include_confidential, by, with_confidential_counts)
+    else:
+        figures = compute(base, period, include_confidential, by)
+        if with_confidential_counts:
+            figures.confidential = confidential_counts(base, period, figures)
     notice = NOTICE if include_confidential else None
     if fmt == "svg":
         from ipu_cli.documents.chart import render_svg
@@ -132,17 +152,25 @@ def stats(
 def _tables(figures: Stats, notice: str | None, stream: TextIO) -> None:
     """The summary, then one table per breakdown, through the shared row formatter
     (rich tables on a terminal, aligned text with block bars otherwise)."""
-    from ipu_cli.queries.figures import LABELS, breakdown_rows, summary_lines
+    from ipu_cli.queries.figures import (
+        LABELS,
+        breakdown_rows,
+        published_lines,
+        sex_violation_rows,
+        summary_lines,
+    )
     from ipu_cli.queries.rows import emit_rows, terminal_width, wrap
 
     terminal = stream.isatty()
     width = terminal_width(stream)
     if notice:
         stream.write(notice + "\n")
-    for line in summary_lines(figures):
+    for line in summary_lines(figures) + published_lines(figures):
         stream.write("\n".join(wrap(line, width)) + "\n")
-    for name in figures.breakdowns:
+    tables = [(name, breakdown_rows(figures, name)) for name in figures.breakdowns]
+    if figures.sex_violation:
+        tables.append(("sex_violation", sex_violation_rows(figures)))
+    for name, rows in tables:
         if not terminal:
             stream.write(f"\n{LABELS[name]}\n")
-        rows = breakdown_rows(figures, name)
         emit_rows(rows, "table", noun="item", title=LABELS[name] if terminal else None, stream=stream)

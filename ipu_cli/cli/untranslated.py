@@ -11,7 +11,7 @@ from ipu_cli.cli.options import (
     CaseIdArgument,
     RootOption,
     TodayOption,
-    fail,
+    check_lang,
     lang_option,
     note,
     resolve_root,
@@ -51,8 +51,7 @@ def untranslated(
     from ipu_cli.domain.words import counted
     from ipu_cli.queries.lookup import find_case
 
-    if lang not in TRANSLATED:
-        fail(f"unknown language '{lang}'; choose from {', '.join(TRANSLATED)}", 2)
+    check_lang(lang, TRANSLATED)
     repo = resolve_root(root)
     resolve_today(today)  # a malformed --today is refused here too
     base = load_case_base(repo)

@@ -14,6 +14,7 @@ warning; nothing is invented.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,7 @@ class DecisionContext:
     lang: str
     labels: dict[str, str]
     case_id: str
+    case_ids: list[str]
     country: str
     header: str
     case_lines: list[str]
@@ -72,11 +74,15 @@ class DecisionContext:
     box_title: str
     box: list[BoxLine]
     follow_up: list[BoxLine]
+    more_boxes: list[dict[str, Any]]
+    """The boxes of the other cases a joint decision covers (title, box, follow_up), in order."""
     intro: str
     paragraphs: list[ParagraphView]
     draft: bool
     confidential: bool
     session: str
+    members: int
+    """How many MPs the case list holds."""
     translation: str | None = None
     """What the document says of its translation ("Traduction non officielle"), or None."""
     warnings: list[str] = field(default_factory=list)
@@ -195,15 +201,93 @@ def adopted_at(case: Case, ref: str) -> Decision:
     return found[-1]
 
 
-def checklist_order(case: Case, session: Session, adopted: bool) -> list[str] | None:
-    """The order a decision records for its checklist, if any (else the vocabulary's).
+@dataclass
+class Text:
+    """Where a decision's text comes from: the case holding it, its paragraphs, summary, mode."""
 
-    An adopted decision uses its own `checklist`; a draft uses the draft block's, else that
-    of the latest decision adopted before the session that records one.
+    case: Case
+    paragraphs: list[Paragraph]
+    summary: str | None
+    source: str
+    decision: Decision | None = None
+
+
+def joint_text(cases: list[Case], session: Session, adopted: bool) -> Text:
+    """The one set of paragraphs of a decision covering `cases` (one case: its own).
+
+    Adopted: the decision of the session recorded with paragraphs (every case covered
+    records the decision, or is named by the `joint_with` of one that does). A draft: the
+    draft block for the session (or for none) of one of the cases, else the latest
+    adopted decision of the first case that holds text (`starting_text`). Two cases
+    holding paragraphs for one decision is refused: the decision has one text.
     """
     if adopted:
-        return adopted_at(case, session.ref).checklist
-    return recorded_order(case.draft, case.decisions, session.ref, session.start.earliest())
+        found = {c.id: [d for d in c.decisions if d.session == session.ref] for c in cases}
+        named = {other for c in cases for d in found[c.id] for other in d.joint_with}
+        for case in cases:
+            if not found[case.id] and (case is cases[0] or case.id not in named):
+                adopted_at(case, session.ref)  # raises: names the decisions the case holds
+        held = [(c, found[c.id][-1]) for c in cases if found[c.id] and found[c.id][-1].paragraphs]
+        _one_text([c for c, _ in held], f"a decision adopted at {session.ref}")
+        case, decision = held[0] if held else next((c, found[c.id][-1]) for c in cases if found[c.id])
+        return Text(
+            case, decision.paragraphs, decision.summary, f"the decision adopted at {session.ref}", decision
+        )
+    drafts = [c for c in cases if c.draft is not None and c.draft.session in (None, session.ref)]
+    _one_text(drafts, f"a draft block for {session.ref}")
+    for case in [*drafts, *cases]:
+        paragraphs, summary, source = starting_text(case, session)
+        if paragraphs:
+            return Text(case, paragraphs, summary, source)
+    return Text(cases[0], [], None, starting_text(cases[0], session)[2])
+
+
+def _one_text(holders: list[Case], what: str) -> None:
+    if len(holders) > 1:
+        raise DecisionError(
+            f"{' and '.join(c.id for c in holders)} each hold {what}; a joint decision has one text: "
+            "keep the paragraphs in one case, and `joint_with` naming the others"
+        )
+
+
+def joint_cases(base: CaseBase, cases: list[Case], session: Session, adopted: bool) -> list[Case]:
+    """The cases one decision covers: those named, then the cases joint with them at `session`
+    (named by their decision, or draft block, for the session, or naming them), each once."""
+    out: dict[str, Case] = {}
+    pending = list(cases)
+    while pending:
+        case = pending.pop(0)
+        if case.id in out:
+            continue
+        out[case.id] = case
+        for other in [*_joint_records(case, session, adopted), *_naming(base, case.id, session, adopted)]:
+            found = base.get(other)
+            if found is None:
+                raise DecisionError(f"{case.id}: joint case {other} has no readable case file")
+            pending.append(found)
+    return list(out.values())
+
+
+def _joint_records(case: Case, session: Session, adopted: bool) -> list[str]:
+    """The ids `case`'s decision (adopted) or draft block for `session` is joint with."""
+    if adopted:
+        return [other for d in case.decisions if d.session == session.ref for other in d.joint_with]
+    if case.draft is not None and case.draft.session in (None, session.ref):
+        return list(case.draft.joint_with)
+    return []
+
+
+def _naming(base: CaseBase, case_id: str, session: Session, adopted: bool) -> list[str]:
+    """The cases whose decision (or draft block) for `session` names `case_id` in `joint_with`
+    (read from the records' facts, so only those cases' models are built)."""
+    wanted = session.ref if adopted else "draft"
+    out = []
+    for record in base.records.values():
+        if (wanted, case_id) in record.facts.joint and case_id in _joint_records(
+            record.case, session, adopted
+        ):
+            out.append(record.id)
+    return out
 
 
 def build(
@@ -214,100 +298,164 @@ def build(
     adopted: bool = False,
     lang: str = "en",
     include_confidential: bool = False,
+    joint: Sequence[Case] = (),
 ) -> DecisionContext:
     """The context of one decision: `adopted` renders the decision of `session` from the
     case's history; otherwise the next draft for `session`.
 
-    `case` must hold its own decisions (a group, or an MP in no group: see
-    `domain.groups.holder`). Through the confidentiality filter: the case is
+    `joint` are the other cases one decision covers with `case` (cases of the same country):
+    one case list (their members of the day, each once), the box of each case, one set of
+    paragraphs (`joint_text`: the case holding them comes first).
+
+    Every case must hold its own decisions (a group, or an MP in no group: see
+    `domain.groups.holder`). Through the confidentiality filter: each case is
     redacted (internal log entries and addressees, the complainant's name) and
-    the members shown are those `covered_members` lets through, unless
+    the members shown are those `covered_members` lets through on the session's
+    first day (the members of its day: `domain/membership`), unless
     `include_confidential`, which shows everything and marks a confidential
     case's pages CONFIDENTIAL.
     """
+    from ipu_cli.domain.membership import printed_name
     from ipu_cli.domain.visibility import is_public, redact
 
-    confidential = include_confidential and not is_public(case, base)
+    cases = [case, *[c for c in joint if c.id != case.id]]
+    confidential = include_confidential and not all(is_public(c, base) for c in cases)
     if not include_confidential:
-        case = redact(case)
+        cases = [redact(c) for c in cases]
     if lang not in LABELS:
         raise UsageError(f"unknown language '{lang}'; choose from {', '.join(LANGS)}")
-    if not holds_own_case(case):
-        raise DecisionError(
-            f"{case.id} is examined in {', '.join(case.collectives)}; draft the group's decision"
-        )
+    for one in cases:
+        if not holds_own_case(one):
+            raise DecisionError(
+                f"{one.id} is examined in {', '.join(one.collectives)}; draft the group's decision"
+            )
+        if one.country != cases[0].country:
+            raise DecisionError(
+                f"{cases[0].id} is of {cases[0].country} and {one.id} of {one.country}; "
+                "a joint decision covers cases of one country"
+            )
     ref = base.reference
     labels = LABELS[lang]
-    members = covered_members(case, base, include_confidential, as_of=session.start.earliest())
-    english = case
+    day = session.start.earliest()
+    text = joint_text(cases, session, adopted)
+    cases = [text.case, *[c for c in cases if c is not text.case]]
+    lead = cases[0]
+    covered = {c.id: covered_members(c, base, include_confidential, as_of=day) for c in cases}
+    english_members = sorted(
+        {mp.id: mp for c in cases for mp in covered[c.id]}.values(), key=lambda mp: id_key(mp.id)
+    )
     local = Localised(lang)
-    case = local.case(base, case)
-    members = [local.case(base, mp) for mp in members]
+    shown = {c.id: local.case(base, c) for c in cases}
+    members = [local.case(base, mp) for mp in english_members]
+    by_id = {mp.id: mp for mp in members}
+    # The text as printed: in the document's language, from the same case and decision.
+    printed = joint_text([shown[c.id] for c in cases], session, adopted) if lang != "en" else text
     warnings: list[str] = []
-    mode: str | None = None
-    adopted_on = None
+    mode = text.decision.mode if text.decision is not None else None
+    adopted_on = text.decision.adopted if text.decision is not None else None
     carried: list[bool] | None = None
-    if adopted:
-        decision = adopted_at(case, session.ref)
-        paragraphs, summary, mode = decision.paragraphs, decision.summary, decision.mode
-        adopted_on = decision.adopted
-        if not paragraphs:
-            warnings.append(f"{case.id}: the text of the decision adopted at {session.ref} is not held")
-    else:
-        paragraphs, summary, source = starting_text(case, session)
-        if any(d.session == session.ref for d in case.decisions):
+    if adopted and not text.paragraphs:
+        warnings.append(f"{lead.id}: the text of the decision adopted at {session.ref} is not held")
+    elif not adopted:
+        if any(d.session == session.ref for c in cases for d in c.decisions):
             warnings.append(
-                f"{case.id}: a decision was already adopted at {session.ref}; this is a new draft "
+                f"{lead.id}: a decision was already adopted at {session.ref}; this is a new draft "
                 "for that session (render the adopted decision with --adopted)"
             )
         # Carried over is a property of the English text, which the officer edits: a French
-        # draft marks the same paragraphs as the English one.
-        english_text = paragraphs if english is case else starting_text(english, session)[0]
-        carried = carried_over(english_text, earlier_decisions(english.decisions, session))
-        warnings.extend(_carried_warning(case, session, source, sum(carried), LABELS[lang]["carried_over"]))
-        if not paragraphs:
+        # draft marks the same paragraphs as the English one. A joint decision's text may
+        # repeat an earlier decision of any case it covers.
+        earlier = [d for c in cases for d in earlier_decisions(c.decisions, session)]
+        carried = carried_over(text.paragraphs, earlier)
+        warnings.extend(_carried_warning(lead, session, text.source, sum(carried), labels["carried_over"]))
+        if not text.paragraphs:
             warnings.append(
-                f"{case.id}: the draft has no paragraphs: {source} holds none"
-                if source != "nothing"
-                else f"{case.id}: the draft has no paragraphs: no draft block, and no decision "
+                f"{lead.id}: the draft has no paragraphs: {text.source} holds none"
+                if text.source != "nothing"
+                else f"{lead.id}: the draft has no paragraphs: no draft block, and no decision "
                 f"adopted before {session.ref} holds text"
             )
-    summary = summary or case.summary
+    summary = printed.summary or "\n\n".join(shown[c.id].summary for c in cases if c.summary)
     if not summary:
-        warnings.append(f"{case.id}: the case has no summary")
-    items, notes = checklist(members, ref, lang, checklist_order(case, session, adopted))
-    country = ref.country_name(case.country, lang)
+        warnings.append(f"{lead.id}: the case has no summary")
+    order = (
+        text.decision.checklist
+        if text.decision is not None
+        else (None if adopted else recorded_order(lead.draft, lead.decisions, session.ref, day))
+    )
+    items, notes = checklist(members, ref, lang, order)
+    country = ref.country_name(lead.country, lang)
     place = ref.place_name(session.place, lang)
-    box, box_warnings = case_box(case, members, session, ref, lang, country)
-    warnings.extend(box_warnings)
-    local.country(ref, case.country)
+    boxes = []
+    for one in cases:
+        override = _victims_override(one, shown[one.id], covered[one.id], session, adopted, warnings)
+        listed = [by_id[mp.id] for mp in covered[one.id]]
+        box, box_warnings = case_box(shown[one.id], listed, session, ref, lang, country, victims=override)
+        warnings.extend(box_warnings)
+        boxes.append(
+            {
+                "title": f"{labels['case']} {one.id}",
+                "box": box,
+                "follow_up": follow_up(shown[one.id], session, lang),
+            }
+        )
+    local.country(ref, lead.country)
     local.violations(ref, [item.code for item in items])
-    local.verbs(ref, [p.verb for p in paragraphs])
+    local.verbs(ref, [p.verb for p in printed.paragraphs])
+    sessions = ref.sessions
     context = DecisionContext(
         lang=lang,
         labels=labels,
-        case_id=case.id,
+        case_id=lead.id,
+        case_ids=[c.id for c in cases],
         country=country,
         header=header(session, lang, mode, adopted_on, place)
         if adopted
         else draft_header(session, lang, place),
-        case_lines=[style.case_line(mp.id, mp.name, mp.sex, lang) for mp in members],
+        case_lines=[style.case_line(mp.id, printed_name(mp, day, sessions), mp.sex, lang) for mp in members],
         checklist=items,
         footnotes=notes,
         summary=_split_summary(summary),
-        box_title=f"{labels['case']} {case.id}",
-        box=box,
-        follow_up=follow_up(case, session, lang),
+        box_title=boxes[0]["title"],
+        box=boxes[0]["box"],
+        follow_up=boxes[0]["follow_up"],
+        more_boxes=boxes[1:],
         intro=BODIES[lang][session.body]["intro"],
-        paragraphs=paragraph_views(paragraphs, ref, lang, carried),
+        paragraphs=paragraph_views(printed.paragraphs, ref, lang, carried),
         draft=not adopted,
         confidential=confidential,
         session=session.ref,
+        members=len(members),
         translation=local.note,
         warnings=warnings,
     )
     context.warnings.extend(local.report(base, context.as_dict()))
     return context
+
+
+def _victims_override(
+    case: Case, shown: Case, members: list[Any], session: Session, adopted: bool, warnings: list[str]
+) -> str | None:
+    """The Victims text a case's box prints instead of the computed line (None: computed), in
+    the document's language: the line the adopted decision recorded, else the case's `victims`
+    when it agrees with the members of the day (`domain/victims.victims_for`, which reads the
+    English numbers of `case`); `shown` is the case in the document's language."""
+    from ipu_cli.domain.victims import override_disagreements, victims_for
+
+    def published(one: Case) -> str | None:
+        return next((d.victims for d in one.decisions if adopted and d.session == session.ref), None)
+
+    english = published(case)
+    chosen = victims_for(case.victims, members, english)
+    if case.victims and chosen is None and not english:
+        warnings.append(
+            f"{case.id}: the 'victims' text does not match the members listed at {session.ref} "
+            f"({'; '.join(override_disagreements(case.victims, members))}); "
+            "the line is computed from them"
+        )
+    if chosen is None:
+        return None
+    return published(shown) if english else shown.victims
 
 
 def _carried_warning(case: Case, session: Session, source: str, count: int, mark: str) -> list[str]:
@@ -357,10 +505,13 @@ def draft_all(
     """
     include_confidential = options.get("include_confidential", False)
     from ipu_cli.documents.environment import render_document
-    from ipu_cli.domain.visibility import is_public
+    from ipu_cli.domain.visibility import is_public, require_public
 
     batch = Batch()
+    covered: set[str] = set()
     for case in agenda(base, session):
+        if case.id in covered:
+            continue  # in a joint decision already made
         if not include_confidential and not is_public(case, base):
             batch.notes.append(
                 f"skipped {case.id}: confidential (use --include-confidential for internal use)"
@@ -368,15 +519,20 @@ def draft_all(
             continue
 
         def render(case: Case = case) -> Rendered:
-            context = build(base, case, session, **options)
+            cases = joint_cases(base, [case], session, options.get("adopted", False))
+            covered.update(c.id for c in cases)
+            if not include_confidential:
+                for other in cases[1:]:
+                    require_public(other, base)
+            context = build(base, cases[0], session, joint=cases[1:], **options)
             # PDF: every Word document first, then all printed in one LibreOffice run
             document = render_document("decision", context.as_dict(), "docx" if fmt == "pdf" else fmt, root)
-            return Rendered(file_name(case.id, session, fmt), document, context.warnings, context)
+            return Rendered(file_name(context.case_id, session, fmt), document, context.warnings, context)
 
         batch.add(render, case.id)
     if fmt == "pdf":
         batch.print_pdf()
-    entries = [(item.source.case_id, item.source.country, item.name) for item in batch.documents]
+    entries = [(", ".join(item.source.case_ids), item.source.country, item.name) for item in batch.documents]
     return batch, index_document(session, entries, fmt)
 
 

@@ -33,8 +33,9 @@ _EXTENSIONS = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
-WORD_TEMPLATES = {"decision": "decision.docx", "letter": "letter.docx"}
-"""The Word template of each document kind (letters: every party's letter)."""
+WORD_TEMPLATES = {"decision": "decision.docx", "letter": "letter.docx", "booklet": "decision.docx"}
+"""The Word template of each document kind (letters: every party's letter; a session's booklet
+sets its decisions as they are set alone, on the decision's template)."""
 
 
 class TemplateError(IpuError):
@@ -73,6 +74,11 @@ class _Italics(str):
     """Text whose `*single asterisk*` italics are markup (the `emphasis` filter in Markdown)."""
 
 
+class Verbatim(str):
+    """A part already rendered in the template's own format (a decision inside a booklet):
+    printed as it is, never escaped again."""
+
+
 def is_markdown(template_name: str | None) -> bool:
     return bool(template_name) and str(template_name).endswith(".md.j2")
 
@@ -80,7 +86,13 @@ def is_markdown(template_name: str | None) -> bool:
 def _finalize(context: Any, value: Any) -> Any:
     """Markdown templates: mark each printed value so that `_escape_values` can escape it."""
     if not is_markdown(context.name):
+        if isinstance(value, Verbatim):
+            from markupsafe import Markup
+
+            return Markup(value)
         return value
+    if isinstance(value, Verbatim):
+        return str(value)
     mark = _ITALICS if isinstance(value, _Italics) else _VALUE
     return f"{mark}{str(value).translate(_MARKS)}{_END}"
 
@@ -217,12 +229,14 @@ def render_document(name: str, context: dict[str, Any], fmt: str, root: Path) ->
     if fmt == "pdf":
         from ipu_cli.documents.pdf import docx_to_pdf
 
-        return docx_to_pdf({name: render_word(name, context, root)})[name]
+        return docx_to_pdf({name: render_word(name, context, root, printing=True)})[name]
     raise TemplateError(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}")
 
 
-def render_word(name: str, context: dict[str, Any], root: Path) -> bytes:
-    """Document `name` as Word, on its Word template (`WORD_TEMPLATES`, in the context's `lang`)."""
+def render_word(name: str, context: dict[str, Any], root: Path, printing: bool = False) -> bytes:
+    """Document `name` as Word, on its Word template (`WORD_TEMPLATES`, in the context's `lang`);
+    `printing`: the Word file LibreOffice prints to PDF (`word.booklet_document` says why it
+    differs)."""
     from ipu_cli.documents import word
 
     kind = "letter" if name.startswith("letter-") else name
@@ -232,6 +246,8 @@ def render_word(name: str, context: dict[str, Any], root: Path) -> bytes:
     template = word_template(root, WORD_TEMPLATES[kind], lang)
     if kind == "decision":
         return word.decision_document(context, template)
+    if kind == "booklet":
+        return word.booklet_document(context, template, printing)
     body = render_text(template_for(name, "md", lang, root), context, root, block="body")
     return word.letter_document(context, body, template)
 

@@ -207,6 +207,13 @@ def build_letter(
     adopted_at = ref.session(decision.session)
     if adopted_at is None:
         raise LetterError(f"session {decision.session} is not in data/sessions.yaml")
+    if decision.joint_with and not decision.paragraphs:
+        from ipu_cli.documents.decision import joint_cases, joint_text
+
+        # a joint decision's text lives in one of its cases: the letter encloses it, in `lang`
+        cases = joint_cases(base, [case], adopted_at, True)
+        joint = joint_text([c if c is case else local.case(base, c) for c in cases], adopted_at, True)
+        decision = joint.decision or decision
     members = covered_members(case, base, include_confidential, as_of=adopted_at.start.earliest())
     warnings: list[str] = []
     country = ref.country_name(case.country, lang)

@@ -87,6 +87,11 @@ _PROTECTED = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """HTML markup, entities and addresses: never touched by the French rules."""
+_MARKDOWN_PROTECTED = re.compile(
+    r'<!--.*?-->|<a id="[^"<>]*"></a>|\b[a-z][a-z0-9+.-]*://\S+', re.IGNORECASE | re.DOTALL
+)
+"""What the French rules leave alone in Markdown: addresses, and the HTML the templates write
+there (comments; the anchor a booklet sets before each decision)."""
 _HIGH_PUNCTUATION = re.compile(r"([^\s:;!?\u00a0\u202f])[ \u00a0\u202f]*([:;!?])(?![\w/])")
 _QUOTED = re.compile(r'"([^"\n<>]+)"|“([^”\n<>]+)”')
 _GUILLEMETS = re.compile(r"«[ \u00a0\u202f]*|[ \u00a0\u202f]*»")
@@ -99,7 +104,7 @@ def typography(text: str, html: bool = False) -> str:
     (straight and curly double quotes of fixed wording and data alike).
 
     A colon in "10:30" or "https://" is left alone (no space follows it), and so are
-    HTML tags, entities and style blocks.
+    HTML tags, entities and style blocks (in Markdown, the templates' comments and anchors).
     """
 
     def french(piece: str) -> str:
@@ -107,14 +112,8 @@ def typography(text: str, html: bool = False) -> str:
         piece = _GUILLEMETS.sub(lambda m: f"«{NBSP}" if m.group(0).startswith("«") else f"{NBSP}»", piece)
         return _HIGH_PUNCTUATION.sub(lambda m: f"{m.group(1)}{NARROW_NBSP}{m.group(2)}", piece)
 
-    if not html:
-        out, at = [], 0
-        for match in re.finditer(r"\b[a-z][a-z0-9+.-]*://\S+", text, re.IGNORECASE):
-            out.extend((french(text[at : match.start()]), match.group(0)))
-            at = match.end()
-        return "".join(out) + french(text[at:])
     out, at = [], 0
-    for match in _PROTECTED.finditer(text):
+    for match in (_PROTECTED if html else _MARKDOWN_PROTECTED).finditer(text):
         out.extend((french(text[at : match.start()]), match.group(0)))
         at = match.end()
     return "".join(out) + french(text[at:])

@@ -74,9 +74,17 @@ def _admissibility() -> None:
     BUILDERS["admissibility"] = sample_contexts
 
 
+def _booklet() -> None:
+    """A session's booklet (ipu_cli/documents/session_booklet.py), for every session with decisions."""
+    from ipu_cli.documents.session_booklet import sample_contexts
+
+    BUILDERS["booklet"] = sample_contexts
+
+
 _letters()
 _stats()
 _admissibility()
+_booklet()
 """Document name (the part of the template name before the first dot) -> sample contexts.
 
 Layers above documents add their own (the case-file skeletons of `ipu new`,
@@ -144,14 +152,17 @@ def _word_reports(
     cache: dict[str, list[tuple[str, dict[str, Any]]]],
 ) -> list[TemplateReport]:
     """The Word templates (templates/decision.docx, letter.docx, and a language's own, such as
-    letter.fr.docx): each document of its kind written on it with every sample context (in
-    that language), so a style renamed in Word is found here."""
+    letter.fr.docx): each document of its kinds (decision.docx: decisions and booklets) written
+    on it with every sample context (in that language), so a style renamed in Word is found here."""
     from ipu_cli.documents.environment import WORD_TEMPLATES, render_word, template_dirs
     from ipu_cli.domain.labels import LANGS
     from ipu_cli.errors import IpuError
 
     reports = []
+    kinds: dict[str, list[str]] = {}
     for kind, file_name in WORD_TEMPLATES.items():
+        kinds.setdefault(file_name, []).append(kind)
+    for file_name, written in kinds.items():
         stem, suffix = file_name.rsplit(".", 1)
         for lang in LANGS:
             name = file_name if lang == "en" else f"{stem}.{lang}.{suffix}"
@@ -159,7 +170,7 @@ def _word_reports(
                 continue  # no template of its own: the language is written on the English one
             report = TemplateReport(name)
             reports.append(report)
-            for document in sorted(d for d in builders if d == kind or d.startswith(f"{kind}-")):
+            for document in sorted(d for d in builders for k in written if d == k or d.startswith(f"{k}-")):
                 if document not in cache:
                     cache[document] = list(builders[document](base))
                 for label, context in cache[document]:
@@ -170,7 +181,7 @@ def _word_reports(
                         report.problems.append(f"{label}: {exc.message}")
                         break  # the same template fails the same way for every context
             if not report.contexts and not report.problems:
-                report.skipped = f"no case in the base gives a context for '{kind}'"
+                report.skipped = f"no case in the base gives a context for '{' or '.join(written)}'"
     return reports
 
 

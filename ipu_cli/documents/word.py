@@ -37,6 +37,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR"}
 """The Word language of a document, from its context's `lang`."""
 
@@ -50,6 +51,9 @@ LETTER_STYLES = (
     "Normal", "heading 1", "Page Mark", "Date Line", "Addressee", "Reference Line", "Letter Text",
     "Letter List", "Closing", "Signature Name", "Signature Title", "Enclosure Line",
     "Enclosure Heading", "Decision Header", "Decision Intro", "Operative Paragraph", "Operative Sub-item",
+)  # fmt: skip
+BOOKLET_STYLES = (
+    *DECISION_STYLES, "Cover Body", "Cover Title", "Cover Line", "Cover Symbol", "TOC Heading", "toc 1", "toc 2",
 )  # fmt: skip
 NUMBERED = ("Operative Paragraph", "Operative Sub-item", "Box Item", "Letter List")
 """Styles whose paragraphs Word numbers (or bullets): each needs a numbering definition."""
@@ -94,6 +98,8 @@ class WordDocument:
                 self.body.remove(child)
         self._footnotes = self._footnotes_part()
         self._footnote_ids: list[int] = []
+        self.note_marks: int | None = None
+        """None: Word numbers the footnotes; else the last footnote number written as its mark."""
         self.set_language(LANGUAGE_TAGS.get(lang, lang))
 
     # --- styles, paragraphs, runs -------------------------------------------------------
@@ -251,9 +257,18 @@ class WordDocument:
         return created
 
     def footnote(self, paragraph: Any, text: str) -> None:
-        """A real Word footnote: its reference at the end of `paragraph`, its text in the notes."""
+        """A real Word footnote: its reference at the end of `paragraph`, its text in the notes.
+
+        The word processor numbers it; while `note_marks` counts (a booklet's decision printed
+        to PDF), its number is written as its reference's mark instead (`customMarkFollows`):
+        LibreOffice prints 0 for the notes of a section that restarts their numbering
+        (`end_section(restart_notes=True)`, what Word itself is given)."""
         from lxml import etree
 
+        custom = None
+        if self.note_marks is not None:
+            self.note_marks += 1
+            custom = str(self.note_marks)
         root = etree.fromstring(self._footnotes.blob)
         ids = [int(n.get(_w("id"))) for n in root.findall(_w("footnote"))]
         note_id = max([0, *ids]) + 1
@@ -273,7 +288,13 @@ class WordDocument:
         self._footnotes._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         reference = paragraph.add_run()._r
         reference.get_or_add_rPr().get_or_add_rStyle().val = self.style_id("footnote reference")
-        reference.append(reference.makeelement(_w("footnoteReference"), {_w("id"): str(note_id)}))
+        attributes = {_w("id"): str(note_id)}
+        if custom is not None:
+            attributes[_w("customMarkFollows")] = "1"
+        reference.append(reference.makeelement(_w("footnoteReference"), attributes))
+        if custom is not None:
+            reference.append(reference.makeelement(_w("t"), {}))
+            reference[-1].text = custom
 
     # --- sections, headers, language ----------------------------------------------------
 
@@ -283,26 +304,118 @@ class WordDocument:
         if not text:
             return
         for rel in self.document.part.rels.values():
-            if rel.reltype != HEADER_REL:
-                continue
-            header = rel.target_part.element
-            style_id = self.style_id("Page Mark")
-            marks = [p for p in header.iter(_w("p")) if _paragraph_style(p) == style_id]
-            if marks:
-                target = marks[0]
-                for run in target.findall(_w("r")):
-                    target.remove(run)
+            if rel.reltype == HEADER_REL:
+                self._mark(rel.target_part.element, text)
+
+    def _mark(self, header: Any, text: str | None) -> None:
+        """Write `text` into the `Page Mark` paragraph of one header (None: leave it empty)."""
+        style_id = self.style_id("Page Mark")
+        marks = [p for p in header.iter(_w("p")) if _paragraph_style(p) == style_id]
+        if marks:
+            target = marks[0]
+            for run in target.findall(_w("r")):
+                target.remove(run)
+        else:
+            target = header.makeelement(_w("p"), {})
+            ppr = target.makeelement(_w("pPr"), {})
+            ppr.append(ppr.makeelement(_w("pStyle"), {_w("val"): style_id}))
+            target.append(ppr)
+            header.insert(0, target)
+        if not text:
+            return
+        run = target.makeelement(_w("r"), {})
+        t = run.makeelement(_w("t"), {})
+        t.text = self.typeset(text)
+        run.append(t)
+        target.append(run)
+
+    def end_section(self, mark: str | None, restart_notes: bool = False, last: bool = False) -> None:
+        """End the section written so far, on its own pages, with its own mark (DRAFT...) in copies
+        of the template's headers; `restart_notes` numbers its footnotes from 1 (a booklet's
+        decision, as alone). `last`: the document's final section (its body-level properties),
+        else a copy of them closes the section (its page settings and footer)."""
+        from copy import deepcopy
+
+        final = self.body.find(_w("sectPr"))
+        if last:
+            properties = final
+        else:
+            properties = deepcopy(final)
+            holder = self.body[-2] if len(self.body) > 1 else None
+            if (
+                holder is None
+                or holder.tag != _w("p")
+                or holder.find(f"{_w('pPr')}/{_w('sectPr')}") is not None
+            ):
+                holder = self.document.add_paragraph()._p
+            holder.get_or_add_pPr().append(properties)
+        for reference in properties.findall(_w("headerReference")):
+            reference.set(f"{{{REL_NS}}}id", self._header_copy(reference.get(f"{{{REL_NS}}}id"), mark))
+        for old in properties.findall(_w("footnotePr")):
+            properties.remove(old)
+        if restart_notes:
+            notes = properties.makeelement(_w("footnotePr"), {})
+            notes.append(notes.makeelement(_w("numRestart"), {_w("val"): "eachSect"}))
+            references = properties.findall(_w("headerReference")) + properties.findall(_w("footerReference"))
+            if references:
+                references[-1].addnext(notes)
             else:
-                target = header.makeelement(_w("p"), {})
-                ppr = target.makeelement(_w("pPr"), {})
-                ppr.append(ppr.makeelement(_w("pStyle"), {_w("val"): style_id}))
-                target.append(ppr)
-                header.insert(0, target)
-            run = target.makeelement(_w("r"), {})
-            t = run.makeelement(_w("t"), {})
-            t.text = self.typeset(text)
-            run.append(t)
-            target.append(run)
+                properties.insert(0, notes)
+
+    def _header_copy(self, rel_id: str, mark: str | None) -> str:
+        """A new header part, a copy of header `rel_id` (its pictures' links kept) carrying `mark`;
+        its relationship id."""
+        from copy import deepcopy
+
+        from docx.parts.hdrftr import HeaderPart
+
+        source = self.document.part.related_parts[rel_id]
+        copy = HeaderPart.new(self.document.part.package)
+        copy._element = deepcopy(source.element)
+        for rel in source.rels.values():
+            target = rel.target_ref if rel.is_external else rel.target_part
+            copy.rels.add_relationship(rel.reltype, target, rel.rId, rel.is_external)
+        self._mark(copy.element, mark)
+        return self.document.part.relate_to(copy, HEADER_REL)
+
+    def bookmark(self, paragraph: Any, name: str) -> None:
+        """Mark `paragraph` as bookmark `name` (where a contents line's page reference points)."""
+        number = str(sum(1 for _ in self.body.iter(_w("bookmarkStart"))) + 1)
+        start = paragraph._p.makeelement(_w("bookmarkStart"), {_w("id"): number, _w("name"): name})
+        end = paragraph._p.makeelement(_w("bookmarkEnd"), {_w("id"): number})
+        ppr = paragraph._p.find(_w("pPr"))
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            paragraph._p.insert(0, start)
+        paragraph._p.append(end)
+
+    def page_reference(self, paragraph: Any, name: str) -> None:
+        """A PAGEREF field to bookmark `name`: the word processor fills in the page number (Word
+        when it updates the fields, which the file asks it to do on opening; LibreOffice itself)."""
+        p = paragraph._p
+
+        def run(child: str, **attributes: str) -> Any:
+            r = p.makeelement(_w("r"), {})
+            r.append(r.makeelement(_w(child), {_w(k): v for k, v in attributes.items()}))
+            p.append(r)
+            return r[0]
+
+        run("fldChar", fldCharType="begin")
+        instruction = run("instrText")
+        instruction.text = f" PAGEREF {name} \\h "
+        instruction.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run("fldChar", fldCharType="separate")
+        run("t").text = "#"
+        run("fldChar", fldCharType="end")
+        settings = self.document.settings.element
+        if settings.find(_w("updateFields")) is None:
+            update = settings.makeelement(_w("updateFields"), {_w("val"): "true"})
+            later = next((child for child in settings if _local(child.tag) in _AFTER_UPDATE_FIELDS), None)
+            if later is not None:
+                later.addprevious(update)
+            else:
+                settings.append(update)
 
     def set_language(self, tag: str) -> None:
         """The document's language (spelling, hyphenation, quotes in Word): `w:lang` everywhere
@@ -324,6 +437,19 @@ class WordDocument:
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+
+_AFTER_UPDATE_FIELDS = {
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+    "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+}  # fmt: skip
+"""The settings that follow `w:updateFields` in the order WordprocessingML requires."""
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
 
 
 def _shown(path: Path) -> str:
@@ -383,13 +509,14 @@ def _case_list(doc: WordDocument, lines: list[str]) -> None:
             doc.run(p, line)
 
 
-def _case_box(doc: WordDocument, context: dict[str, Any]) -> None:
-    """The case box: a framed one-column table (style Case Box), one row per line, so a long
-    box breaks across pages between its lines; the title row repeats on the next page."""
-    rows: list[tuple[str, str | None, str | None]] = [("Box Title", context["box_title"], None)]
-    rows += [("Box Line", f"{line['label']}:", line["value"]) for line in context["box"]]
-    rows.append(("Box Line", f"{context['labels']['follow_up']}:", None))
-    rows += [("Box Item", f"{line['label']}:", line["value"]) for line in context["follow_up"]]
+def _case_box(doc: WordDocument, box: dict[str, Any], labels: dict[str, str]) -> None:
+    """A case box (`title`, `box`, `follow_up`): a framed one-column table (style Case Box), one
+    row per line, so a long box breaks across pages between its lines; the title row repeats on
+    the next page."""
+    rows: list[tuple[str, str | None, str | None]] = [("Box Title", box["title"], None)]
+    rows += [("Box Line", f"{line['label']}:", line["value"]) for line in box["box"]]
+    rows.append(("Box Line", f"{labels['follow_up']}:", None))
+    rows += [("Box Item", f"{line['label']}:", line["value"]) for line in box["follow_up"]]
     table = doc.table("Case Box", rows=len(rows), cols=1)
     bullets = doc.new_list("Box Item")
     for index, (row, (style, label, value)) in enumerate(zip(table.rows, rows, strict=True)):
@@ -421,9 +548,17 @@ def _translation(doc: WordDocument, context: dict[str, Any]) -> None:
 def decision_document(context: dict[str, Any], template: Path) -> bytes:
     """A decision (the context of `documents/decision.build`) on the Word template."""
     doc = WordDocument(template, context["lang"], DECISION_STYLES)
-    labels = context["labels"]
     doc.page_mark(page_mark(context))
-    doc.paragraph("Masthead", labels["masthead"])
+    _decision(doc, context)
+    return doc.save(f"{context['country']}: {context['header']}")
+
+
+def _decision(doc: WordDocument, context: dict[str, Any]) -> Any:
+    """A decision's text, written at the end of `doc` (alone, or in a booklet); its first paragraph.
+
+    A joint decision has the box of each case it covers (`more_boxes`), one after the other."""
+    labels = context["labels"]
+    first = doc.paragraph("Masthead", labels["masthead"])
     doc.paragraph("Tagline", labels["tagline"])
     doc.paragraph("heading 1", context["country"])
     doc.paragraph("Decision Header", context["header"])
@@ -435,14 +570,52 @@ def decision_document(context: dict[str, Any], template: Path) -> bytes:
         if item["marker"]:
             doc.footnote(p, notes[item["marker"]])
     doc.paragraph("heading 2", labels["summary"])
-    _case_box(doc, context)
-    doc.paragraph("Normal")  # the space between the box and the summary
+    boxes = [{"title": context["box_title"], "box": context["box"], "follow_up": context["follow_up"]}]
+    for box in [*boxes, *context.get("more_boxes", ())]:
+        _case_box(doc, box, labels)
+        doc.paragraph("Normal")  # the space after a box (two tables in a row would be one)
     for text in context["summary"]:
         doc.emphasis(doc.paragraph("Normal"), text)
     doc.paragraph("heading 2", labels["decision"])
     _operative(doc, context, context["paragraphs"])
     _translation(doc, context)
-    return doc.save(f"{context['country']}: {context['header']}")
+    return first
+
+
+def booklet_document(context: dict[str, Any], template: Path, printing: bool = False) -> bytes:
+    """A session's booklet (the context of `documents/session_booklet.build`) on the decision's
+    Word template: the cover and the contents, then each decision in a section of its own, set
+    as it is set alone (its numbering and footnotes from 1, its mark in its pages' headers); the
+    contents' page numbers are PAGEREF fields to a bookmark where each decision starts.
+
+    Word restarts each decision's footnotes (`numRestart eachSect`); LibreOffice prints those
+    as 0, so the document to be printed (`printing`: PDF) writes each note's number as its mark.
+    """
+    doc = WordDocument(template, context["lang"], BOOKLET_STYLES)
+    labels = context["labels"]
+    doc.paragraph("Masthead", labels["masthead"])
+    doc.paragraph("Tagline", labels["tagline"])
+    doc.paragraph("Cover Body", context["cover_body"])
+    doc.paragraph("Cover Title", context["title"])
+    doc.paragraph("Cover Line", context["where"])
+    if context.get("symbol"):
+        doc.paragraph("Cover Symbol", context["symbol"])
+    doc.paragraph("TOC Heading", labels["contents"])  # on a new page: the style says so
+    for region in context["contents"]:
+        doc.paragraph("toc 1", region["region"])
+        for country in region["countries"]:
+            for entry in country["entries"]:
+                p = doc.paragraph("toc 2", entry["label"])
+                doc.run(p, "\t")
+                doc.page_reference(p, entry["bookmark"])
+    doc.end_section(page_mark(context))
+    parts = context["decisions"]
+    for index, part in enumerate(parts):
+        decision = part["decision"]
+        doc.note_marks = 0 if printing else None  # its footnotes from 1
+        doc.bookmark(_decision(doc, decision), part["bookmark"])
+        doc.end_section(page_mark(decision), restart_notes=not printing, last=index == len(parts) - 1)
+    return doc.save(f"{context['cover_body']}: {context['title']} ({context['where']})")
 
 
 def letter_document(context: dict[str, Any], body: str, template: Path) -> bytes:
@@ -493,12 +666,16 @@ def letter_document(context: dict[str, Any], body: str, template: Path) -> bytes
 _HEADING = re.compile(r"^(#{1,4})\s+(.*)$")
 _NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)-\s+(.*)$")
+_ANCHOR = re.compile(r'^<a id="[A-Za-z][\w-]*"></a>$')
+_CONTENTS = re.compile(r"^\[(.+)\]\(#[A-Za-z][\w-]*\)$")
 _BANNERS = ("**DRAFT**", "**CONFIDENTIAL**", "**PROJET**", "**CONFIDENTIEL**")
 """Page marks as the Markdown prints them; Word and HTML put them on every page instead."""
 
 
 def markdown_blocks(markdown: str) -> list[tuple[str, str]]:
-    """(kind, text) blocks: heading1..4, number ("N. text"), bullet, bullet2, check, rule, para."""
+    """(kind, text) blocks: heading1..4, number ("N. text"), bullet, bullet2, check, rule, para,
+    and a booklet's contents lines ("- [label](#anchor)": kind contents, text the label); the
+    anchors a booklet sets before each decision (`<a id="..."></a>`) are left out, as comments."""
     out: list[tuple[str, str]] = []
     para: list[str] = []
 
@@ -510,7 +687,11 @@ def markdown_blocks(markdown: str) -> list[tuple[str, str]]:
     for raw in markdown.splitlines():
         line = raw.rstrip()
         stripped = line.strip()
-        if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->")):
+        if (
+            not stripped
+            or (stripped.startswith("<!--") and stripped.endswith("-->"))
+            or _ANCHOR.match(stripped)
+        ):
             flush()
             continue
         if stripped in ("---", "***"):
@@ -529,6 +710,10 @@ def markdown_blocks(markdown: str) -> list[tuple[str, str]]:
         elif bullet:
             flush()
             text = bullet.group(2)
+            link = _CONTENTS.match(text)
+            if link and not bullet.group(1):
+                out.append(("contents", link.group(1)))
+                continue
             kind = "check" if text.startswith("✓") else "bullet2" if bullet.group(1) else "bullet"
             out.append((kind, text))
         else:
@@ -553,42 +738,64 @@ def markdown_plain_lines(markdown: str) -> list[str]:
 def docx_plain_lines(data: bytes) -> list[str]:
     """What a reader of a .docx sees in its body, one entry per paragraph (tables' cells in
     order, empty paragraphs skipped): Word's list numbers ("1.", "(a)") written out, bullets
-    dropped, tabs as spaces, footnote references as superscripts (¹ ²), and the footnotes'
-    texts at the end ("¹ Only concerns ..."), where the Markdown prints them."""
+    dropped, tabs as spaces, field results the word processor fills in (a contents line's page
+    number) left out, footnote references as superscripts (¹ ²), and the footnotes' texts at the
+    end of their section ("¹ Only concerns ..."), where the Markdown prints them: the end of
+    the document, or of each decision of a booklet (numbered from 1 in each)."""
     import docx
+    from lxml import etree
 
     from ipu_cli.domain.words import superscript
 
     document = docx.Document(io.BytesIO(data))
     numbering = _Numbering(document)
+    notes: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype == FOOTNOTES_REL:
+            for note in etree.fromstring(rel.target_part.blob).findall(_w("footnote")):
+                runs = list(note.iter(_w("r")))
+                if runs and runs[0].find(f"{_w('rPr')}/{_w('rStyle')}") is not None:
+                    runs = runs[1:]  # the note's own mark (Word's number, or the mark as text)
+                notes[note.get(_w("id"))] = "".join(
+                    t.text or "" for r in runs for t in r.iter(_w("t"))
+                ).strip()
     references: dict[str, str] = {}
     lines = []
+
+    def flush() -> None:
+        lines.extend(f"{marker} {notes[note]}" for note, marker in references.items() if note in notes)
+        references.clear()
+
     for p in document.element.body.iter(_w("p")):
         text = []
-        for node in p.iter(_w("t"), _w("tab"), _w("footnoteReference")):
-            if node.tag == _w("t"):
+        field = None  # inside a field: its instruction ("instr"), then its result ("result")
+        for node in p.iter(_w("t"), _w("tab"), _w("footnoteReference"), _w("fldChar")):
+            if node.tag == _w("fldChar"):
+                kind = node.get(_w("fldCharType"))
+                field = {"begin": "instr", "separate": "result", "end": None}.get(kind, field)
+            elif field == "result" or (node.tag == _w("t") and _is_mark(node.getparent())):
+                continue  # a field's result; a footnote's mark written as text (read as ¹)
+            elif node.tag == _w("t"):
                 text.append(node.text or "")
             elif node.tag == _w("tab"):
                 text.append(" ")
             else:
                 marker = references.setdefault(node.get(_w("id")), superscript(len(references) + 1))
                 text.append(marker)
-        line = "".join(text)
-        if not line.strip():
-            continue
-        label = numbering.label(p)
-        lines.append(f"{label} {line}" if label else line)
-    for rel in document.part.rels.values():
-        if rel.reltype == FOOTNOTES_REL and references:
-            from lxml import etree
-
-            notes = etree.fromstring(rel.target_part.blob)
-            for note in notes.findall(_w("footnote")):
-                marker = references.get(note.get(_w("id")))
-                if marker:
-                    text = "".join(t.text or "" for t in note.iter(_w("t"))).strip()
-                    lines.append(f"{marker} {text}")
+        line = "".join(text).rstrip()
+        if line.strip():
+            label = numbering.label(p)
+            lines.append(f"{label} {line}" if label else line)
+        if p.find(f"{_w('pPr')}/{_w('sectPr')}") is not None:
+            flush()  # the end of a section
+    flush()
     return lines
+
+
+def _is_mark(run: Any) -> bool:
+    """Whether `run` holds a footnote's reference whose mark follows as text (`customMarkFollows`)."""
+    reference = run.find(_w("footnoteReference"))
+    return reference is not None and reference.get(_w("customMarkFollows")) in ("1", "true")
 
 
 class _Numbering:

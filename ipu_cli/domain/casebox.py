@@ -169,11 +169,24 @@ def hearing_line(hearings: Iterable[Any], lang: str = "en") -> BoxLine:
     return BoxLine(LABELS[lang]["hearing"], text)
 
 
+_OWN = object()
+
+
 def case_box(
-    case: Any, members: list[Any], session: Any, ref: Any, lang: str = "en", country: str | None = None
+    case: Any,
+    members: list[Any],
+    session: Any,
+    ref: Any,
+    lang: str = "en",
+    country: str | None = None,
+    victims: Any = _OWN,
 ) -> tuple[list[BoxLine], list[str]]:
-    """The lines of a decision's case box under "Case <id>", and the warnings for missing data
-    (`country`: its name in the document's language)."""
+    """The lines of a decision's case box under "Case <id>", and the warnings for missing data.
+
+    `members` are the members of the session's day; `country` the country's name in the
+    document's language; `victims` the Victims text to print instead of the computed line
+    (None: computed; default: the case's own `victims`).
+    """
     labels = LABELS[lang]
     warnings: list[str] = []
     box: list[BoxLine] = []
@@ -190,7 +203,8 @@ def case_box(
     if not members:
         box.append(missing(VICTIM_WORDS[lang]["label_many"], "none of the members' files could be read"))
     else:
-        box.append(BoxLine(*victims_line(case.victims, members, lang)))
+        override = case.victims if victims is _OWN else victims
+        box.append(BoxLine(*victims_line(override, members, lang)))
     if case.complaint is None:
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))

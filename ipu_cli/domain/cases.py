@@ -247,6 +247,17 @@ ChecklistOrder = Annotated[
 ]
 
 
+JointWith = Annotated[
+    list[Annotated[str, Field(pattern=ANY_ID_PATTERN)]],
+    Field(
+        description="Other cases of the same country this decision covers with this one: one "
+        "decision, one case list, the box of each case. The paragraphs live in one of the cases' "
+        "decision (or draft block); the others record the decision with no paragraphs.",
+        examples=[["VEN-COLL-02"]],
+    ),
+]
+
+
 class Decision(Model):
     """A decision adopted on the case."""
 
@@ -266,6 +277,12 @@ class Decision(Model):
     )
     summary: str | None = Field(None, description="The summary as published with this decision.")
     checklist: ChecklistOrder | None = None
+    victims: str | None = Field(
+        None,
+        description="The 'Victims:' line as published with this decision, when it is not the one "
+        "computed from the members of its day.",
+    )
+    joint_with: JointWith = Field(default_factory=list)
 
 
 class DraftParagraph(Paragraph):
@@ -285,6 +302,7 @@ class Draft(Model):
     paragraphs: list[DraftParagraph] = Field(min_length=1)
     summary: str | None = None
     checklist: ChecklistOrder | None = None
+    joint_with: JointWith = Field(default_factory=list)
 
 
 class CaseFields(Model):
@@ -350,6 +368,16 @@ class Term(Model):
         return self
 
 
+class PublishedName(Model):
+    """A spelling of the MP's name that earlier decisions printed."""
+
+    name: Text
+    until: SessionRef = Field(
+        description="The last session whose decisions printed the name so; later decisions print "
+        "`name` (or the next spelling)."
+    )
+
+
 class IndividualCase(CaseFields):
     """One parliamentarian: `cases/KHM/KHM-60.yaml`."""
 
@@ -362,6 +390,11 @@ class IndividualCase(CaseFields):
         default_factory=list,
         description="Other names the MP is known by (spellings, a former or popular name); "
         "shown by `ipu show`, searched by `ipu list --grep`, never printed in decisions.",
+    )
+    published_names: list[PublishedName] = Field(
+        default_factory=list,
+        description="Spellings of the name as earlier decisions printed them, oldest first: a "
+        "decision rendered again (`--adopted`) prints the name of its day.",
     )
     sex: Sex
     country: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
@@ -391,6 +424,43 @@ class IndividualCase(CaseFields):
         return self
 
 
+class Membership(Model):
+    """When a member joined the group or left it: the group's decisions list the member from
+    the session `joined` (inclusive) to the session `left` (exclusive).
+
+    A member with no entry is listed from the group's first decision on; a member whose own
+    case is closed leaves from the first session after the closure (their own file's `status`).
+    """
+
+    member: Annotated[str, Field(pattern=ID_PATTERN)]
+    joined: SessionRef | None = Field(
+        None, description="The first session whose decision lists the member (added to the group)."
+    )
+    left: SessionRef | None = Field(
+        None,
+        description="The first session whose decision no longer lists the member (moved to an "
+        "individual case or another group, or no longer concerned).",
+    )
+    reason: str | None = Field(None, description="Why the member left.")
+    moved_to: Annotated[str, Field(pattern=ANY_ID_PATTERN)] | None = Field(
+        None,
+        description="The case that examines the member since: their own id (an individual case) or "
+        "another group's.",
+    )
+
+    @model_validator(mode="after")
+    def _left_says_why(self) -> Membership:
+        if self.joined is None and self.left is None:
+            raise ValueError("a membership entry records when the member joined, left, or both")
+        if self.left is not None and not self.reason:
+            raise ValueError("a member who left needs a reason")
+        if self.left is None and (self.reason or self.moved_to):
+            raise ValueError("'reason' and 'moved_to' belong to a member who left ('left')")
+        if self.joined is not None and self.joined == self.left:
+            raise ValueError(f"the member joins and leaves at the same session ({self.left})")
+        return self
+
+
 class CollectiveCase(CaseFields):
     """A group of parliamentarians of one country: `cases/KHM/KHM-COLL-03.yaml`."""
 
@@ -399,7 +469,15 @@ class CollectiveCase(CaseFields):
     title: str | None = Field(None, description="Short internal title of the group.")
     country: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     parliament: Text = Field(examples=["National Assembly"])
-    members: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(min_length=1)
+    members: list[Annotated[str, Field(pattern=ID_PATTERN)]] = Field(
+        min_length=1,
+        description="Every MP the group's decisions list or listed: a member who left stays here, "
+        "with a `membership` entry.",
+    )
+    membership: list[Membership] = Field(
+        default_factory=list,
+        description="When members joined or left (members without an entry belong from the start).",
+    )
 
 
 Case = IndividualCase | CollectiveCase

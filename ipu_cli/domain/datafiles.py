@@ -89,15 +89,29 @@ class Country(Model):
     former_names: list[str] = Field(default_factory=list)
 
 
+class RegionName(Model):
+    """An IPU region's name in French: Asia, Asie (a session booklet's contents)."""
+
+    name: Text = Field(examples=["Asia"])
+    fr: Text = Field(examples=["Asie"])
+
+
 class CountryTable(Model):
     regions: list[Text] = Field(min_length=1)
     countries: list[Country]
+    region_names: list[RegionName] = Field(
+        default_factory=list,
+        description="The regions' French names (the contents of a French session booklet).",
+    )
 
     @model_validator(mode="after")
     def _regions_known(self) -> CountryTable:
         unknown = sorted({c.region for c in self.countries} - set(self.regions))
         if unknown:
             raise ValueError(f"countries name regions not in the regions list: {', '.join(unknown)}")
+        named = sorted({r.name for r in self.region_names} - set(self.regions))
+        if named:
+            raise ValueError(f"region_names name regions not in the regions list: {', '.join(named)}")
         return self
 
 
@@ -112,6 +126,13 @@ class Session(Model):
     start: PartialDate
     end: PartialDate | None = Field(None, description="Last day; empty for a one-day session.")
     agenda: list[str] = Field(default_factory=list, description="Case ids examined.")
+    symbol: str | None = Field(
+        None,
+        pattern=r"^\S+$",
+        description="Document symbol of the session's booklet of decisions (its cover prints it); "
+        "leave out when not known.",
+        examples=["CL/2XX/11(b)-R.1"],
+    )
 
     @property
     def ref(self) -> str:

@@ -7,6 +7,7 @@ dated field is added in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -56,3 +57,18 @@ def out_of_order(case: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
                     f"{name} are kept oldest first: {items[index].date} comes after {items[index - 1].date}",
                 )
                 break
+
+
+SINCE = "yes"
+POSSIBLY = "possibly"
+
+
+def since(date: PartialDate, day: dt.date) -> str | None:
+    """Whether a fact dated `date` is on or after `day`: SINCE when every day the date can stand
+    for is, POSSIBLY when only some are ("2026-02" against 19 February 2026: it may be either),
+    None when none is."""
+    if date.earliest() >= day:
+        return SINCE
+    if date.latest() >= day:
+        return POSSIBLY
+    return None

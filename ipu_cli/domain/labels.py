@@ -49,6 +49,8 @@ LABELS: dict[str, dict[str, str]] = {
         "carried_over": "(carried over)",
         "enclosure": "Enclosure",
         "not_held": "(The text of this decision is not held in the case file.)",
+        "contents": "Contents",
+        "unknown_region": "Other",
     },
     "fr": {
         "masthead": "Union interparlementaire",
@@ -85,9 +87,12 @@ LABELS: dict[str, dict[str, str]] = {
         "carried_over": "(repris tel quel)",
         "enclosure": "Pièce jointe",
         "not_held": "(Le texte de cette décision ne figure pas dans le dossier.)",
+        "contents": "Table des matières",
+        "unknown_region": "Autres",
     },
 }
-"""Box labels, headings and marks. A label with a `_many` twin is chosen by the number of
+"""Box labels, headings and marks (and a session booklet's: "Contents", the heading of the
+countries of no known region). A label with a `_many` twin is chosen by the number of
 items it introduces (French: "Communications des autorités" for several letters); `section`
 formats the complainant's categories ("Section I.1(a) and (d)", "Section I. 1 a) et d)")."""
 LANGS = tuple(LABELS)
@@ -101,12 +106,14 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "intro": "The Committee on the Human Rights of Parliamentarians",
             "name": "the Committee on the Human Rights of Parliamentarians",
             "short": "the Committee",
+            "title": "Committee on the Human Rights of Parliamentarians",
         },
         "governing-council": {
             "header": "the IPU Governing Council",
             "intro": "The Governing Council of the Inter-Parliamentary Union",
             "name": "the Governing Council of the Inter-Parliamentary Union",
             "short": "the Governing Council",
+            "title": "Governing Council of the Inter-Parliamentary Union",
         },
     },
     "fr": {
@@ -115,18 +122,21 @@ BODIES: dict[str, dict[str, dict[str, str]]] = {
             "intro": "Le Comité des droits de l'homme des parlementaires",
             "name": "le Comité des droits de l'homme des parlementaires",
             "short": "le Comité",
+            "title": "Comité des droits de l'homme des parlementaires",
         },
         "governing-council": {
             "header": "le Conseil directeur de l'UIP",
             "intro": "Le Conseil directeur de l'Union interparlementaire",
             "name": "le Conseil directeur de l'Union interparlementaire",
             "short": "le Conseil directeur",
+            "title": "Conseil directeur de l'Union interparlementaire",
         },
     },
 }
 """How each adopting body is named: in a decision's header ("Decision adopted by the IPU
 Governing Council at its ..."), at the head of part B (`intro`), in running text and reference
-lines (`name`), and for short ("In its decision, the Governing Council:"). After "session"
+lines (`name`), for short ("In its decision, the Governing Council:"), and as a title (the
+cover of a session's booklet: `title`). After "session"
 `words.of_phrase` makes "of the Committee ..." of them, French "du Comité ..." (a reference
 line names the body by `name`, a draft's header by `header`)."""
 
@@ -154,6 +164,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "next_session": "{number} session",
         "salutation": "Dear Sir or Madam,",
         "closing": "Yours sincerely,",
+        "booklet_adopted": "Decisions adopted at its {number} session",
+        "booklet_drafts": "Draft decisions for its {number} session",
+        "booklet_entry": "{country}: {who}",
     },
     "fr": {
         "header": "Décision adoptée{mode} par {body} à sa {number} session ({where})",
@@ -178,12 +191,17 @@ PHRASES: dict[str, dict[str, str]] = {
         "next_session": "{number} session",
         "salutation": "Madame, Monsieur,",
         "closing": "Je vous prie d'agréer, {salutation}, l'assurance de ma haute considération.",
+        "booklet_adopted": "Décisions adoptées à sa {number} session",
+        "booklet_drafts": "Projets de décision pour sa {number} session",
+        "booklet_entry": "{country}: {who}",
     },
 }
 """Sentences built around values: the decision header (adopted, or a draft's for the coming
 session), a letter's place and date ("Genève, le 3 mars 2026"), reference line, subject,
 salutation (when the case names no addressee) and closing (French echoes the salutation:
-"Je vous prie d'agréer, Monsieur le Président, ..."). Colons are written bare: French
+"Je vous prie d'agréer, Monsieur le Président, ..."), and a session booklet's title ("Decisions
+adopted at its 179th session", under the body's `title`) and contents lines ("Cambodia: 38
+parliamentarians"). Colons are written bare: French
 documents get their narrow no-break spaces from `documents/style.typography`."""
 
 MODES: dict[str, dict[str, str]] = {

@@ -2,8 +2,9 @@
 
 A case file is written in English. Its narrative texts (the summary, decision
 and draft paragraphs and their sub-items, the descriptions of events, hearings
-and communications, addressees, the victims override, the parliament's name,
-the context noted on a violation) can be given in French in a parallel file,
+and communications, addressees, the victims override and the Victims line a
+decision recorded as published, the parliament's name, the context noted on a
+violation) can be given in French in a parallel file,
 `cases/KHM/KHM-COLL-03.fr.yaml`, as pairs of the English text and its French.
 A pair is found by its English text (whitespace folded), not by its position:
 a translation follows the text wherever it moves (a draft copies the latest
@@ -126,7 +127,9 @@ def units(case: Any) -> list[Unit]:
                 addressee.internal,
             )
     for index, decision in enumerate(case.decisions):
-        decision_text(("decisions", index), decision, f"decision {decision.session or decision.adopted}")
+        name = f"decision {decision.session or decision.adopted}"
+        decision_text(("decisions", index), decision, name)
+        add(("decisions", index, "victims"), decision.victims, f"{name}, victims")
     if case.draft is not None:
         decision_text(("draft",), case.draft, "draft")
     return out

@@ -35,12 +35,13 @@ A case's `victims` field overrides all this.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain.labels import VICTIM_WORDS
-from ipu_cli.domain.words import capitalise, join_list, number_words
+from ipu_cli.domain.words import NUMBER_WORDS, capitalise, join_list, number_value, number_words
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import IndividualCase
@@ -120,6 +121,50 @@ def victims_line(victims_override: str | None, members: list[Any], lang: str = "
     if len(members) == 1:
         return label, _one_en(members[0], words)
     return label, _group_en(Profile.of(members), words)
+
+
+_NUMBER = r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b"
+_COUNTED = r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(male|female|men|women)\b"
+
+
+def override_disagreements(text: str, members: list[Any]) -> list[str]:
+    """Where a `victims` override disagrees with `members` (anything with a `sex`): the number
+    it starts with, and each "N male"/"N women" it gives; empty when it agrees.
+
+    `ipu validate` checks the override against the current members; a decision prints the
+    override only when it agrees with the members of its day (`victims_for`).
+    """
+    counts = {"female": sum(m.sex == "female" for m in members)}
+    counts["male"] = len(members) - counts["female"]
+    counted = re.compile(_COUNTED, re.IGNORECASE)
+    found = {m.group(2).lower(): _value(m.group(1)) for m in counted.finditer(text)}
+    out = []
+    for word, number in found.items():
+        sex = "female" if word in ("female", "women") else "male"
+        if number != counts[sex]:
+            out.append(f"victims text says {number} {word} but the members include {counts[sex]}")
+    first = re.compile(_NUMBER, re.IGNORECASE).search(text)
+    starts = {m.start() for m in counted.finditer(text)}
+    if first and first.start() not in starts and _value(first.group(1)) != len(members):
+        out.append(f"victims text says {first.group(1)} but the group has {len(members)} members")
+    return out
+
+
+def victims_for(override: str | None, members: list[Any], published: str | None = None) -> str | None:
+    """The override a decision prints for `members` (the members of its day): the line the
+    decision recorded as published (`published`), else the case's `victims` when it agrees with
+    them; None: compute the line."""
+    if published:
+        return published
+    if override and not override_disagreements(override, members):
+        return override
+    return None
+
+
+def _value(token: str) -> int:
+    value = number_value(token)
+    assert value is not None, token  # the patterns match only figures and NUMBER_WORDS
+    return value
 
 
 def group_noun(members: list[Any], lang: str = "en") -> str:

@@ -112,8 +112,9 @@ def covered_members(
 ) -> list[Any]:
     """The MPs a document on `case` covers, in id order: the MP itself, or a group's shown members.
 
-    With `as_of` (a session's first day), a member whose own case was closed before it
-    has left the group and is no longer covered.
+    With `as_of` (a session's first day), the members of that day (`domain/membership`): a
+    member whose own case was closed before it, who left the group before it or who joins
+    the group later is not covered.
 
     A document is complete or refused: when a member's file cannot be read, this
     raises IpuError naming the files (with their problems) rather than leave the
@@ -138,21 +139,19 @@ def covered_members(
         )
     shown = visible_members(case, base, include_confidential)
     if as_of is not None:
-        shown = [mp for mp in shown if not _closed_before(mp, as_of)]
+        from ipu_cli.domain.membership import members_on
+
+        shown = members_on(case, shown, as_of, base.reference.sessions)
     if not shown and as_of is not None and visible_members(case, base, include_confidential):
         raise IpuError(
-            f"{case.id}: every member's case was closed before {as_of.isoformat()}; close the group"
+            f"{case.id}: no member is listed on {as_of.isoformat()} (every member's case was closed, "
+            "or the member left the group, before it, or joins later); close the group"
         )
     if not shown:
         raise ConfidentialRefused(
             f"{case.id}: every member is confidential; pass --include-confidential for internal use"
         )
     return sorted(shown, key=lambda mp: id_key(mp.id))
-
-
-def _closed_before(mp: Any, day: dt.date) -> bool:
-    status = mp.status
-    return status.state == "closed" and status.date is not None and status.date.latest() < day
 
 
 def _stem(path: str) -> str:

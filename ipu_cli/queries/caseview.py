@@ -25,8 +25,10 @@ from ipu_cli.domain.dates import EMPTY, PartialDate, month_year, months_since
 from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import ANY_ID_PATTERN, id_key, id_parts, resolve_id
 from ipu_cli.domain.labels import LABELS
+from ipu_cli.domain.membership import members_on, why_not_listed
 from ipu_cli.domain.missions import label, pending
 from ipu_cli.domain.sessions import describe
+from ipu_cli.domain.victims import victims_for
 from ipu_cli.domain.words import counted, fold
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import ambiguous_name, unknown_case
@@ -199,9 +201,11 @@ def _dated(items: Any, *fields: str) -> list[SimpleNamespace]:
 
 
 def _person(case_id: str, data: dict[str, Any]) -> SimpleNamespace:
-    """An MP as the checklist and the victims line read one."""
+    """An MP as the checklist, the victims line and the membership rule read one."""
+    status = data.get("status") if isinstance(data.get("status"), dict) else {}
     return SimpleNamespace(
         id=case_id,
+        status=SimpleNamespace(state=_s(status.get("state")) or "active", date=_date(status.get("date"))),
         name=_s(data.get("name")),
         sex=_s(data.get("sex")),
         mandate=_s(data.get("mandate")),
@@ -299,10 +303,9 @@ class _Reference:
     def violation_label(self, code: str | None, lang: str = "en") -> str:
         return self.labels.get(code) or code or EMPTY
 
-    def session_name(self, ref: Any) -> str | None:
-        """ "179th session (February 2026)" for `committee-179`; the reference itself when unknown."""
-        if ref is None:
-            return None
+    @property
+    def sessions(self) -> dict[str, Any]:
+        """The sessions of data/sessions.yaml by reference (body, number, start), read on first use."""
         if self._sessions is None:
             self._sessions = {}
             for item in plain_entries(self._root, "sessions.yaml", "sessions"):
@@ -310,7 +313,13 @@ class _Reference:
                 if start is not None and isinstance(item.get("number"), int):
                     session = SimpleNamespace(body=item.get("body"), number=item["number"], start=start)
                     self._sessions[f"{session.body}-{session.number}"] = session
-        found = self._sessions.get(str(ref))
+        return self._sessions
+
+    def session_name(self, ref: Any) -> str | None:
+        """ "179th session (February 2026)" for `committee-179`; the reference itself when unknown."""
+        if ref is None:
+            return None
+        found = self.sessions.get(str(ref))
         return describe(found) if found is not None else str(ref)
 
 
@@ -368,7 +377,7 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
             {
                 "id": group_id,
                 "title": _s(group.get("title")),
-                "members": len(_list(group.get("members"))) if group else None,
+                "members": _current_count(root, group, ref, today) if group else None,
             }
             for group_id, group in linked
         ]
@@ -378,12 +387,17 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
         people = [person]
     else:
         linked = _linked(root, _list(data.get("members")))
-        listed = [_person(member_id, member) for member_id, member in linked]
+        group = _group(data)
+        everyone = [_person(member_id, member) for member_id, member in linked]
+        why = {p.id: why_not_listed(group, p, today, ref.sessions, strict=False) for p in everyone}
+        listed = [p for p in everyone if why[p.id] is None]
         view["members"] = [
             {"id": p.id, "name": p.name, "sex": p.sex, "mandate": p.mandate, "deceased": p.deceased}
             for p in listed
         ]
-        people = [p for p, (_, member) in zip(listed, linked, strict=True) if member]  # files that exist
+        view["not_listed"] = [{"id": p.id, "name": p.name, "why": why[p.id]} for p in everyone if why[p.id]]
+        files = {member_id for member_id, member in linked if member}  # files that exist
+        people = [p for p in listed if p.id in files]
         view["counts"] = {
             "members": len(listed),
             "male": sum(p.sex == "male" for p in people),
@@ -446,6 +460,29 @@ def _complaint(raw: Any, ref: _Reference) -> dict[str, Any] | None:
     }
 
 
+def _group(data: dict[str, Any]) -> SimpleNamespace:
+    """A group's membership records, as `domain/membership` reads them."""
+    return SimpleNamespace(
+        membership=[
+            SimpleNamespace(**{k: _s(e.get(k)) for k in ("member", "joined", "left", "reason", "moved_to")})
+            for e in _maps(data.get("membership"))
+        ]
+    )
+
+
+def _current_count(root: Path, group: dict[str, Any], ref: _Reference, today: dt.date) -> int:
+    """How many members a group lists today (`domain/membership`); a member without a file counts."""
+    record = _group(group)
+    ids = [str(m) for m in _list(group.get("members"))]
+    needed = {e.member for e in record.membership} | set(ids)
+    people = []
+    for member_id in ids:
+        path = path_for_id(root, member_id) if _ANY_ID.match(member_id) and member_id in needed else None
+        data = _read(path, root) if path is not None and path.is_file() else {}
+        people.append(_person(member_id, data))
+    return len(members_on(record, people, today, ref.sessions, strict=False))
+
+
 def _linked(root: Path, ids: list[Any]) -> list[tuple[str, dict[str, Any]]]:
     """The files a case names (its groups or members), read; an empty mapping when there is none."""
     out = []
@@ -462,7 +499,8 @@ def _box(level: SimpleNamespace, people: list[SimpleNamespace], ref: _Reference)
     if country is not None:
         lines.append(country)
     if people:
-        lines.append(casebox.BoxLine(*casebox.victims_line(level.victims, people)))
+        override = victims_for(level.victims, people)
+        lines.append(casebox.BoxLine(*casebox.victims_line(override, people)))
     if level.complaint is not None:
         lines.extend(casebox.complaint_lines(level.complaint))
     lines.append(casebox.missions_line(level.missions))
@@ -543,6 +581,8 @@ def render_text(view: dict[str, Any], members: bool = False, width: int | None =
         lines.extend(f"  {line}" for line in columns_text(shown, width - 2))
         if more:
             lines.append(f"  … {more}")
+        for line in not_listed_lines(view):
+            lines.extend(wrap(line, width, "  ", "    "))
     section(
         "Timeline",
         [
@@ -632,6 +672,15 @@ def decision_lines(decision: dict[str, Any] | None, width: int) -> list[str]:
 def members_heading(view: dict[str, Any]) -> str:
     counts = view["counts"]
     return f"Members: {counts['members']} ({counts['male']} male, {counts['female']} female)"
+
+
+def not_listed_lines(view: dict[str, Any]) -> list[str]:
+    """The group's members its next decision does not list, and why: "Not listed: MDA-42
+    Tatiana Rusnac-Iepure (closed 2025-12-05)" (`domain/membership`)."""
+    return [
+        printable(f"Not listed: {m['id']} {m['name'] or '(no file)'} ({m['why']})")
+        for m in view.get("not_listed", [])
+    ]
 
 
 def member_entries(view: dict[str, Any], members: bool, width: int) -> tuple[list[str], str]:

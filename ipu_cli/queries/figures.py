@@ -33,6 +33,7 @@ from ipu_cli.domain.cases import IndividualCase
 from ipu_cli.domain.complaints import admitted
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.ids import id_key, resolver
+from ipu_cli.domain.membership import joined_day
 from ipu_cli.domain.visibility import countable, visible
 from ipu_cli.domain.words import counted
 from ipu_cli.errors import UsageError
@@ -121,6 +122,12 @@ class Stats:
     closed: int = 0
     complaints: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COMPLAINT_FIGURES, 0))
     breakdowns: dict[str, dict[str, int]] = field(default_factory=dict)
+    previous: Stats | None = None
+    """The same figures for the year before (`ipu stats --year`): the change and the trends."""
+    sex_violation: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Persons per violation group and sex: {"Arbitrary detention": {"female": 3, "male": 5}}."""
+    confidential: dict[str, int] | None = None
+    """Bare totals of the confidential cases, published apart (`--with-confidential-counts`)."""
 
     def as_dict(self, notice: str | None = None) -> dict[str, Any]:
         out: dict[str, Any] = {"notice": notice} if notice else {}
@@ -137,6 +144,30 @@ class Stats:
         )
         for name, counts in self.breakdowns.items():
             out[f"by_{name}"] = counts
+        if self.previous is not None:
+            previous = self.previous
+            out["previous_year"] = {
+                "year": previous.period.year,
+                "mps": previous.mps,
+                "countries": previous.countries,
+                **({"by_region": previous.breakdowns["region"]} if "region" in previous.breakdowns else {}),
+            }
+            out["change"] = {"mps": self.mps - previous.mps, "countries": self.countries - previous.countries}
+            if "region" in self.breakdowns:
+                out["change"]["by_region"] = region_change(self)
+            out["shares"] = {key: share.as_dict() for key, share in shares(self).items()}
+        if self.sex_violation:
+            out["by_sex_and_violation"] = {
+                group: {
+                    "female": counts["female"],
+                    "female_share": percent(counts["female"], self.breakdowns["sex"].get("female", 0)),
+                    "male": counts["male"],
+                    "male_share": percent(counts["male"], self.breakdowns["sex"].get("male", 0)),
+                }
+                for group, counts in self.sex_violation.items()
+            }
+        if self.confidential is not None:
+            out["confidential"] = dict(self.confidential)
         return out
 
 
@@ -179,10 +210,20 @@ def persons(mps: list[IndividualCase], base: CaseBase) -> list[Person]:
 
 def _start(case: IndividualCase, base: CaseBase) -> PartialDate | None:
     """When the MP's case began: their own complaint's, else their groups' earliest
-    (`complaints.taken_up`: found admissible, or submitted when no examination is recorded)."""
+    (`complaints.taken_up`: found admissible, or submitted when no examination is recorded),
+    or, for an MP who joined a group later, the first day of the session they joined at
+    (`domain/membership`)."""
     if case.complaint:
         return complaints.taken_up(case.complaint)
-    dates = [d for g in base.groups_of(case) if g.complaint and (d := complaints.taken_up(g.complaint))]
+    dates = []
+    for group in base.groups_of(case):
+        taken = complaints.taken_up(group.complaint) if group.complaint else None
+        if taken is None:
+            continue
+        joined = joined_day(group, case.id, base.reference.sessions, strict=False)
+        if joined is not None and joined > taken.earliest():
+            taken = PartialDate(joined.year, joined.month, joined.day)
+        dates.append(taken)
     return min(dates) if dates else None
 
 
@@ -199,8 +240,10 @@ def compute(
     period: Period,
     include_confidential: bool = False,
     by: str | None = None,
+    with_sexes: bool = False,
 ) -> Stats:
-    """Every figure for `period` (or, with `by`, the totals and that one breakdown)."""
+    """Every figure for `period` (or, with `by`, the totals and that one breakdown);
+    `with_sexes` adds the persons per violation group and sex (with the sex breakdown)."""
     ref = base.reference
     # Summaries, not models (docs/performance.md): every field read here is in them.
     mps = [
@@ -238,22 +281,27 @@ def compute(
         # "unknown" is listed only when some MP's affiliation is recorded as unknown
         known = tuple(a for a in AFFILIATIONS if a != "unknown")
         stats.breakdowns["affiliation"] = _ordered(Counter(p.main.affiliation for p in people), known)
+    group_order = list(dict.fromkeys(c.group or c.label for c in ref.violations.values()))
     if wanted("violation"):
         groups: Counter[str] = Counter()
         categories: Counter[str] = Counter()
         for person in people:
-            codes = {v.code for f in person.files for v in f.violations}
-            categories.update(ref.violation_label(code) for code in codes)
-            groups.update(
-                {
-                    (ref.violations[c].group or ref.violations[c].label) if c in ref.violations else c
-                    for c in codes
-                }
-            )
+            categories.update(ref.violation_label(code) for code in _codes(person))
+            groups.update(_groups(person, ref))
         order = [c.label for c in ref.violations.values()]
-        group_order = list(dict.fromkeys(c.group or c.label for c in ref.violations.values()))
         stats.breakdowns["violation_group"] = _by_count(groups, group_order)
         stats.breakdowns["violation"] = _by_count(categories, order)
+    if with_sexes and (by is None or by in ("sex", "violation")):
+        stats.breakdowns.setdefault("sex", _ordered(Counter(p.main.sex for p in people), SEXES))
+        by_sex: dict[str, Counter[str]] = {}
+        for person in people:
+            for group in _groups(person, ref):
+                by_sex.setdefault(group, Counter())[person.main.sex] += 1
+        totals = Counter({g: sum(c.values()) for g, c in by_sex.items()})
+        stats.sex_violation = {
+            g: {"female": by_sex[g]["female"], "male": by_sex[g]["male"]}
+            for g in _by_count(totals, group_order)
+        }
     if wanted("status"):
         statuses = Counter(
             "closed"
@@ -263,6 +311,85 @@ def compute(
         )
         stats.breakdowns["status"] = _ordered(statuses, ("active", "closed"))
     return stats
+
+
+def published(
+    base: CaseBase,
+    year: int,
+    include_confidential: bool = False,
+    by: str | None = None,
+    with_confidential_counts: bool = False,
+) -> Stats:
+    """The figures of `year` as the IPU publishes them (`ipu stats --year`): with the year
+    before (the change, total and by region, and the trend of the shares of women and of
+    opposition MPs) and, for each violation group, how many of the women and of the men faced
+    it. `with_confidential_counts` adds bare totals of the confidential cases (numbers only)."""
+    period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    stats = compute(base, period, include_confidential, by, with_sexes=True)
+    before = Period(dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31))
+    stats.previous = compute(base, before, include_confidential, by, with_sexes=True)
+    if with_confidential_counts:
+        stats.confidential = confidential_counts(base, period, stats)
+    return stats
+
+
+def confidential_counts(base: CaseBase, period: Period, public: Stats) -> dict[str, int]:
+    """The MPs (persons) and case files counted only because of confidential cases: the internal
+    figures less the public ones. Numbers only: no case, country or breakdown is named."""
+    everything = compute(base, period, include_confidential=True, by="status")
+    return {"mps": everything.mps - public.mps, "files": everything.files - public.files}
+
+
+@dataclass
+class Share:
+    """A share of the MPs under examination (women, opposition) this year and the year before."""
+
+    count: int
+    percent: float | None
+    previous: float | None
+
+    @property
+    def points(self) -> float | None:
+        """The change in percentage points on the year before (None when either is unknown)."""
+        if self.percent is None or self.previous is None:
+            return None
+        return round(self.percent - self.previous, 1)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "share": self.percent, "previous": self.previous, "points": self.points}
+
+
+SHARES = {"women": ("sex", "female"), "opposition": ("affiliation", "opposition")}
+"""The shares the IPU publishes with their trend: (breakdown, key)."""
+
+
+def shares(stats: Stats) -> dict[str, Share]:
+    """The share of women and of opposition MPs, with the year before, where the breakdown is computed."""
+    out = {}
+    for name, (breakdown, key) in SHARES.items():
+        if breakdown not in stats.breakdowns:
+            continue
+        count = stats.breakdowns[breakdown].get(key, 0)
+        previous = stats.previous
+        before = (
+            percent(previous.breakdowns[breakdown].get(key, 0), previous.mps)
+            if previous is not None and breakdown in previous.breakdowns
+            else None
+        )
+        out[name] = Share(count, percent(count, stats.mps), before)
+    return out
+
+
+def percent(count: int, total: int) -> float | None:
+    """`count` as a percentage of `total`, to one decimal (None when the total is zero)."""
+    return round(100 * count / total, 1) if total else None
+
+
+def region_change(stats: Stats) -> dict[str, int]:
+    """By region: this year's MPs less the year before's."""
+    before = stats.previous.breakdowns.get("region", {}) if stats.previous is not None else {}
+    regions = dict.fromkeys([*stats.breakdowns["region"], *before])
+    return {r: stats.breakdowns["region"].get(r, 0) - before.get(r, 0) for r in regions}
 
 
 def complaint_figures(cases: list[Any], period: Period) -> dict[str, int]:
@@ -280,6 +407,22 @@ def complaint_figures(cases: list[Any], period: Period) -> dict[str, int]:
         if complaints.status_on(complaint, period.end) in complaints.OPEN:
             out["pending"] += 1
     return out
+
+
+def _codes(person: Person) -> set[str]:
+    """The violation codes a person's files hold (a person counts once per category)."""
+    return {v.code for f in person.files for v in f.violations}
+
+
+def _groups(person: Person, ref: Any) -> set[str]:
+    """The published violation groups a person faced (each once)."""
+    return {_group_of(code, ref) for code in _codes(person)}
+
+
+def _group_of(code: str, ref: Any) -> str:
+    """The coarse bucket a violation is published under (data/violations.yaml `group`, else its label)."""
+    category = ref.violations.get(code)
+    return (category.group or category.label) if category is not None else code
 
 
 def _ordered(counts: Counter[str], fixed: tuple[str, ...] | list[str] = ()) -> dict[str, int]:
@@ -305,6 +448,7 @@ LABELS = {
     "violation_group": "Most frequent violations",
     "violation": "Violations by category",
     "status": "By status",
+    "sex_violation": "Violations by sex",
 }
 
 
@@ -316,9 +460,11 @@ def bar(count: int, most: int, width: int = 30) -> str:
 
 
 def breakdown_rows(stats: Stats, name: str, with_bars: bool = True) -> list[dict[str, Any]]:
-    """Rows for one breakdown: key, MPs, share of all MPs counted, a bar."""
+    """Rows for one breakdown: key, MPs, share of all MPs counted, (by region with the year
+    before: its MPs and the change), a bar."""
     counts = stats.breakdowns[name]
     most = max(counts.values(), default=0)
+    before = stats.previous.breakdowns.get(name) if stats.previous is not None and name == "region" else None
     rows = []
     for key, count in counts.items():
         row: dict[str, Any] = {
@@ -326,6 +472,9 @@ def breakdown_rows(stats: Stats, name: str, with_bars: bool = True) -> list[dict
             "MPs": count,
             "share": f"{100 * count / stats.mps:.1f}%" if stats.mps else "",
         }
+        if before is not None:
+            row[str(stats.previous.period.year)] = before.get(key, 0)  # type: ignore[union-attr]
+            row["change"] = _signed(count - before.get(key, 0))
         if with_bars:
             row[""] = bar(count, most)
         rows.append(row)
@@ -341,7 +490,109 @@ def flat_rows(stats: Stats) -> list[dict[str, Any]]:
     rows.extend({"figure": "complaints", "key": key, "value": n} for key, n in stats.complaints.items())
     for name, counts in stats.breakdowns.items():
         rows.extend({"figure": name, "key": key, "value": count} for key, count in counts.items())
+    if stats.previous is not None:
+        previous = stats.previous
+        rows.extend(
+            {"figure": "previous_year", "key": key, "value": value}
+            for key, value in (
+                ("year", previous.period.year),
+                ("mps", previous.mps),
+                ("countries", previous.countries),
+            )
+        )
+        rows.extend(
+            {"figure": "previous_region", "key": key, "value": n}
+            for key, n in previous.breakdowns.get("region", {}).items()
+        )
+        rows.append({"figure": "change", "key": "mps", "value": stats.mps - previous.mps})
+        rows.append({"figure": "change", "key": "countries", "value": stats.countries - previous.countries})
+        if "region" in stats.breakdowns:
+            rows.extend(
+                {"figure": "change_region", "key": k, "value": d} for k, d in region_change(stats).items()
+            )
+        for name, share in shares(stats).items():
+            rows.extend(
+                {"figure": figure, "key": name, "value": value}
+                for figure, value in (
+                    ("share", share.percent),
+                    ("share_previous", share.previous),
+                    ("share_points", share.points),
+                )
+            )
+    for group, counts in stats.sex_violation.items():
+        for sex in ("female", "male"):
+            rows.append({"figure": "sex_violation", "key": f"{group}|{sex}", "value": counts[sex]})
+            total = stats.breakdowns["sex"].get(sex, 0)
+            rows.append(
+                {
+                    "figure": "sex_violation_share",
+                    "key": f"{group}|{sex}",
+                    "value": percent(counts[sex], total),
+                }
+            )
+    if stats.confidential is not None:
+        rows.extend({"figure": "confidential", "key": k, "value": v} for k, v in stats.confidential.items())
     return rows
+
+
+def _signed(number: float) -> str:
+    return f"+{number:g}" if number > 0 else f"{number:g}"
+
+
+def _trend(points: float | None) -> str:
+    if points is None:
+        return "no figure for the year before"
+    if points == 0:
+        return "unchanged"
+    return f"{'up' if points > 0 else 'down'} {abs(points):.1f} points"
+
+
+def published_lines(stats: Stats) -> list[str]:
+    """The lines `--year` adds under the headline: the change on the year before, the shares of
+    women and of opposition MPs with their trend, the confidential totals published apart."""
+    lines = []
+    previous = stats.previous
+    if previous is not None:
+        year = previous.period.year
+        lines.append(
+            f"Change on {year}: {_signed(stats.mps - previous.mps)} MPs ({previous.mps} in {year}), "
+            f"{_signed(stats.countries - previous.countries)} "
+            f"{'country' if abs(stats.countries - previous.countries) == 1 else 'countries'} "
+            f"({previous.countries} in {year})"
+        )
+        names = {"women": "Women", "opposition": "Opposition MPs"}
+        for name, share in shares(stats).items():
+            now = f"{share.percent:.1f}%" if share.percent is not None else "no MPs"
+            before = f"{share.previous:.1f}%" if share.previous is not None else "no MPs"
+            lines.append(
+                f"{names[name]}: {share.count} of {stats.mps} ({now}; {year}: {before}, {_trend(share.points)})"
+            )
+    if stats.confidential is not None:
+        lines.append(
+            "Confidential cases, counted apart and not named: "
+            f"{counted(stats.confidential['mps'], 'MP')} ({counted(stats.confidential['files'], 'case file')})"
+        )
+    return lines
+
+
+def sex_violation_rows(stats: Stats) -> list[dict[str, Any]]:
+    """One row per violation group: how many of the women and of the men faced it, and the share."""
+    women = stats.breakdowns["sex"].get("female", 0)
+    men = stats.breakdowns["sex"].get("male", 0)
+    return [
+        {
+            "violation": group,
+            "women": counts["female"],
+            "of women": _percent_text(percent(counts["female"], women)),
+            "men": counts["male"],
+            "of men": _percent_text(percent(counts["male"], men)),
+        }
+        for group, counts in stats.sex_violation.items()
+    ]
+
+
+def _percent_text(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}%"
 
 
 def summary_lines(stats: Stats) -> list[str]:

@@ -371,7 +371,8 @@ def _select(shown: list[Case], base: CaseBase, f: Filters, include_confidential:
 
 
 def row(case: Case, base: CaseBase, member_ids: set[str] | None = None) -> dict[str, Any]:
-    """One flat row; `member_ids` limits a group's members to the visible ones."""
+    """One flat row; `member_ids` limits a group's members to the visible ones, and a group's
+    `members` and `size` are its current members (`domain/membership.current`)."""
     ref = base.reference
     country = ref.countries.get(case.country)
     status, closed = state(case, base)
@@ -400,7 +401,10 @@ def row(case: Case, base: CaseBase, member_ids: set[str] | None = None) -> dict[
             current_violations=[v.code for v in case.violations if v.scope == "current"],
         )
     else:
-        members = [m for m in case.members if member_ids is None or m in member_ids]
+        from ipu_cli.domain.membership import current
+
+        listed = {mp.id for mp in current(case, base.members(case))}
+        members = [m for m in case.members if (member_ids is None or m in member_ids) and m in listed]
         out.update(
             name=case.title,
             sex=None,

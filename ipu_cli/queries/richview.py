@@ -21,6 +21,7 @@ from ipu_cli.queries.caseview import (
     heading_lines,
     member_entries,
     members_heading,
+    not_listed_lines,
 )
 from ipu_cli.queries.rows import columns_text, printable, wrap
 
@@ -78,6 +79,7 @@ def print_rich(view: dict[str, Any], members: bool = False) -> None:
         lines = columns_text(shown, width)
         if more:
             lines.append(f"… {more}")
+        lines.extend(not_listed_lines(view))
         parts.append(Group(Text(members_heading(view), style="bold"), Text("\n".join(lines))))
 
     timeline = Table.grid(padding=(0, 1))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain.cases import CollectiveCase, IndividualCase
 from ipu_cli.domain.ids import id_key
+from ipu_cli.domain.membership import entry_of
 from ipu_cli.domain.visibility import visible
 from ipu_cli.errors import IpuError, UsageError
 from ipu_cli.queries.filters import state
@@ -149,6 +150,7 @@ def _schema() -> dict[str, Table]:
                 ("id", "TEXT PRIMARY KEY REFERENCES cases(id)"),
                 ("name", "TEXT NOT NULL"),
                 ("also_known_as", "TEXT"),
+                ("published_names", "TEXT"),
                 ("sex", "TEXT NOT NULL"),
                 ("mandate", "TEXT"),
                 ("terms", "TEXT"),
@@ -166,6 +168,10 @@ def _schema() -> dict[str, Table]:
                 ("collective_id", ref_case),
                 ("member_id", "TEXT NOT NULL REFERENCES members(id)"),
                 ("position", "INTEGER NOT NULL"),
+                ("joined", "TEXT"),
+                ("left_at", "TEXT"),
+                ("left_reason", "TEXT"),
+                ("moved_to", "TEXT"),
             ],
             ["PRIMARY KEY (collective_id, member_id)"],
         ),
@@ -256,6 +262,7 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
                 id=case.id,
                 name=case.name,
                 also_known_as=_cell(case.also_known_as),
+                published_names=_cell([p.model_dump() for p in case.published_names]),
                 sex=case.sex,
                 mandate=case.mandate,
                 terms=_cell([t.model_dump(mode="json") for t in case.terms]),
@@ -282,7 +289,17 @@ def tables(base: CaseBase, include_confidential: bool = False) -> dict[str, Tabl
             for member in case.members:  # positions count the members shown: no gap betrays one left out
                 if member in members and member in ids and member not in seen:
                     seen.add(member)
-                    add("memberships", collective_id=case.id, member_id=member, position=len(seen))
+                    entry = entry_of(case, member)
+                    add(
+                        "memberships",
+                        collective_id=case.id,
+                        member_id=member,
+                        position=len(seen),
+                        joined=entry.joined if entry else None,
+                        left_at=entry.left if entry else None,
+                        left_reason=entry.reason if entry else None,
+                        moved_to=entry.moved_to if entry else None,
+                    )
     return out
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipu_cli.domain.groups import is_group
+from ipu_cli.domain.membership import Entry
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import CollectiveCase, IndividualCase
@@ -38,9 +39,18 @@ class Facts:
     collectives: tuple[str, ...]
     members: tuple[str, ...]
     victims: str | None
+    membership: tuple[tuple[str, str | None, str | None, str | None, str | None], ...] = ()
+    """A group's `membership` entries: (member, joined, left, reason, moved_to)."""
+    joint: tuple[tuple[str, str], ...] = ()
+    """(session, case id) for each case a decision (or the draft: session "draft") is joint with."""
+    decided: tuple[str, ...] = ()
+    """The sessions of the case's decisions."""
 
     @classmethod
     def of(cls, case: Case) -> Facts:
+        joint = [(d.session or "", other) for d in case.decisions for other in d.joint_with]
+        if case.draft is not None:
+            joint.extend(("draft", other) for other in case.draft.joint_with)
         return cls(
             case.id,
             is_group(case),
@@ -50,6 +60,11 @@ class Facts:
             tuple(getattr(case, "collectives", ())),
             tuple(getattr(case, "members", ())),
             case.victims,
+            tuple(
+                (e.member, e.joined, e.left, e.reason, e.moved_to) for e in getattr(case, "membership", ())
+            ),
+            tuple(joint),
+            tuple(d.session for d in case.decisions if d.session),
         )
 
     def dump(self) -> tuple[Any, ...]:
@@ -62,6 +77,9 @@ class Facts:
             self.collectives,
             self.members,
             self.victims,
+            self.membership,
+            self.joint,
+            self.decided,
         )
 
 
@@ -155,6 +173,7 @@ class CaseSummary:
         "id",
         "mandate",
         "members",
+        "membership",
         "name",
         "parliament",
         "party",
@@ -178,6 +197,7 @@ class CaseSummary:
         self.aliases = facts.aliases
         self.collectives = facts.collectives
         self.members = facts.members
+        self.membership = [Entry(*entry) for entry in facts.membership]
         (
             self.parliament,
             self.confidentiality,
@@ -307,6 +327,11 @@ class CaseRecord:
         """The case's confidentiality, from the cached summary row when there is one (no model built)."""
         return self._row[1] if self._row is not None else self.case.confidentiality  # summary_row's order
 
+    @property
+    def state(self) -> str:
+        """The case's status (`active`, `closed`), from the cached summary row when there is one."""
+        return self._row[8] if self._row is not None else self.case.status.state  # summary_row's order
+
     def at(self, key: str) -> Position:
         return self.positions.get(key, (1, 1))
 
@@ -333,9 +358,18 @@ def record_of(loaded: Loaded, case: Case) -> CaseRecord:
             positions.setdefault(f"members.{member}", locate(node, ("members", index)))
         if facts.victims:
             positions["victims"] = locate(node, ("victims",))
+        for index, entry in enumerate(getattr(case, "membership", ())):
+            positions.setdefault(f"membership.{entry.member}", locate(node, ("membership", index, "member")))
     else:
         for index, group in enumerate(facts.collectives):
             positions.setdefault(f"collectives.{group}", locate(node, ("collectives", index)))
+    for index, decision in enumerate(case.decisions):
+        for position, other in enumerate(decision.joint_with):
+            key = f"joint.{decision.session or ''}.{other}"
+            positions.setdefault(key, locate(node, ("decisions", index, "joint_with", position)))
+    if case.draft is not None:
+        for position, other in enumerate(case.draft.joint_with):
+            positions.setdefault(f"joint.draft.{other}", locate(node, ("draft", "joint_with", position)))
     latest = None
     for date, loc in dated_facts(case):
         if latest is None or date.earliest() > latest[0].earliest():

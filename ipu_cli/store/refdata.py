@@ -64,6 +64,8 @@ class Reference:
     verbs: dict[str, Verb] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
     regions: list[str] = field(default_factory=list)
+    region_names: dict[str, str] = field(default_factory=dict)
+    """Region -> its French name (data/countries.yaml `region_names`)."""
     sessions: dict[str, Session] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     """Place -> its French name, where it differs (data/sessions.yaml `places`)."""
@@ -126,6 +128,11 @@ class Reference:
         if place is None or lang != "fr":
             return place
         return self.places.get(place, place)
+
+    def region_name(self, region: str, lang: str = "en") -> str | None:
+        """An IPU region in `lang`: "Asie" for Asia (data/countries.yaml `region_names`); None
+        when the data has no name in that language."""
+        return region if lang == "en" else self.region_names.get(region)
 
     def session(self, ref: str) -> Session | None:
         return self.sessions.get(ref)
@@ -219,6 +226,7 @@ def _index(ref: Reference, value: Any, loaded: Loaded) -> None:
     elif isinstance(value, CountryTable):
         ref.countries = {c.code: c for c in value.countries}
         ref.regions = list(value.regions)
+        ref.region_names = {region.name: region.fr for region in value.region_names}
     elif isinstance(value, Secretariat):
         ref.secretariat = value
     elif isinstance(value, SessionRegistry):
