@@ -336,15 +336,30 @@ def test_sweep_secrets_change_no_public_output(sweep_bases, ipu, tmp_path, monke
         assert with_secrets == without
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ipu show (queries/caseview.py, not this issue's) lists every member of a group: "
-    "the case officer's own view, not marked as confidential per member",
-)
-def test_sweep_show_json_of_the_public_group(sweep_bases, ipu):
-    _, secret = sweep_bases
-    shown = ipu("show", "KHM-COLL-03", "--format", "json", "--root", str(secret))
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_show_of_the_public_group_leaves_its_confidential_member_out(sweep_bases, ipu, fmt):
+    """`ipu show` may be pasted into a public text: stdout is what the base without the secrets
+    prints, stderr says that a member was left out; --include-confidential shows it, marked."""
+    clean, secret = sweep_bases
+    argv = ["show", "KHM-COLL-03", "--format", fmt, "--today", TODAY]
+    without = ipu(*argv, "--root", str(clean))
+    shown = ipu(*argv, "--root", str(secret))
+    assert (shown.code, without.err) == (0, "")
     assert all_leaks(shown.out) == []
+    assert shown.out == without.out
+    assert shown.err == (
+        "ipu: 1 confidential member of KHM-COLL-03 not shown; --include-confidential shows them (internal use only)\n"
+    )
+    internal = ipu(*argv, "--members", "--include-confidential", "--root", str(secret))
+    assert (internal.code, internal.err) == (0, "")
+    assert "KHM-55" in internal.out and "Vexmorrow Ptarmigan" in internal.out
+    notice = "CONFIDENTIAL: includes cases and fields not for publication"
+    if fmt == "json":
+        view = json.loads(internal.out)
+        assert view["notice"] == notice
+        assert len(view["members"]) == len(json.loads(shown.out)["members"]) + 1
+    else:
+        assert internal.out.startswith(notice + "\nKHM-COLL-03  ")
 
 
 def test_confidential_counts_are_numbers_only(sweep_bases, ipu, tmp_path, monkeypatch):

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 SHOW_VALUES = {"--format": "format", "-f": "format", "--root": "root", "--today": "today"}
-SHOW_FLAGS = {"--members": "members"}
+SHOW_FLAGS = {"--members": "members", "--include-confidential": "include_confidential"}
 SHOW_FORMATS = ("auto", "text", "json", "yaml")
 VALIDATE_VALUES = {
     "--format": "format",
@@ -100,6 +100,7 @@ def fast_call(argv: list[str]) -> Callable[[], int] | None:
             show.get("root"),
             show.get("today"),
             bool(show.get("members")),
+            bool(show.get("include_confidential")),
         )
     checks = validate_args(argv)
     if checks is not None:
@@ -116,8 +117,19 @@ def fast_call(argv: list[str]) -> Callable[[], int] | None:
     return None
 
 
-def run_show(case_id: str, fmt: str, root: str | None, today: str | None, members: bool = False) -> int:
+def run_show(
+    case_id: str,
+    fmt: str,
+    root: str | None,
+    today: str | None,
+    members: bool = False,
+    include_confidential: bool = False,
+) -> int:
     """`ipu show`, shared by the Typer command and the fast path; returns the exit code.
+
+    A group's confidential members are shown only with `include_confidential`, and the output
+    then says so first (as every output does); without it, stdout is what a base without them
+    would print, and stderr says how many were left out, so the officer knows the list is short.
 
     Errors (`IpuError`) propagate to `ipu_cli.entry.main`, the one place that prints them.
     """
@@ -129,7 +141,12 @@ def run_show(case_id: str, fmt: str, root: str | None, today: str | None, member
     if fmt not in SHOW_FORMATS:
         raise UsageError(f"unknown format '{fmt}'; choose from {', '.join(SHOW_FORMATS)}")
     day = resolve_today(today)
-    view = case_view(find_root(override=root), case_id, day)
+    view = case_view(find_root(override=root), case_id, day, include_confidential)
+    hidden = view.pop("hidden", 0)
+    if include_confidential:
+        from ipu_cli.domain.visibility import NOTICE
+
+        view = {"notice": NOTICE, **view}
     if fmt == "json":
         sys.stdout.write(json.dumps(view, indent=2, ensure_ascii=False) + "\n")
     elif fmt == "yaml":
@@ -142,6 +159,13 @@ def run_show(case_id: str, fmt: str, root: str | None, today: str | None, member
         print_rich(view, members)
     else:
         sys.stdout.write(render_text(view, members))
+    if hidden:
+        from ipu_cli.domain.words import counted
+
+        sys.stderr.write(
+            f"ipu: {counted(hidden, 'confidential member')} of {view['id']} not shown; "
+            "--include-confidential shows them (internal use only)\n"
+        )
     return 0
 
 

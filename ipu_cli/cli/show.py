@@ -7,7 +7,13 @@ from typing import Annotated
 import typer
 
 from ipu_cli.cli.fast import SHOW_FORMATS, run_show
-from ipu_cli.cli.options import CaseIdArgument, RootOption, TodayOption, format_option
+from ipu_cli.cli.options import (
+    CaseIdArgument,
+    IncludeConfidentialOption,
+    RootOption,
+    TodayOption,
+    format_option,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +28,7 @@ def show(
     members: Annotated[
         bool, typer.Option("--members", help="A group: list every member with name, sex and mandate.")
     ] = False,
+    include_confidential: IncludeConfidentialOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -29,6 +36,9 @@ def show(
 
     The case box, the checklist of violations, the timeline and the follow-up.
     CASE_ID may also be a name ("Kem Sokha"; case and accents ignored): one match is
-    shown, several are listed with their ids.
+    shown, several are listed with their ids. A group's confidential members are left
+    out (stderr says how many) unless --include-confidential.
     """
-    raise typer.Exit(run_show(case_id, fmt, str(root) if root else None, today, members))
+    raise typer.Exit(
+        run_show(case_id, fmt, str(root) if root else None, today, members, include_confidential)
+    )

@@ -29,6 +29,7 @@ from ipu_cli.domain.membership import members_on, why_not_listed
 from ipu_cli.domain.missions import label, pending
 from ipu_cli.domain.sessions import describe
 from ipu_cli.domain.victims import victims_for
+from ipu_cli.domain.visibility import marked_public
 from ipu_cli.domain.words import counted, fold
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import ambiguous_name, unknown_case
@@ -212,6 +213,8 @@ def _person(case_id: str, data: dict[str, Any]) -> SimpleNamespace:
         affiliation=_s(data.get("affiliation")),
         young=data.get("young") is True,
         deceased=data.get("deceased") is True,
+        # a member without a file is not known to be confidential (validate reports the file)
+        confidentiality=_s(data.get("confidentiality")) or ("confidential" if data else "public"),
         violations=[
             SimpleNamespace(
                 code=_s(v.get("code")), scope=_s(v.get("scope")) or "current", note=_s(v.get("note"))
@@ -326,8 +329,16 @@ class _Reference:
 # --- the view -------------------------------------------------------------------------------
 
 
-def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, Any]:
-    """Everything `ipu show` prints, as plain data (also the --format json/yaml output)."""
+def case_view(
+    root: Path, text: str, today: dt.date | None = None, include_confidential: bool = False
+) -> dict[str, Any]:
+    """Everything `ipu show` prints, as plain data (also the --format json/yaml output).
+
+    A group's confidential members (`domain/visibility.marked_public` of their own files) are
+    left out of its members, counts, box and checklist, and of the member counts of an MP's
+    groups, unless `include_confidential`: what `ipu show` prints may be pasted into a public
+    text. How many were left out is `hidden`, which the command reports on stderr only.
+    """
     today = today or dt.date.today()
     path = find_case(root, text)
     data = _read(path, root)
@@ -377,7 +388,7 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
             {
                 "id": group_id,
                 "title": _s(group.get("title")),
-                "members": _current_count(root, group, ref, today) if group else None,
+                "members": _current_count(root, group, ref, today, include_confidential) if group else None,
             }
             for group_id, group in linked
         ]
@@ -389,6 +400,9 @@ def case_view(root: Path, text: str, today: dt.date | None = None) -> dict[str, 
         linked = _linked(root, _list(data.get("members")))
         group = _group(data)
         everyone = [_person(member_id, member) for member_id, member in linked]
+        if not include_confidential:
+            view["hidden"] = sum(not marked_public(p) for p in everyone)
+            everyone = [p for p in everyone if marked_public(p)]
         why = {p.id: why_not_listed(group, p, today, ref.sessions, strict=False) for p in everyone}
         listed = [p for p in everyone if why[p.id] is None]
         view["members"] = [
@@ -470,8 +484,11 @@ def _group(data: dict[str, Any]) -> SimpleNamespace:
     )
 
 
-def _current_count(root: Path, group: dict[str, Any], ref: _Reference, today: dt.date) -> int:
-    """How many members a group lists today (`domain/membership`); a member without a file counts."""
+def _current_count(
+    root: Path, group: dict[str, Any], ref: _Reference, today: dt.date, include_confidential: bool
+) -> int:
+    """How many members a group lists today (`domain/membership`); a member without a file counts,
+    a confidential one only with `include_confidential`."""
     record = _group(group)
     ids = [str(m) for m in _list(group.get("members"))]
     needed = {e.member for e in record.membership} | set(ids)
@@ -479,7 +496,9 @@ def _current_count(root: Path, group: dict[str, Any], ref: _Reference, today: dt
     for member_id in ids:
         path = path_for_id(root, member_id) if _ANY_ID.match(member_id) and member_id in needed else None
         data = _read(path, root) if path is not None and path.is_file() else {}
-        people.append(_person(member_id, data))
+        person = _person(member_id, data)
+        if include_confidential or marked_public(person):
+            people.append(person)
     return len(members_on(record, people, today, ref.sessions, strict=False))
 
 
@@ -565,6 +584,8 @@ def render_text(view: dict[str, Any], members: bool = False, width: int | None =
         for text, hang in items or [(empty, "")]:
             lines.extend(wrap(text, width, "  ", "  " + hang))
 
+    if view.get("notice"):
+        lines.append(view["notice"])
     lines.append(printable(f"{view['id']}  {view['name'] or ''}".rstrip()))
     for line in heading_lines(view):
         lines.extend(wrap(line, width, "  ", "    "))

@@ -30,6 +30,8 @@ def print_rich(view: dict[str, Any], members: bool = False) -> None:
     console = Console(highlight=False, emoji=False)
     width = max(console.width - 4, 20)  # inside the panel's borders and padding
     parts: list[Any] = []
+    if view.get("notice"):
+        console.print(Text(view["notice"], style="bold red"))
 
     head = Text()
     for line in heading_lines(view):
