@@ -434,10 +434,11 @@ def editing_repo(target: Path, entries: int, seed: int = 2026, data: Path | None
     writer = _start(target, seed, data)
     rng = writer.rng
     countries = target / "data" / "countries.yaml"
-    countries.write_text(
-        countries.read_text(encoding="utf-8") + "  - {code: ZZZ, name: Benchmark Land, region: Europe}\n",
-        encoding="utf-8",
-    )
+    text = countries.read_text(encoding="utf-8")  # the row goes first in `countries:`, whatever follows it
+    row = "  - {code: ZZZ, name: Benchmark Land, region: Europe}\n"
+    countries.write_text(text.replace("\ncountries:\n", "\ncountries:\n" + row, 1), encoding="utf-8")
+    if row not in countries.read_text(encoding="utf-8"):
+        raise SystemExit(f"bench: no 'countries:' list in {countries}")
     _rewrite_agendas(target / "data" / "sessions.yaml", [EDIT_GROUP])
     folder = target / "cases" / "ZZZ"
     folder.mkdir(parents=True, exist_ok=True)

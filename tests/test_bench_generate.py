@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,3 +53,21 @@ def test_broken_variant_reports_every_damaged_file(tmp_path, ipu, monkeypatch):
     assert result.code == 1
     reported = {line.split(":", 1)[0] for line in result.out.splitlines()}
     assert set(damaged) <= reported
+
+
+def test_every_timed_editing_command_succeeds_on_the_editing_repo(tmp_path, ipu, monkeypatch):
+    """`make bench` times the editing commands only if they work: each exits 0 on its variant."""
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_run", bench)  # its dataclasses look themselves up there
+    spec.loader.exec_module(bench)
+    monkeypatch.setenv("IPU_TODAY", bench.TODAY)
+    root = tmp_path / "edit"
+    variants = bench.editing_repo(root, 20)
+    target = root / "cases" / "ZZZ" / f"{bench.EDIT_GROUP}.yaml"
+    for what, variant, argv in bench.EDITS:
+        target.write_text(variants[variant], encoding="utf-8")
+        assert ipu("validate", "--root", str(root)).code == 0, what
+        done = ipu(*argv, "--root", str(root))
+        assert done.code == 0, (what, done.err)
