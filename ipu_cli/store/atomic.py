@@ -209,7 +209,7 @@ def replacing_folder(path: Path) -> Iterator[Path]:
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Replace `path` with `data`, flushed to disk before the rename."""
-    _write(path, data, None)
+    _write(path, (data,), None)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -274,13 +274,15 @@ def replace_all(writes: list[tuple[Path, bytes, bytes | None]]) -> None:
         raise
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` readable by its owner only (0600), whatever the umask: the cache."""
-    _write(path, data, 0o600)
+def write_private(path: Path, *chunks: bytes) -> None:
+    """Replace `path` with `chunks`, one after the other, readable by its owner only (0600),
+    whatever the umask: the cache (its payload and its seal, never joined in memory)."""
+    _write(path, chunks, 0o600)
 
 
-def _write(path: Path, data: bytes, mode: int | None) -> None:
+def _write(path: Path, chunks: tuple[bytes, ...], mode: int | None) -> None:
     with replacing(path, mode) as tmp, open(tmp, "wb") as handle:
-        handle.write(data)
+        for chunk in chunks:
+            handle.write(chunk)
         handle.flush()
         os.fsync(handle.fileno())

@@ -57,21 +57,28 @@ def folder(root: Path) -> Path:
 
 def seal(payload: bytes) -> bytes:
     """A cache file's bytes: the payload, the trailer and the payload's digest."""
-    return payload + TRAILER + _digest(payload)
+    return payload + seal_tail(payload)
 
 
-def unseal(raw: bytes) -> bytes | None:
-    """The payload of a sealed file; None when it was truncated, altered or not written by ipu."""
+def seal_tail(payload: bytes) -> bytes:
+    """What follows the payload in a sealed file. Written after it rather than joined to it: a
+    base of 10,000 files has a 30 MB payload, and joining would hold it twice in memory."""
+    return TRAILER + _digest(payload)
+
+
+def unseal(raw: bytes) -> memoryview | None:
+    """The payload of a sealed file (a view of `raw`, not a copy); None when it was truncated,
+    altered or not written by ipu."""
     end = len(raw) - DIGEST_SIZE - len(TRAILER)
     if end < 0 or raw[end : end + len(TRAILER)] != TRAILER:
         return None
-    payload = raw[:end]
+    payload = memoryview(raw)[:end]
     if _digest(payload) != raw[-DIGEST_SIZE:]:
         return None
     return payload
 
 
-def _digest(payload: bytes) -> bytes:
+def _digest(payload: bytes | memoryview) -> bytes:
     """SHA-256, cut short: on CPUs with SHA instructions, three times BLAKE2b's speed (a warm run pays it)."""
     return hashlib.sha256(payload).digest()[:DIGEST_SIZE]
 
@@ -233,7 +240,9 @@ class Store:
             make_folder(self.dir)
             for kind, content in ((DATA_SUFFIX, data), (CHECKS, checks)):
                 _clear_foreign(self._path(kind))
-                write_private(self._path(kind), seal(marshal.dumps(content)))
+                payload = marshal.dumps(content)
+                write_private(self._path(kind), payload, seal_tail(payload))
+                del payload
             for old in self.dir.glob(f"{FORMAT}-*"):
                 if old.name.split(".")[0] != f"{FORMAT}-{self.salt[:32]}":
                     old.unlink(missing_ok=True)
