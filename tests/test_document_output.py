@@ -157,3 +157,22 @@ def test_unicode_and_script_names_are_escaped_in_html(repo, ipu, command):
     assert "<script>" not in result.out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.out
     assert "Ğ" in result.out
+
+
+def test_an_edited_template_is_read_again_in_the_same_process(tmp_path):
+    """The Jinja environment is kept for the process (a batch compiles each template once),
+    but a template changed on disk is used as it now is."""
+    import os
+
+    from ipu_cli.documents.environment import environment, render_text
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    template = folder / "note.md.j2"
+    template.write_text("first {{ x }}\n", encoding="utf-8")
+    assert render_text("note.md.j2", {"x": "1"}, tmp_path) == "first 1\n"
+    assert environment(tmp_path) is environment(tmp_path)
+    template.write_text("second {{ x }}\n", encoding="utf-8")
+    stat = template.stat()
+    os.utime(template, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+    assert render_text("note.md.j2", {"x": "2"}, tmp_path) == "second 2\n"
