@@ -57,7 +57,13 @@ def test_french_labels_as_the_ipu_prints_them() -> None:
         "A. Résumé du cas",
         "B. Décision",
     )
-    assert fr["to_authorities_many"] == "Communications de l'UIP adressées aux autorités"
+    # the follow-up labels are fixed, "(s)" and all, as the IPU prints them
+    assert [fr[key] for key in ("from_authorities", "from_complainant", "to_authorities", "to_complainant")] == [
+        "Communication(s) des autorités",
+        "Communication(s) du plaignant",
+        "Communication(s) de l'UIP adressée(s) aux autorités",
+        "Communication(s) de l'UIP adressée(s) au plaignant",
+    ]
     assert labels.PHRASES["fr"]["virtual"] == "session en ligne"
     assert (
         labels.BODIES["fr"]["governing-council"]["intro"]
@@ -331,7 +337,7 @@ def test_without_a_translation_the_frame_is_french_and_every_english_text_is_mar
         assert "*Traduction non officielle*" not in text
     assert "³ Ne concerne que le cas KHM-60 \\[EN\\] in the context of solitary confinement." in texts["md"]
     assert (
-        f"- Communication des autorités{NNBSP}: \\[EN\\] Letter from the Secretary General of the National "
+        f"- Communication(s) des autorités{NNBSP}: \\[EN\\] Letter from the Secretary General of the National "
         "Assembly (mars 2023)"
     ) in texts["md"]
 

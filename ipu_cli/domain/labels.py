@@ -35,13 +35,9 @@ LABELS: dict[str, dict[str, str]] = {
         "hearing": "Recent Committee hearing",
         "follow_up": "Recent follow-up",
         "from_authorities": "Communication from the authorities",
-        "from_authorities_many": "Communication from the authorities",
         "from_complainant": "Communication from the complainant",
-        "from_complainant_many": "Communication from the complainant",
         "to_authorities": "Communication to the authorities",
-        "to_authorities_many": "Communication to the authorities",
         "to_complainant": "Communication to the complainant",
-        "to_complainant_many": "Communication to the complainant",
         "draft": "DRAFT",
         "confidential": "CONFIDENTIAL",
         "notes": "Notes",
@@ -72,14 +68,10 @@ LABELS: dict[str, dict[str, str]] = {
         "missions_many": "Missions de l'UIP",
         "hearing": "Dernière audition devant le Comité",
         "follow_up": "Suivi récent",
-        "from_authorities": "Communication des autorités",
-        "from_authorities_many": "Communications des autorités",
-        "from_complainant": "Communication du plaignant",
-        "from_complainant_many": "Communications du plaignant",
-        "to_authorities": "Communication de l'UIP adressée aux autorités",
-        "to_authorities_many": "Communications de l'UIP adressées aux autorités",
-        "to_complainant": "Communication de l'UIP adressée au plaignant",
-        "to_complainant_many": "Communications de l'UIP adressées au plaignant",
+        "from_authorities": "Communication(s) des autorités",
+        "from_complainant": "Communication(s) du plaignant",
+        "to_authorities": "Communication(s) de l'UIP adressée(s) aux autorités",
+        "to_complainant": "Communication(s) de l'UIP adressée(s) au plaignant",
         "draft": "PROJET",
         "confidential": "CONFIDENTIEL",
         "notes": "Notes",
@@ -93,7 +85,8 @@ LABELS: dict[str, dict[str, str]] = {
 }
 """Box labels, headings and marks (and a session booklet's: "Contents", the heading of the
 countries of no known region). A label with a `_many` twin is chosen by the number of
-items it introduces (French: "Communications des autorités" for several letters); `section`
+items it introduces ("Missions de l'UIP"); the four "Recent follow-up" labels are fixed, as the
+IPU prints them whatever the number of letters ("Communication(s) des autorités"); `section`
 formats the complainant's categories ("Section I.1(a) and (d)", "Section I. 1 a) et d)")."""
 LANGS = tuple(LABELS)
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
