@@ -58,7 +58,9 @@ def test_french_labels_as_the_ipu_prints_them() -> None:
         "B. Décision",
     )
     # the follow-up labels are fixed, "(s)" and all, as the IPU prints them
-    assert [fr[key] for key in ("from_authorities", "from_complainant", "to_authorities", "to_complainant")] == [
+    assert [
+        fr[key] for key in ("from_authorities", "from_complainant", "to_authorities", "to_complainant")
+    ] == [
         "Communication(s) des autorités",
         "Communication(s) du plaignant",
         "Communication(s) de l'UIP adressée(s) aux autorités",
@@ -78,6 +80,32 @@ def test_every_violation_and_verb_has_its_french(repo: Path) -> None:
     assert [c.code for c in ref.violations.values() if not c.label_fr] == []
     assert [v.verb for v in ref.verbs.values() if not v.fr or v.fr != v.fr.lower()] == []
     assert [c.code for c in ref.countries.values() if ref.missing_french(c.code)] == []
+
+
+def test_a_governing_council_header_as_the_ipu_printed_it(repo: Path) -> None:
+    """The archive's French resolution on MON/01 (Zorig Sanjasuuren): "adoptée à l'unanimité par
+    le Conseil directeur à sa 175ème session (Genève, 1er octobre 2004)", and at the 176th
+    "(Manille, 8 avril 2005)": the mode after "adoptée", "1er", the host city in French.
+    Today's decisions say "Décision ... du Conseil directeur de l'UIP" and "175e"."""
+    import datetime as dt
+
+    from ipu_cli.documents.decision import header
+    from ipu_cli.domain.datafiles import Session
+    from ipu_cli.store.refdata import load_reference
+
+    ref = load_reference(repo)
+    geneva = Session(body="governing-council", number=175, place="Geneva", start=dt.date(2004, 10, 1))
+    manila = Session(body="governing-council", number=176, place="Manila", start=dt.date(2005, 4, 8))
+    assert header(geneva, "fr", "unanimously", place=ref.place_name("Geneva", "fr")) == (
+        "Décision adoptée à l'unanimité par le Conseil directeur de l'UIP à sa 175e session (Genève, 1er octobre 2004)"
+    )
+    assert header(manila, "fr", "without a vote", place=ref.place_name("Manila", "fr")) == (
+        "Décision adoptée sans vote par le Conseil directeur de l'UIP à sa 176e session (Manille, 8 avril 2005)"
+    )
+    assert (
+        labels.BODIES["fr"]["governing-council"]["intro"]
+        == "Le Conseil directeur de l'Union interparlementaire"
+    )
 
 
 # --- words, dates, typography -------------------------------------------------------------------
