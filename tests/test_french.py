@@ -108,6 +108,50 @@ def test_a_governing_council_header_as_the_ipu_printed_it(repo: Path) -> None:
     )
 
 
+def _holder(case_id: str, sex: str, mandate: str, scope: str) -> SimpleNamespace:
+    violation = SimpleNamespace(code="arbitrary-detention", scope=scope, note=None)
+    return SimpleNamespace(id=case_id, sex=sex, mandate=mandate, violations=[violation])
+
+
+@pytest.mark.parametrize(
+    ("holders", "expected"),
+    [
+        # the seed's footnote, in French: "the following former parliamentarians: ..."
+        (
+            [("KHM-48", "female", "former", "past"), ("KHM-60", "male", "former", "current")],
+            "Violations alléguées qui concernaient auparavant les anciens parlementaires suivants\u202f: "
+            "KHM-48, KHM-60. Ne s'applique actuellement qu'au cas KHM-60.",
+        ),
+        (
+            [("FJI-11", "male", "incumbent", "past")],
+            "Violations alléguées qui concernaient auparavant le parlementaire suivant\u202f: FJI-11. "
+            "Ne s'applique plus.",
+        ),
+        (
+            [("MDA-40", "female", "former", "past")],
+            "Violations alléguées qui concernaient auparavant l'ancienne parlementaire suivante\u202f: "
+            "MDA-40. Ne s'applique plus.",
+        ),
+        (
+            [("MDA-40", "female", "incumbent", "past"), ("MDA-41", "female", "incumbent", "current")],
+            "Violations alléguées qui concernaient auparavant les parlementaires suivantes\u202f: "
+            "MDA-40, MDA-41. Ne s'applique actuellement qu'au cas MDA-41.",
+        ),
+    ],
+)
+def test_a_previously_footnote_agrees_in_number_and_gender(holders, expected) -> None:
+    from ipu_cli.domain.checklist import checklist
+
+    members = [_holder(*holder) for holder in holders] + [_holder("XXX-99", "male", "incumbent", "none")]
+    members[-1].violations = []
+    ref = SimpleNamespace(
+        violations={"arbitrary-detention": None},
+        violation_label=lambda code, lang: "Arrestation et détention",
+    )
+    _, notes = checklist(members, ref, "fr")
+    assert [style.typography(note.text) for note in notes] == [expected]
+
+
 # --- words, dates, typography -------------------------------------------------------------------
 
 

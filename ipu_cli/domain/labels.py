@@ -206,8 +206,15 @@ MODES: dict[str, dict[str, str]] = {
 FOOTNOTES: dict[str, dict[str, str]] = {
     "en": {
         "past_only": "Alleged violation which applied in the past only.",
-        "previously": "Alleged violations which previously concerned the following {former}parliamentarians: {ids}.",
-        "former": "former ",
+        "previously": "Alleged violations which previously concerned {whom}: {ids}.",
+        "whom": "the following parliamentarians",
+        "whom_former": "the following former parliamentarians",
+        "whom_female": "the following parliamentarians",
+        "whom_former_female": "the following former parliamentarians",
+        "whom_one": "the following parliamentarians",
+        "whom_one_former": "the following former parliamentarians",
+        "whom_one_female": "the following parliamentarians",
+        "whom_one_former_female": "the following former parliamentarians",
         "currently": " Only currently applies to {cases}",
         "no_longer": " No longer applies.",
         "only": "Only concerns {cases}",
@@ -219,8 +226,15 @@ FOOTNOTES: dict[str, dict[str, str]] = {
     },
     "fr": {
         "past_only": "Violation alléguée qui ne s'appliquait que par le passé.",
-        "previously": "Violations alléguées qui concernaient auparavant les {former}parlementaires suivants: {ids}.",
-        "former": "anciens ",
+        "previously": "Violations alléguées qui concernaient auparavant {whom}: {ids}.",
+        "whom": "les parlementaires suivants",
+        "whom_former": "les anciens parlementaires suivants",
+        "whom_female": "les parlementaires suivantes",
+        "whom_former_female": "les anciennes parlementaires suivantes",
+        "whom_one": "le parlementaire suivant",
+        "whom_one_former": "l'ancien parlementaire suivant",
+        "whom_one_female": "la parlementaire suivante",
+        "whom_one_former_female": "l'ancienne parlementaire suivante",
         "currently": " Ne s'applique actuellement qu'{cases}",
         "no_longer": " Ne s'applique plus.",
         "only": "Ne concerne que {cases}",
@@ -231,7 +245,10 @@ FOOTNOTES: dict[str, dict[str, str]] = {
         "to_cases": "aux cas {ids}",
     },
 }
-"""The checklist's footnotes (domain/checklist.py puts them together). `case`/`cases` name the
+"""The checklist's footnotes (domain/checklist.py puts them together). `whom` names the members
+an alleged violation previously concerned: `_one` for one member, `_former` when all are former
+MPs, `_female` when all are women (French agrees in number and gender: "l'ancienne
+parlementaire suivante"; English keeps the seed's "the following [former] parliamentarians"). `case`/`cases` name the
 cases after "Only concerns"; `to_case`/`to_cases` after "applies to" (French contracts "à le"
 to "au")."""
 
