@@ -106,6 +106,19 @@ def test_a_governing_council_header_as_the_ipu_printed_it(repo: Path) -> None:
         labels.BODIES["fr"]["governing-council"]["intro"]
         == "Le Conseil directeur de l'Union interparlementaire"
     )
+    # inside the brackets a common noun stays lower case, as "session en ligne" is printed
+    virtual = Session(
+        body="governing-council",
+        number=206,
+        virtual=True,
+        extraordinary=True,
+        start=dt.date(2020, 11, 1),
+        end=dt.date(2020, 11, 4),
+    )
+    assert header(virtual, "fr", "unanimously", adopted=dt.date(2020, 11, 3)) == (
+        "Décision adoptée à l'unanimité par le Conseil directeur de l'UIP à sa 206e session "
+        "(session extraordinaire en ligne, 3 novembre 2020)"
+    )
 
 
 def _holder(case_id: str, sex: str, mandate: str, scope: str) -> SimpleNamespace:
