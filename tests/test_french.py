@@ -57,7 +57,15 @@ def test_french_labels_as_the_ipu_prints_them() -> None:
         "A. Résumé du cas",
         "B. Décision",
     )
-    assert fr["to_authorities_many"] == "Communications de l'UIP adressées aux autorités"
+    # the follow-up labels are fixed, "(s)" and all, as the IPU prints them
+    assert [
+        fr[key] for key in ("from_authorities", "from_complainant", "to_authorities", "to_complainant")
+    ] == [
+        "Communication(s) des autorités",
+        "Communication(s) du plaignant",
+        "Communication(s) de l'UIP adressée(s) aux autorités",
+        "Communication(s) de l'UIP adressée(s) au plaignant",
+    ]
     assert labels.PHRASES["fr"]["virtual"] == "session en ligne"
     assert (
         labels.BODIES["fr"]["governing-council"]["intro"]
@@ -72,6 +80,89 @@ def test_every_violation_and_verb_has_its_french(repo: Path) -> None:
     assert [c.code for c in ref.violations.values() if not c.label_fr] == []
     assert [v.verb for v in ref.verbs.values() if not v.fr or v.fr != v.fr.lower()] == []
     assert [c.code for c in ref.countries.values() if ref.missing_french(c.code)] == []
+
+
+def test_a_governing_council_header_as_the_ipu_printed_it(repo: Path) -> None:
+    """The archive's French resolution on MON/01 (Zorig Sanjasuuren): "adoptée à l'unanimité par
+    le Conseil directeur à sa 175ème session (Genève, 1er octobre 2004)", and at the 176th
+    "(Manille, 8 avril 2005)": the mode after "adoptée", "1er", the host city in French.
+    Today's decisions say "Décision ... du Conseil directeur de l'UIP" and "175e"."""
+    import datetime as dt
+
+    from ipu_cli.documents.decision import header
+    from ipu_cli.domain.datafiles import Session
+    from ipu_cli.store.refdata import load_reference
+
+    ref = load_reference(repo)
+    geneva = Session(body="governing-council", number=175, place="Geneva", start=dt.date(2004, 10, 1))
+    manila = Session(body="governing-council", number=176, place="Manila", start=dt.date(2005, 4, 8))
+    assert header(geneva, "fr", "unanimously", place=ref.place_name("Geneva", "fr")) == (
+        "Décision adoptée à l'unanimité par le Conseil directeur de l'UIP à sa 175e session (Genève, 1er octobre 2004)"
+    )
+    assert header(manila, "fr", "without a vote", place=ref.place_name("Manila", "fr")) == (
+        "Décision adoptée sans vote par le Conseil directeur de l'UIP à sa 176e session (Manille, 8 avril 2005)"
+    )
+    assert (
+        labels.BODIES["fr"]["governing-council"]["intro"]
+        == "Le Conseil directeur de l'Union interparlementaire"
+    )
+    # inside the brackets a common noun stays lower case, as "session en ligne" is printed
+    virtual = Session(
+        body="governing-council",
+        number=206,
+        virtual=True,
+        extraordinary=True,
+        start=dt.date(2020, 11, 1),
+        end=dt.date(2020, 11, 4),
+    )
+    assert header(virtual, "fr", "unanimously", adopted=dt.date(2020, 11, 3)) == (
+        "Décision adoptée à l'unanimité par le Conseil directeur de l'UIP à sa 206e session "
+        "(session extraordinaire en ligne, 3 novembre 2020)"
+    )
+
+
+def _holder(case_id: str, sex: str, mandate: str, scope: str) -> SimpleNamespace:
+    violation = SimpleNamespace(code="arbitrary-detention", scope=scope, note=None)
+    return SimpleNamespace(id=case_id, sex=sex, mandate=mandate, violations=[violation])
+
+
+@pytest.mark.parametrize(
+    ("holders", "expected"),
+    [
+        # the seed's footnote, in French: "the following former parliamentarians: ..."
+        (
+            [("KHM-48", "female", "former", "past"), ("KHM-60", "male", "former", "current")],
+            "Violations alléguées qui concernaient auparavant les anciens parlementaires suivants\u202f: "
+            "KHM-48, KHM-60. Ne s'applique actuellement qu'au cas KHM-60.",
+        ),
+        (
+            [("FJI-11", "male", "incumbent", "past")],
+            "Violations alléguées qui concernaient auparavant le parlementaire suivant\u202f: FJI-11. "
+            "Ne s'applique plus.",
+        ),
+        (
+            [("MDA-40", "female", "former", "past")],
+            "Violations alléguées qui concernaient auparavant l'ancienne parlementaire suivante\u202f: "
+            "MDA-40. Ne s'applique plus.",
+        ),
+        (
+            [("MDA-40", "female", "incumbent", "past"), ("MDA-41", "female", "incumbent", "current")],
+            "Violations alléguées qui concernaient auparavant les parlementaires suivantes\u202f: "
+            "MDA-40, MDA-41. Ne s'applique actuellement qu'au cas MDA-41.",
+        ),
+    ],
+)
+def test_a_previously_footnote_agrees_in_number_and_gender(holders, expected) -> None:
+    from ipu_cli.domain.checklist import checklist
+
+    members = [_holder(*holder) for holder in holders] + [_holder("XXX-99", "male", "incumbent", "none")]
+    members[-1].violations = []
+    ref = SimpleNamespace(
+        violations={"arbitrary-detention": None},
+        violation_label=lambda code, lang: "Arrestation et détention",
+    )
+    _, notes = checklist(members, ref, "fr")
+    assert [style.typography(note.text) for note in notes] == [expected]
 
 
 # --- words, dates, typography -------------------------------------------------------------------
@@ -331,7 +422,7 @@ def test_without_a_translation_the_frame_is_french_and_every_english_text_is_mar
         assert "*Traduction non officielle*" not in text
     assert "³ Ne concerne que le cas KHM-60 \\[EN\\] in the context of solitary confinement." in texts["md"]
     assert (
-        f"- Communication des autorités{NNBSP}: \\[EN\\] Letter from the Secretary General of the National "
+        f"- Communication(s) des autorités{NNBSP}: \\[EN\\] Letter from the Secretary General of the National "
         "Assembly (mars 2023)"
     ) in texts["md"]
 

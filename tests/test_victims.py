@@ -137,6 +137,11 @@ def test_months_list_groups_months_by_year() -> None:
     dates = [PartialDate.parse(d) for d in ("2025-01", "2024-11", "2024-12")]
     assert months_list(dates) == "November and December 2024, January 2025"
     assert months_list([PartialDate.parse("2024")]) == "2024"
+    # French lists a month of each year as it lists months: "février, mai et juin 2025"
+    years = [PartialDate.parse(d) for d in ("2025-12", "2026-01")]
+    assert months_list(years, "fr") == "décembre 2025 et janvier 2026"
+    assert months_list(years) == "December 2025, January 2026"
+    assert months_list(dates, "fr") == "novembre et décembre 2024, janvier 2025"
 
 
 def test_plural_noun() -> None:

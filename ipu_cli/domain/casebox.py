@@ -69,8 +69,7 @@ def follow_up_lines(log: Iterable[Any], previous: Any | None, lang: str = "en") 
     for direction, party in communications.FOLLOWED:
         key = FOLLOW_UP_KEYS[(direction, party)]
         shown = box_entries(communications.entries(entries_of, direction, party), previous)
-        label = labels[f"{key}_many" if len(shown) > 1 else key]
-        lines.append(BoxLine(label, "; ".join(box_items(shown, lang)) or EMPTY))
+        lines.append(BoxLine(labels[key], "; ".join(box_items(shown, lang)) or EMPTY))
     return lines
 
 

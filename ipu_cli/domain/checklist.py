@@ -56,7 +56,11 @@ def checklist(
         if not holders:
             continue
         text = _footnote(
-            [(mp.id, mp.mandate, v.scope, v.note) for mp, v in holders], len(members), group, lang
+            [(mp.id, mp.mandate, v.scope, v.note) for mp, v in holders],
+            len(members),
+            group,
+            lang,
+            female=all(mp.sex == "female" for mp, _ in holders),
         )
         marker = ""
         if text:
@@ -90,7 +94,11 @@ def recorded_order(draft: Any, decisions: Any, session_ref: str | None = None, b
 
 
 def _footnote(
-    holders: list[tuple[str, str, str, str | None]], total: int, group: bool, lang: str = "en"
+    holders: list[tuple[str, str, str, str | None]],
+    total: int,
+    group: bool,
+    lang: str = "en",
+    female: bool = False,
 ) -> str:
     words = FOOTNOTES[lang]
     ids = [case_id for case_id, _, _, _ in holders]
@@ -108,8 +116,10 @@ def _footnote(
             parts.append(with_period(capitalise(context)))
         return " ".join(parts)
     if len(current) < len(ids):
-        former = words["former"] if all(mandate == "former" for _, mandate, _, _ in holders) else ""
-        text = words["previously"].format(former=former, ids=", ".join(ids))
+        whom = "whom" + ("_one" if len(ids) == 1 else "")
+        whom += "_former" if all(mandate == "former" for _, mandate, _, _ in holders) else ""
+        whom += "_female" if female else ""
+        text = words["previously"].format(whom=words[whom], ids=", ".join(ids))
         if current:
             text += words["currently"].format(cases=cases_phrase(current, lang, to=True))
             text += f" {context}." if context else "."

@@ -230,6 +230,10 @@ def date_range(start: DateLike, end: DateLike | None = None, lang: str = "en") -
 def months_list(dates: list[DateLike], lang: str = "en") -> str:
     """Several months as the case box groups them: "February, May and June 2025",
     "November 2024, January and March 2025"; each month once, oldest first, a bare year as is.
+
+    French lists one month of each year as it lists months ("février, mai et juin 2025"):
+    "décembre 2025 et janvier 2026"; a year of several months keeps the comma between years
+    ("novembre et décembre 2024, janvier 2025"), never two "et" in a row.
     """
     from ipu_cli.domain.words import join_list
 
@@ -240,4 +244,6 @@ def months_list(dates: list[DateLike], lang: str = "en") -> str:
     for year, months in by_year.items():
         named = [month_name(m, lang) for m in months if m]
         parts.append(f"{join_list(named, lang)} {year}" if named else str(year))
+    if lang == "fr" and all(len(months) == 1 for months in by_year.values()):
+        return join_list(parts, lang)
     return ", ".join(parts)

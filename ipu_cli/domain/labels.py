@@ -35,13 +35,9 @@ LABELS: dict[str, dict[str, str]] = {
         "hearing": "Recent Committee hearing",
         "follow_up": "Recent follow-up",
         "from_authorities": "Communication from the authorities",
-        "from_authorities_many": "Communication from the authorities",
         "from_complainant": "Communication from the complainant",
-        "from_complainant_many": "Communication from the complainant",
         "to_authorities": "Communication to the authorities",
-        "to_authorities_many": "Communication to the authorities",
         "to_complainant": "Communication to the complainant",
-        "to_complainant_many": "Communication to the complainant",
         "draft": "DRAFT",
         "confidential": "CONFIDENTIAL",
         "notes": "Notes",
@@ -72,14 +68,10 @@ LABELS: dict[str, dict[str, str]] = {
         "missions_many": "Missions de l'UIP",
         "hearing": "Dernière audition devant le Comité",
         "follow_up": "Suivi récent",
-        "from_authorities": "Communication des autorités",
-        "from_authorities_many": "Communications des autorités",
-        "from_complainant": "Communication du plaignant",
-        "from_complainant_many": "Communications du plaignant",
-        "to_authorities": "Communication de l'UIP adressée aux autorités",
-        "to_authorities_many": "Communications de l'UIP adressées aux autorités",
-        "to_complainant": "Communication de l'UIP adressée au plaignant",
-        "to_complainant_many": "Communications de l'UIP adressées au plaignant",
+        "from_authorities": "Communication(s) des autorités",
+        "from_complainant": "Communication(s) du plaignant",
+        "to_authorities": "Communication(s) de l'UIP adressée(s) aux autorités",
+        "to_complainant": "Communication(s) de l'UIP adressée(s) au plaignant",
         "draft": "PROJET",
         "confidential": "CONFIDENTIEL",
         "notes": "Notes",
@@ -93,7 +85,8 @@ LABELS: dict[str, dict[str, str]] = {
 }
 """Box labels, headings and marks (and a session booklet's: "Contents", the heading of the
 countries of no known region). A label with a `_many` twin is chosen by the number of
-items it introduces (French: "Communications des autorités" for several letters); `section`
+items it introduces ("Missions de l'UIP"); the four "Recent follow-up" labels are fixed, as the
+IPU prints them whatever the number of letters ("Communication(s) des autorités"); `section`
 formats the complainant's categories ("Section I.1(a) and (d)", "Section I. 1 a) et d)")."""
 LANGS = tuple(LABELS)
 LANGUAGE_NAMES = {"en": "English", "fr": "French"}
@@ -173,8 +166,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "draft_header": "Projet de décision pour la {number} session {of_body} ({where})",
         "place_date": "{place}, le {date}",
         "virtual": "session en ligne",
-        "extraordinary": "Session extraordinaire",
-        "extraordinary_virtual": "Session extraordinaire en ligne",
+        "extraordinary": "session extraordinaire",
+        "extraordinary_virtual": "session extraordinaire en ligne",
         "reference": "Réf.: {case_id} – {country} – {number} session {of_body}",
         "subject_group": "{count} {noun} {of_country}",
         "subject_one": "{title} {name}, {role} {of_parliament} {of_country}",
@@ -213,8 +206,15 @@ MODES: dict[str, dict[str, str]] = {
 FOOTNOTES: dict[str, dict[str, str]] = {
     "en": {
         "past_only": "Alleged violation which applied in the past only.",
-        "previously": "Alleged violations which previously concerned the following {former}parliamentarians: {ids}.",
-        "former": "former ",
+        "previously": "Alleged violations which previously concerned {whom}: {ids}.",
+        "whom": "the following parliamentarians",
+        "whom_former": "the following former parliamentarians",
+        "whom_female": "the following parliamentarians",
+        "whom_former_female": "the following former parliamentarians",
+        "whom_one": "the following parliamentarians",
+        "whom_one_former": "the following former parliamentarians",
+        "whom_one_female": "the following parliamentarians",
+        "whom_one_former_female": "the following former parliamentarians",
         "currently": " Only currently applies to {cases}",
         "no_longer": " No longer applies.",
         "only": "Only concerns {cases}",
@@ -226,8 +226,15 @@ FOOTNOTES: dict[str, dict[str, str]] = {
     },
     "fr": {
         "past_only": "Violation alléguée qui ne s'appliquait que par le passé.",
-        "previously": "Violations alléguées qui concernaient auparavant les {former}parlementaires suivants: {ids}.",
-        "former": "anciens ",
+        "previously": "Violations alléguées qui concernaient auparavant {whom}: {ids}.",
+        "whom": "les parlementaires suivants",
+        "whom_former": "les anciens parlementaires suivants",
+        "whom_female": "les parlementaires suivantes",
+        "whom_former_female": "les anciennes parlementaires suivantes",
+        "whom_one": "le parlementaire suivant",
+        "whom_one_former": "l'ancien parlementaire suivant",
+        "whom_one_female": "la parlementaire suivante",
+        "whom_one_former_female": "l'ancienne parlementaire suivante",
         "currently": " Ne s'applique actuellement qu'{cases}",
         "no_longer": " Ne s'applique plus.",
         "only": "Ne concerne que {cases}",
@@ -238,7 +245,10 @@ FOOTNOTES: dict[str, dict[str, str]] = {
         "to_cases": "aux cas {ids}",
     },
 }
-"""The checklist's footnotes (domain/checklist.py puts them together). `case`/`cases` name the
+"""The checklist's footnotes (domain/checklist.py puts them together). `whom` names the members
+an alleged violation previously concerned: `_one` for one member, `_former` when all are former
+MPs, `_female` when all are women (French agrees in number and gender: "l'ancienne
+parlementaire suivante"; English keeps the seed's "the following [former] parliamentarians"). `case`/`cases` name the
 cases after "Only concerns"; `to_case`/`to_cases` after "applies to" (French contracts "à le"
 to "au")."""
 
