@@ -155,18 +155,36 @@ def complaint_lines(complaint: Any, lang: str = "en") -> list[BoxLine]:
     ]
 
 
+_LATEST = object()
+"""`hearing_line` without a previous decision: the latest hearing only."""
+
+
 def missions_line(missions: Iterable[Any], lang: str = "en") -> BoxLine:
-    """ "IPU mission(s): May 2025; February 2016": the missions and visits carried out, newest first."""
+    """ "IPU mission(s): March 2018, October 2016, November 2013": the missions and visits carried
+    out, newest first, their months joined by commas as the IPU prints them (Maldives, April 2019)."""
     done = carried_out(missions)
-    text = "; ".join(month_year(m.date, lang) for m in done)
+    text = ", ".join(month_year(m.date, lang) for m in done)
     return BoxLine(LABELS[lang]["missions_many" if len(done) > 1 else "missions"], text or EMPTY)
 
 
-def hearing_line(hearings: Iterable[Any], lang: str = "en") -> BoxLine:
-    """The latest hearing: "Hearings with the ... delegation ... (March 2023)"."""
-    hearing = max(hearings, key=lambda h: h.date, default=None)
-    text = f"{hearing.description} ({month_year(hearing.date, lang)})" if hearing else EMPTY
-    return BoxLine(LABELS[lang]["hearing"], text)
+def hearing_line(hearings: Iterable[Any], lang: str = "en", previous: Any = _LATEST) -> BoxLine:
+    """ "Recent Committee hearing: Hearings with the ... delegation ... (March 2023)".
+
+    A decision's box (`previous`: the decision before its session, None when there is none)
+    shows, oldest first and joined by "; ", the hearings held since that decision (its month
+    counts), all of them when there is none (a first decision: "Hearing with the Legal Adviser
+    of the National Assembly (January 2020); working meeting ... (January 2021)", Ecuador,
+    February 2021), else the latest, as the follow-up lines do. Without `previous` (`ipu
+    show`, as of today): the latest hearing.
+    """
+    held = sorted(hearings, key=lambda h: h.date)
+    if previous is not _LATEST:
+        since = _month(previous.adopted) if previous is not None else None
+        shown = [h for h in held if since is None or _month(h.date) >= since] or held[-1:]
+    else:
+        shown = held[-1:]
+    text = "; ".join(f"{h.description} ({month_year(h.date, lang)})" for h in shown)
+    return BoxLine(LABELS[lang]["hearing_many" if len(shown) > 1 else "hearing"], text or EMPTY)
 
 
 _OWN = object()
@@ -213,5 +231,5 @@ def case_box(
     previous = previous_decision(case, session)
     box.append(BoxLine(labels["recent_decision"], month_year(previous.adopted, lang) if previous else EMPTY))
     box.append(missions_line(_before(case.missions, session), lang))
-    box.append(hearing_line(_before(case.hearings, session), lang))
+    box.append(hearing_line(_before(case.hearings, session), lang, previous))
     return box, warnings
