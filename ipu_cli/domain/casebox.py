@@ -144,14 +144,23 @@ def country_line(case: Any, ref: Any, lang: str = "en", name: str | None = None)
     )
 
 
-def complaint_lines(complaint: Any, lang: str = "en") -> list[BoxLine]:
-    """The complainant's sections of the Procedure and the month of submission."""
+def complaint_lines(complaint: Any, lang: str = "en", before: Any = None) -> list[BoxLine]:
+    """The complainant's sections of the Procedure and the month of each submission: one
+    complaint "Submission of complaint: November 2011"; later complaints joined to the case
+    (`also_submitted`, those before the day `before` when given) as published: "Submission of
+    complaints: September 2018 and October 2019" (Ecuador, February 2021)."""
     labels = LABELS[lang]
+    later = [
+        d
+        for d in getattr(complaint, "also_submitted", None) or []
+        if before is None or d.earliest() < before.earliest()
+    ]
+    months = list(dict.fromkeys(month_year(d, lang) for d in [complaint.submitted, *later]))
     return [
         BoxLine(
             labels["complainant"], f"{complainant_sections(complaint.sections, lang)} {labels['procedure']}"
         ),
-        BoxLine(labels["submitted"], month_year(complaint.submitted, lang)),
+        BoxLine(labels["submitted_many" if len(months) > 1 else "submitted"], join_list(months, lang)),
     ]
 
 
@@ -227,7 +236,7 @@ def case_box(
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))
     else:
-        box.extend(complaint_lines(case.complaint, lang))
+        box.extend(complaint_lines(case.complaint, lang, session.start))
     previous = previous_decision(case, session)
     box.append(BoxLine(labels["recent_decision"], month_year(previous.adopted, lang) if previous else EMPTY))
     box.append(missions_line(_before(case.missions, session), lang))
