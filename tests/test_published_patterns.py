@@ -320,3 +320,24 @@ def test_later_complaints_are_listed_oldest_first(published: Path, ipu) -> None:
     result = ipu("validate", "cases/ECU/ECU-COLL-90.yaml")
     assert result.code == 1
     assert "complaints must be listed oldest first: 2023-06 comes after 2023-09" in result.out
+
+
+def test_booklet_of_a_virtual_session_as_published(published: Path, ipu) -> None:
+    """The IPU's booklets: "Virtual session, 8 to 20 March 2021" on a line of its own, and the
+    contents count under ten in words ("Uganda: Five parliamentarians"), larger in figures
+    ("Venezuela: 134 parliamentarians")."""
+    sessions = published / "data" / "sessions.yaml"
+    agenda = SESSIONS + "    agenda: [ECU-COLL-90]\n"
+    sessions.write_text(overlay_data(sessions.read_text(encoding="utf-8"), agenda), encoding="utf-8")
+    result = ipu("booklet", "--session", "176")
+    assert result.code == 0, result.err
+    lines = [line for line in result.out.splitlines() if line]
+    assert lines[3:6] == [
+        "Decisions adopted at its 176th session",
+        "Virtual session, 18 to 29 November 2024",
+        "<!-- page-break -->",
+    ]
+    assert "- [Ecuador: 17 parliamentarians](#decision-ECU-COLL-90)" in lines
+    governing = ipu("booklet", "--session", "215", "--body", "governing-council")
+    assert governing.code == 0, governing.err
+    assert "- [Maldives: Seven parliamentarians](#decision-MDV-COLL-90)" in governing.out.splitlines()
