@@ -389,14 +389,14 @@ def test_missions_in_the_box_and_in_follow_up(repo, ipu):
         "\nhearings:\n"
     ) in text
     draft = ipu("draft-decision", "KHM-COLL-03", "--session", "180").out
-    assert "IPU mission(s): May 2025; February 2016" in draft.splitlines()
+    assert "IPU mission(s): May 2025, February 2016" in draft.splitlines()
     row = json.loads(ipu("followups", "-f", "json").out)[0]
     assert (row["flags"], row["missions"]) == (
         ["not conveyed", "authorities silent", "mission pending"],
         ["mission requested 2026-02"],
     )
     # ipu show: the same box line, the pending mission under it (the decision does not print it)
-    assert "\n  IPU mission(s): May 2025; February 2016\n    pending: mission requested 2026-02\n" in (
+    assert "\n  IPU mission(s): May 2025, February 2016\n    pending: mission requested 2026-02\n" in (
         ipu("show", "KHM-60").out
     )
     assert json.loads(ipu("show", "KHM-60", "-f", "json").out)["pending_missions"] == [

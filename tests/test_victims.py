@@ -45,10 +45,17 @@ def test_one_victim_follows_sex_mandate_affiliation_and_age(member, expected) ->
             many(34, mandate="former") + many(4, sex="female", mandate="former"),
             "38 former opposition parliamentarians (34 male and four female)",
         ),
-        (many(7), "Seven male opposition parliamentarians"),
-        (many(5, affiliation="unknown"), "Five male parliamentarians"),
-        (many(2, sex="female", affiliation="independent"), "Two female independent parliamentarians"),
-        (many(12, sex="female"), "12 female opposition parliamentarians"),
+        # As published: Maldives, Governing Council, 204th session (Doha, 10 April 2019): seven
+        # sitting male opposition MPs.
+        (many(7), "Seven male opposition members of parliament"),
+        # Sitting MPs of both sexes (Ecuador, 163rd session, February 2021: "Seventeen opposition
+        # members of parliament, five of which are women"), in today's bracket form.
+        (many(12) + many(5, sex="female"), "17 opposition members of parliament (12 male and five female)"),
+        # A mandate recorded as unknown does not say the member sits.
+        (many(6) + many(1, mandate="unknown"), "Seven male opposition parliamentarians"),
+        (many(5, affiliation="unknown"), "Five male members of parliament"),
+        (many(2, sex="female", affiliation="independent"), "Two female independent members of parliament"),
+        (many(12, sex="female"), "12 female opposition members of parliament"),
         (
             many(4) + many(2, mandate="former"),
             "Six male opposition parliamentarians (including two former parliamentarians)",
@@ -68,25 +75,25 @@ def test_one_victim_follows_sex_mandate_affiliation_and_age(member, expected) ->
         ),
         (
             many(3, young=True, affiliation="majority"),
-            "Three young male majority parliamentarians",
+            "Three young male majority members of parliament",
         ),
         (
             many(2, affiliation="majority") + many(1, sex="female", affiliation="majority")
             + many(1, sex="female") + many(1),
-            "Five parliamentarians (three male and two female); "
-            "three majority and two opposition parliamentarians",
+            "Five members of parliament (three male and two female); "
+            "three majority and two opposition members of parliament",
         ),
         (
             many(4, sex="female", affiliation="independent") + many(1, sex="female"),
-            "Five female parliamentarians; four independent and one opposition parliamentarian",
+            "Five female members of parliament; four independent and one opposition member of parliament",
         ),
         (
             many(3) + many(1, affiliation="unknown"),
-            "Four male parliamentarians; three opposition parliamentarians",
+            "Four male members of parliament; three opposition members of parliament",
         ),
         (
             many(2) + many(2, affiliation="independent"),
-            "Four male parliamentarians; two opposition and two independent parliamentarians",
+            "Four male members of parliament; two opposition and two independent members of parliament",
         ),
         (
             many(2, mandate="unknown") + many(1, mandate="former"),

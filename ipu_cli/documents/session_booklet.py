@@ -33,7 +33,7 @@ from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS, LANGS, LANGUAGE_NAMES, PHRASES, VICTIM_WORDS
 from ipu_cli.domain.translations import MARK
-from ipu_cli.domain.words import fold
+from ipu_cli.domain.words import capitalise, fold, number_words
 from ipu_cli.errors import IpuError, UsageError
 
 if TYPE_CHECKING:
@@ -142,7 +142,10 @@ def build(
         "cover_body": BODIES[lang][session.body]["title"],
         "session": session.ref,
         "number": number,
-        "where": session_where(session, None, lang, base.reference.place_name(session.place, lang)),
+        # a line of its own: "Virtual session, 8 to 20 March 2021", as the IPU's booklets print it
+        "where": capitalise(
+            session_where(session, None, lang, base.reference.place_name(session.place, lang))
+        ),
         "symbol": session.symbol,
         "draft": not all_adopted,
         "confidential": any(c.confidential for c in ordered),
@@ -206,13 +209,17 @@ def _region_name(ref: Any, region: str | None, lang: str, gaps: list[str]) -> st
 
 
 def _who(base: CaseBase, context: DecisionContext, session: Session, lang: str) -> str:
-    """ "38 parliamentarians" for a group or a joint decision (the members of the day); "Ms.
-    Name" / "Mr. Name" for one MP (the name as the decision prints it; French "Mme", "M.")."""
+    """ "38 parliamentarians" for a group or a joint decision (the members of the day), under ten
+    in words, capitalised after the colon in English as the IPU's contents print it ("Uganda:
+    Five parliamentarians", "Venezuela: 134 parliamentarians"; French "Ouganda : cinq
+    parlementaires"); "Ms. Name" / "Mr. Name" for one MP (the name as the decision prints it;
+    French "Mme", "M.")."""
     case = base.get(context.case_id)
     if len(context.case_ids) > 1 or is_group(case):
         words = VICTIM_WORDS[lang]
         noun = words["parliamentarian" if context.members == 1 else "parliamentarians"]
-        return f"{context.members} {noun}"
+        count = number_words(context.members, lang)
+        return f"{capitalise(count) if lang == 'en' else count} {noun}"
     from ipu_cli.domain.membership import printed_name
 
     name = printed_name(case, session.start.earliest(), base.reference.sessions)

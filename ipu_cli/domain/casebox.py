@@ -143,29 +143,56 @@ def country_line(case: Any, ref: Any, lang: str = "en", name: str | None = None)
     )
 
 
-def complaint_lines(complaint: Any, lang: str = "en") -> list[BoxLine]:
-    """The complainant's sections of the Procedure and the month of submission."""
+def complaint_lines(complaint: Any, lang: str = "en", before: Any = None) -> list[BoxLine]:
+    """The complainant's sections of the Procedure and the month of each submission: one
+    complaint "Submission of complaint: November 2011"; later complaints joined to the case
+    (`also_submitted`, those before the day `before` when given) as published: "Submission of
+    complaints: September 2018 and October 2019" (Ecuador, February 2021)."""
     labels = LABELS[lang]
+    later = [
+        d
+        for d in getattr(complaint, "also_submitted", None) or []
+        if before is None or d.earliest() < before.earliest()
+    ]
+    months = list(dict.fromkeys(month_year(d, lang) for d in [complaint.submitted, *later]))
     return [
         BoxLine(
             labels["complainant"], f"{complainant_sections(complaint.sections, lang)} {labels['procedure']}"
         ),
-        BoxLine(labels["submitted"], month_year(complaint.submitted, lang)),
+        BoxLine(labels["submitted_many" if len(months) > 1 else "submitted"], join_list(months, lang)),
     ]
 
 
+_LATEST = object()
+"""`hearing_line` without a previous decision: the latest hearing only."""
+
+
 def missions_line(missions: Iterable[Any], lang: str = "en") -> BoxLine:
-    """ "IPU mission(s): May 2025; February 2016": the missions and visits carried out, newest first."""
+    """ "IPU mission(s): March 2018, October 2016, November 2013": the missions and visits carried
+    out, newest first, their months joined by commas as the IPU prints them (Maldives, April 2019)."""
     done = carried_out(missions)
-    text = "; ".join(month_year(m.date, lang) for m in done)
+    text = ", ".join(month_year(m.date, lang) for m in done)
     return BoxLine(LABELS[lang]["missions_many" if len(done) > 1 else "missions"], text or EMPTY)
 
 
-def hearing_line(hearings: Iterable[Any], lang: str = "en") -> BoxLine:
-    """The latest hearing: "Hearings with the ... delegation ... (March 2023)"."""
-    hearing = max(hearings, key=lambda h: h.date, default=None)
-    text = f"{hearing.description} ({month_year(hearing.date, lang)})" if hearing else EMPTY
-    return BoxLine(LABELS[lang]["hearing"], text)
+def hearing_line(hearings: Iterable[Any], lang: str = "en", previous: Any = _LATEST) -> BoxLine:
+    """ "Recent Committee hearing: Hearings with the ... delegation ... (March 2023)".
+
+    A decision's box (`previous`: the decision before its session, None when there is none)
+    shows, oldest first and joined by "; ", the hearings held since that decision (its month
+    counts), all of them when there is none (a first decision: "Hearing with the Legal Adviser
+    of the National Assembly (January 2020); working meeting ... (January 2021)", Ecuador,
+    February 2021), else the latest, as the follow-up lines do. Without `previous` (`ipu
+    show`, as of today): the latest hearing.
+    """
+    held = sorted(hearings, key=lambda h: h.date)
+    if previous is not _LATEST:
+        since = _month(previous.adopted) if previous is not None else None
+        shown = [h for h in held if since is None or _month(h.date) >= since] or held[-1:]
+    else:
+        shown = held[-1:]
+    text = "; ".join(f"{h.description} ({month_year(h.date, lang)})" for h in shown)
+    return BoxLine(LABELS[lang]["hearing_many" if len(shown) > 1 else "hearing"], text or EMPTY)
 
 
 _OWN = object()
@@ -208,9 +235,9 @@ def case_box(
         box.append(missing(labels["complainant"], "the case has no complaint"))
         box.append(missing(labels["submitted"], "the case has no complaint"))
     else:
-        box.extend(complaint_lines(case.complaint, lang))
+        box.extend(complaint_lines(case.complaint, lang, session.start))
     previous = previous_decision(case, session)
     box.append(BoxLine(labels["recent_decision"], month_year(previous.adopted, lang) if previous else EMPTY))
     box.append(missions_line(_before(case.missions, session), lang))
-    box.append(hearing_line(_before(case.hearings, session), lang))
+    box.append(hearing_line(_before(case.hearings, session), lang, previous))
     return box, warnings

@@ -143,6 +143,13 @@ class Complaint(Model):
         examples=[["I.1(c)"]],
     )
     submitted: PartialDate
+    also_submitted: list[PartialDate] = Field(
+        default_factory=list,
+        description="Months of later complaints joined to this case (new members, new allegations), "
+        "oldest first; the case box prints every submission: 'Submission of complaints: September "
+        "2018 and October 2019'. Their complainants' categories go in `sections`.",
+        examples=[["2019-10"]],
+    )
     complainant: str | None = Field(
         None, description="Name of the complainant: internal, never printed or sent out."
     )
@@ -151,6 +158,14 @@ class Complaint(Model):
         description="The examination, oldest first; the last step is the current status. "
         "No steps: a case already under examination (admissible).",
     )
+
+    @model_validator(mode="after")
+    def _later_complaints(self) -> Complaint:
+        dates = [self.submitted, *self.also_submitted]
+        for earlier, later in pairwise(dates):
+            if later.latest() < earlier.earliest():
+                raise ValueError(f"complaints must be listed oldest first: {later} comes after {earlier}")
+        return self
 
     @property
     def status(self) -> str:

@@ -6,7 +6,8 @@ The IPU writes the line from who the victims are, with the count first:
   (men carry no sex word), "Young female former opposition member of parliament",
   "Opposition member of parliament-elect", "Majority substitute member of parliament";
 - a group: "38 former opposition parliamentarians (34 male and four female)",
-  "Seven male opposition parliamentarians" (all of one sex: the sex is an adjective),
+  "Seven male opposition members of parliament" (all of one sex: the sex is an adjective;
+  a group whose members all sit is "members of parliament", any other "parliamentarians"),
   "64 male opposition parliamentarians (including three young parliamentarians and a
   parliamentarian-elect)", "Five parliamentarians (three male and two female); three
   majority and two opposition parliamentarians" (affiliations that differ are split after
@@ -210,7 +211,7 @@ def _group_en(profile: Profile, words: dict[str, str]) -> str:
         words[sex] if sex else "",
         _status_word(status, words),
         words[affiliation] if affiliation in PRINTED_AFFILIATIONS else "",
-        _noun(profile.total, status, words),
+        _group_noun_en(profile.total, status, words),
     ]
     line = capitalise(" ".join(w for w in head if w))
 
@@ -229,8 +230,19 @@ def _group_en(profile: Profile, words: dict[str, str]) -> str:
     split = profile.split() if affiliation is None else []
     if split:
         parts = [f"{number_words(n)} {words[a]}" for n, a in split]
-        line += f"; {join_list(parts)} {_noun(split[-1][0], None, words)}"
+        line += f"; {join_list(parts)} {_group_noun_en(split[-1][0], status, words)}"
     return line
+
+
+def _group_noun_en(count: int, status: str | None, words: dict[str, str]) -> str:
+    """The noun a group's line is written with: "members of parliament" when every member sits
+    (as published: "Seven male opposition members of parliament", Maldives, April 2019;
+    "Seventeen opposition members of parliament", Ecuador, February 2021), else "parliamentarians"
+    ("38 former opposition parliamentarians", "Five parliamentarians (..., including a former
+    parliamentarian)"): a mandate recorded as `unknown` does not say the member sits."""
+    if status == "incumbent":
+        return words["member"] if count == 1 else words["members"]
+    return _noun(count, status, words)
 
 
 def _subgroup_en(name: str, size: int, words: dict[str, str]) -> str:

@@ -235,6 +235,7 @@ def _case_level(data: dict[str, Any]) -> SimpleNamespace:
         complaint=SimpleNamespace(
             sections=[str(s) for s in _list(complaint.get("sections")) or [complaint.get("sections") or ""]],
             submitted=submitted,
+            also_submitted=[d for d in map(_date, _list(complaint.get("also_submitted"))) if d is not None],
         )
         if isinstance(complaint, dict) and submitted is not None
         else None,
@@ -651,7 +652,9 @@ def box_rows(view: dict[str, Any], width: int) -> list[tuple[str, str]]:
     rows = [(printable(f"{row['label']}: {row['value']}"), "  ") for row in view["case_box"]]
     head, *text = decision_lines(view["latest_decision"], width - 4)
     labels = [row["label"] for row in view["case_box"]]
-    at = labels.index("Submission of complaint") + 1 if "Submission of complaint" in labels else len(rows)
+    at = next(
+        (i + 1 for i, label in enumerate(labels) if label.startswith("Submission of complaint")), len(rows)
+    )
     rows[at:at] = [(f"Latest decision: {head}", "  "), *((f"  {printable(line)}", "     ") for line in text)]
     pending_rows = [(printable(f"  pending: {item}"), "    ") for item in view.get("pending_missions", [])]
     if pending_rows:
