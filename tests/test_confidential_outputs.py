@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY
-from secrets_fixture import add_all_secrets, add_secrets, all_leaks, leaks
+from secrets_fixture import add_all_secrets, add_secret_translations, add_secrets, all_leaks, leaks
 
 # Written out, not imported from confidentiality.py: a test comparing the notice with
 # itself would pass with any text, even an empty one.
@@ -226,8 +226,13 @@ def _sweep_commands() -> list[tuple[str, list[str]]]:
     commands += [(f"stats --year {fmt}", ["stats", "--year", "2026", "-f", fmt]) for fmt in ("table", "json", "csv")]  # fmt: skip
     commands += [("stats --year svg", ["stats", "--year", "2026", "-f", "svg", "-o", "{out}.svg"])]
     commands += [(f"booklet {n} {fmt}", ["booklet", "--session", n, "-f", fmt, "-o", "{out}." + fmt]) for n in ("179", "180") for fmt in ("md", "html", "docx")]  # fmt: skip
-    commands += [(f"changes {fmt}", ["changes", "--since", "2019", "-f", fmt]) for fmt in ("table", "json")]
-    commands += [("changes since 179", ["changes", "--since-session", "179", "-f", "csv"])]
+    commands += [(f"booklet {n} fr {fmt}", ["booklet", "--session", n, "--lang", "fr", "-f", fmt, "-o", "{out}." + fmt]) for n in ("179", "180") for fmt in ("md", "html", "docx")]  # fmt: skip
+    commands += [(f"decision fr {fmt}", [*decision, "180", "--lang", "fr", "-o", "{out}." + fmt]) for fmt in ("md", "html", "docx")]  # fmt: skip
+    commands += [("decision 179 adopted fr", [*decision, "179", "--adopted", "--lang", "fr"])]
+    commands += [(f"letter {party} fr", ["draft-letter", "KHM-COLL-03", "--to", party, "--lang", "fr"]) for party in ("authorities", "complainant", "third-party")]  # fmt: skip
+    commands += [("letter fr docx", ["draft-letter", "KHM-COLL-03", "--to", "authorities", "--lang", "fr", "-o", "{out}.docx"])]  # fmt: skip
+    commands += [(f"changes {fmt}", ["changes", "--since", "2019", "-f", fmt]) for fmt in ROW_FORMATS]
+    commands += [(f"changes since 179 {fmt}", ["changes", "--since-session", "179", "-f", fmt]) for fmt in ROW_FORMATS]  # fmt: skip
     commands += [("templates check", ["templates", "check"])]
     return commands
 
@@ -275,6 +280,7 @@ def _bases(folder: Path) -> tuple[Path, Path]:
         for part in ("cases", "data"):
             shutil.copytree(ROOT / part, folder / name / part)
     add_all_secrets(folder / "secret")
+    add_secret_translations(folder / "secret")
     return folder / "clean", folder / "secret"
 
 
