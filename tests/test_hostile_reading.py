@@ -204,6 +204,15 @@ def _persian_joiner(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _append(repo / KHM / "KHM-48.yaml", "summary: \u0645\u06cc\u200c\u0634\u0648\u062f\n")
 
 
+def _escaped(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """A text of a KHM file rewritten double-quoted, with escapes (`\\u202e`) the loader turns into characters."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _replace(repo / KHM / name, old, new)
+
+    return setup
+
+
 def _data(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
     def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         _replace(repo / "data" / name, old, new)
@@ -560,6 +569,29 @@ CASES = [
         "data/violations.yaml:73:16: error hidden-character hidden character U+202E RIGHT-TO-LEFT OVERRIDE: it makes "
         "the text read differently from what it holds; remove it\n",
         "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "hidden-character-written-as-an-escape",
+        _escaped("KHM-48.yaml", "name: Mu Sochua", 'name: "Mu \\u202eSochua"'),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-48.yaml:6:7: error hidden-character hidden character U+202E RIGHT-TO-LEFT OVERRIDE "
+        "(written as an escape): it makes the text read differently from what it holds; remove it\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "escape-sequence-written-as-an-escape-in-a-translation",
+        _escaped(
+            "KHM-60.fr.yaml",
+            "fr: dans le contexte de l'isolement cellulaire",
+            'fr: "dans le contexte de \\x1b[2Jl\'isolement \\u200bcellulaire"',
+        ),
+        ("draft-decision", "KHM-COLL-03", "--session", "180", "--lang", "fr"),
+        1,
+        "",
+        "cases/KHM/KHM-60.fr.yaml:8:9: error hidden-character hidden characters U+001B ESCAPE, U+200B ZERO WIDTH "
+        "SPACE (written as escapes): they make the text read differently from what it holds; remove them\n"
+        "ipu: cannot make the document in 'fr': cases/KHM/KHM-60.fr.yaml cannot be used (see 'ipu validate')\n",
     ),
     Hostile(
         "null-data-file",
