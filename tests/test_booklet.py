@@ -169,3 +169,30 @@ def test_a_decision_that_cannot_be_made_refuses_the_booklet(synthetic, ipu, tmp_
         "ipu: 1 decision could not be made; nothing written\n"
     )
     assert not target.exists()
+
+
+def test_a_public_decision_joint_with_a_confidential_case_refuses_the_booklet(
+    synthetic, ipu, tmp_path
+) -> None:
+    """FJI-COLL-01's draft is joint with FJI-COLL-02: made confidential, the booklet cannot print
+    FJI-COLL-01's decision whole, so it refuses, as `draft-decision --all` does (it used to drop
+    FJI-COLL-01 too, saying only that FJI-COLL-02 was left out); validate says why beforehand."""
+    path = synthetic / "cases/FJI/FJI-COLL-02.yaml"
+    path.write_text(path.read_text().replace("confidentiality: public", "confidentiality: confidential"))
+    checked = ipu("validate")
+    assert (checked.code, checked.out) == (
+        1,
+        "cases/FJI/FJI-COLL-01.yaml:103:16: error joint-decision joint case FJI-COLL-02 is confidential and "
+        "FJI-COLL-01 public: no public output can print their joint decision\n",
+    )
+    target = tmp_path / "booklet.docx"
+    result = ipu("booklet", "--session", "180", "-o", str(target))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "ipu: FJI-COLL-01: FJI-COLL-02 is confidential; pass --include-confidential to produce it for internal use\n"
+        "ipu: 1 decision could not be made; nothing written\n"
+    )
+    assert not target.exists()
+    internal = ipu("booklet", "--session", "180", "--include-confidential")
+    assert internal.code == 0 and internal.out.startswith("**CONFIDENTIAL**\n\n")
+    assert "FJI-21 - Litia Vunivalu-Seru (Ms.)" in internal.out

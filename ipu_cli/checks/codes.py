@@ -300,7 +300,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "joint-decision",
         "error",
         "A joint decision names a case it cannot cover",
-        "`joint_with` on a decision or a draft names other cases of the same country that the decision covers with this one: each must exist, be another case, and hold its own decisions (a group, or an MP in no group).",
+        "`joint_with` on a decision or a draft names other cases of the same country that the decision covers with this one: each must exist, be another case, hold its own decisions (a group, or an MP in no group), and be as confidential as this one: a public decision joint with a confidential case could be printed only in part, so every output refuses it.",
     ),
     (
         "joint-not-recorded",

@@ -256,6 +256,16 @@ def _joint_problems(record: CaseRecord, records: dict[str, CaseRecord], present:
                     f"{other} is examined in {', '.join(target.facts.collectives)}; name the group",
                 )
             )
+        elif target.confidentiality != record.confidentiality:
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "joint-decision",
+                    f"joint case {other} is {target.confidentiality} and {facts.id} {record.confidentiality}: "
+                    "no public output can print their joint decision",
+                )
+            )
         elif session not in ("", "draft") and session not in target.facts.decided:
             out.append(
                 _problem(
