@@ -213,6 +213,19 @@ def _escaped(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatc
     return setup
 
 
+def _moved_to(target: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """KHM-48 leaves KHM-COLL-03 at the 180th session for `target` (`membership`, `moved_to`)."""
+    entry = (
+        "membership:\n  - member: KHM-48\n    left: committee-180\n    reason: Examined elsewhere.\n"
+        f"    moved_to: {target}\n\ncomplaint:"
+    )
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _replace(repo / KHM / "KHM-COLL-03.yaml", "\ncomplaint:", "\n" + entry)
+
+    return setup
+
+
 def _data(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
     def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         _replace(repo / "data" / name, old, new)
@@ -264,6 +277,10 @@ LINKED_FOLDER = (
 )
 MEMBER_48_BROKEN = (
     f"cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
+)
+MEMBER_48_LEFT = (
+    "cases/KHM/KHM-48.yaml:13:15: warning member-left KHM-COLL-03 records that KHM-48 left it ('membership'), "
+    "but KHM-48 still lists it in its collectives\n"
 )
 FIFO_900 = "cases/KHM/KHM-900.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
 SINCE_MARCH_2024 = ("list", "--since", "2024-03-01", "--until", "2024-03-31", "--format", "csv")
@@ -592,6 +609,33 @@ CASES = [
         "cases/KHM/KHM-60.fr.yaml:8:9: error hidden-character hidden characters U+001B ESCAPE, U+200B ZERO WIDTH "
         "SPACE (written as escapes): they make the text read differently from what it holds; remove them\n"
         "ipu: cannot make the document in 'fr': cases/KHM/KHM-60.fr.yaml cannot be used (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "member-moved-to-its-own-group",
+        _moved_to("KHM-COLL-03"),
+        ("validate",),
+        1,
+        MEMBER_48_LEFT + "cases/KHM/KHM-COLL-03.yaml:53:15: error membership-moved-to "
+        "moved_to 'KHM-COLL-03': KHM-48 moves to their own case (KHM-48) or to another group, not to this group\n",
+        "39 files checked: 1 error, 1 warning\n",
+    ),
+    Hostile(
+        "member-moved-to-another-mp",
+        _moved_to("KHM-49"),
+        ("validate",),
+        1,
+        MEMBER_48_LEFT + "cases/KHM/KHM-COLL-03.yaml:53:15: error membership-moved-to "
+        "moved_to 'KHM-49': KHM-48 moves to their own case (KHM-48) or to another group, not to another MP\n",
+        "39 files checked: 1 error, 1 warning\n",
+    ),
+    Hostile(
+        "member-moved-to-a-group-with-no-file",
+        _moved_to("KHM-COLL-09"),
+        ("validate",),
+        1,
+        MEMBER_48_LEFT + "cases/KHM/KHM-COLL-03.yaml:53:15: error membership-moved-to "
+        "KHM-48 moved to 'KHM-COLL-09', which has no case file\n",
+        "39 files checked: 1 error, 1 warning\n",
     ),
     Hostile(
         "null-data-file",

@@ -291,6 +291,12 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "Every `membership` entry of a collective case names one of its `members`, once. A member who left stays in `members`: the group's earlier decisions list them.",
     ),
     (
+        "membership-moved-to",
+        "error",
+        "A member who left moved to a case that cannot be theirs",
+        "`moved_to` names the case that examines the member since they left the group: the member's own id (their individual case) or another group's id, and that case has a file. Not the group itself, not another MP.",
+    ),
+    (
         "membership-order",
         "error",
         "A member leaves before joining",
