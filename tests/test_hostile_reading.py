@@ -657,6 +657,26 @@ CASES = [
         "is not usable (see 'ipu validate')\n",
     ),
     Hostile(
+        "booklet-with-broken-violations",
+        _break_violations,
+        ("booklet", "--session", "179", "-o", "booklet.docx"),
+        1,
+        "",
+        BROKEN_VIOLATIONS
+        + "ipu: cannot make the booklet from incomplete reference data: data/violations.yaml "
+        "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "changes-with-broken-violations",
+        _break_violations,
+        ("changes", "--since-session", "179"),
+        1,
+        "",
+        BROKEN_VIOLATIONS
+        + "ipu: cannot make the list of changes from incomplete reference data: data/violations.yaml "
+        "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
         "letter-without-verbs",
         _no_verbs,
         ("draft-letter", "KHM-COLL-03", "--to", "authorities"),
