@@ -638,6 +638,14 @@ CASES = [
         "39 files checked: 1 error, 1 warning\n",
     ),
     Hostile(
+        "broken-countries-table-is-one-diagnostic",
+        _data("countries.yaml", "    region: Asia", "    region: Asiaa"),
+        ("validate",),
+        1,
+        "data/countries.yaml:16:1: error invalid-value countries name regions not in the regions list: Asiaa\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
         "null-data-file",
         _data_text("event-types.yaml", "~\n"),
         ("validate",),

@@ -66,7 +66,7 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
                 f"'{case.country}' is not an ISO 3166 alpha-3 code"
                 + did_you_mean(case.country, ref.countries),
             )
-        else:
+        elif ref.countries:  # an empty table is a broken data/countries.yaml: reported once, there
             report(
                 ("country",),
                 "country-not-in-table",
