@@ -226,6 +226,15 @@ def _moved_to(target: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
     return setup
 
 
+def _translation_copy(name: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """KHM-60's French translation copied under `name` (it was read as a case file: nine errors)."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (repo / KHM / name).write_bytes((repo / KHM / "KHM-60.fr.yaml").read_bytes())
+
+    return setup
+
+
 def _data(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
     def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         _replace(repo / "data" / name, old, new)
@@ -644,6 +653,24 @@ CASES = [
         1,
         "data/countries.yaml:16:1: error invalid-value countries name regions not in the regions list: Asiaa\n",
         "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "translation-into-a-language-ipu-does-not-have",
+        _translation_copy("KHM-60.de.yaml"),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-60.de.yaml:1:1: error translation-language a translation into 'de': case files are "
+        "translated into fr only; not read (rename it or move it out of cases/)\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "translation-language-in-capitals",
+        _translation_copy("KHM-60.FR.yaml"),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-60.FR.yaml:1:1: error translation-language the language is written in lower case: "
+        "rename it KHM-60.fr.yaml\n",
+        ONE_MORE,
     ),
     Hostile(
         "null-data-file",

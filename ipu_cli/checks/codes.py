@@ -346,6 +346,12 @@ _TABLE: list[tuple[str, str, str, str]] = [
     ),
     # Translations
     (
+        "translation-language",
+        "error",
+        "A file named like a translation into a language ipu does not have",
+        "A case file's name is its id (`KHM-60.yaml`); a translation file adds a language ipu translates into, in lower case (`KHM-60.fr.yaml`). A file such as `KHM-60.de.yaml`, `KHM-60.FR.yaml` or `KHM-60.en.yaml` is neither: it is not read. Rename it after the language (lower case), or move it out of cases/.",
+    ),
+    (
         "translation-orphan",
         "error",
         "A translation file without its case file",
