@@ -312,14 +312,14 @@ def build(
     redacted (internal log entries and addressees, the complainant's name) and
     the members shown are those `covered_members` lets through on the session's
     first day (the members of its day: `domain/membership`), unless
-    `include_confidential`, which shows everything and marks a confidential
-    case's pages CONFIDENTIAL.
+    `include_confidential`, which shows everything and marks every page CONFIDENTIAL when that
+    shows something a public decision would not (`visibility.discloses`: a confidential case or
+    member, an internal field).
     """
     from ipu_cli.domain.membership import printed_name
-    from ipu_cli.domain.visibility import is_public, redact
+    from ipu_cli.domain.visibility import discloses, redact
 
     cases = [case, *[c for c in joint if c.id != case.id]]
-    confidential = include_confidential and not all(is_public(c, base) for c in cases)
     if not include_confidential:
         cases = [redact(c) for c in cases]
     if lang not in LABELS:
@@ -341,6 +341,9 @@ def build(
     cases = [text.case, *[c for c in cases if c is not text.case]]
     lead = cases[0]
     covered = {c.id: covered_members(c, base, include_confidential, as_of=day) for c in cases}
+    confidential = include_confidential and discloses(
+        cases, [mp for c in cases for mp in covered[c.id]], base
+    )
     english_members = sorted(
         {mp.id: mp for c in cases for mp in covered[c.id]}.values(), key=lambda mp: id_key(mp.id)
     )
