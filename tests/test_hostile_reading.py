@@ -291,6 +291,11 @@ MEMBER_48_LEFT = (
     "cases/KHM/KHM-48.yaml:13:15: warning member-left KHM-COLL-03 records that KHM-48 left it ('membership'), "
     "but KHM-48 still lists it in its collectives\n"
 )
+NOT_HELD_171 = (
+    "ipu: KHM-COLL-03: the text of the decision adopted at committee-171 is not held in its case file "
+    "(paragraphs: []); a decision is printed whole or not at all\n"
+)
+"""It printed "B. Decision" with nothing under it, exit 0 and a warning (booklet too)."""
 FIFO_900 = "cases/KHM/KHM-900.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
 SINCE_MARCH_2024 = ("list", "--since", "2024-03-01", "--until", "2024-03-31", "--format", "csv")
 
@@ -710,6 +715,22 @@ CASES = [
         BROKEN_VIOLATIONS
         + "ipu: cannot make the list of changes from incomplete reference data: data/violations.yaml "
         "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "adopted-decision-whose-text-is-not-held",
+        _nothing,
+        ("draft-decision", "KHM-COLL-03", "--session", "171", "--adopted"),
+        1,
+        "",
+        NOT_HELD_171,
+    ),
+    Hostile(
+        "booklet-of-a-session-whose-decision-text-is-not-held",
+        _nothing,
+        ("booklet", "--session", "171", "-o", "booklet.md"),
+        1,
+        "",
+        NOT_HELD_171 + "ipu: 1 decision could not be made; nothing written\n",
     ),
     Hostile(
         "letter-without-verbs",

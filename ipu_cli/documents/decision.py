@@ -357,9 +357,12 @@ def build(
     mode = text.decision.mode if text.decision is not None else None
     adopted_on = text.decision.adopted if text.decision is not None else None
     carried: list[bool] | None = None
-    if adopted and not text.paragraphs:
-        warnings.append(f"{lead.id}: the text of the decision adopted at {session.ref} is not held")
-    elif not adopted:
+    if adopted and not text.paragraphs:  # complete or refused: never a "B. Decision" with nothing under it
+        raise DecisionError(
+            f"{lead.id}: the text of the decision adopted at {session.ref} is not held in its case file "
+            "(paragraphs: []); a decision is printed whole or not at all"
+        )
+    if not adopted:
         if any(d.session == session.ref for c in cases for d in c.decisions):
             warnings.append(
                 f"{lead.id}: a decision was already adopted at {session.ref}; this is a new draft "
