@@ -196,3 +196,17 @@ def test_a_public_decision_joint_with_a_confidential_case_refuses_the_booklet(
     internal = ipu("booklet", "--session", "180", "--include-confidential")
     assert internal.code == 0 and internal.out.startswith("**CONFIDENTIAL**\n\n")
     assert "FJI-21 - Litia Vunivalu-Seru (Ms.)" in internal.out
+
+
+def test_a_joint_case_that_cannot_be_read_is_named_with_its_problem(synthetic, ipu) -> None:
+    """FJI-COLL-01's draft is joint with FJI-COLL-02, whose file cannot be read: the refusal
+    shows that file's located problem (it said only "has no readable case file")."""
+    path = synthetic / "cases/FJI/FJI-COLL-02.yaml"
+    draft = "draft:\n  session: committee-180\n  joint_with: [FJI-COLL-01]\n\n"
+    path.write_text(path.read_text().replace("status:\n", draft + "status:\n", 1))
+    result = ipu("draft-decision", "FJI-COLL-01", "--session", "180")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "cases/FJI/FJI-COLL-02.yaml:37:3: error missing-field missing required field 'paragraphs' in draft\n"
+        "ipu: FJI-COLL-01: joint case FJI-COLL-02 has no readable case file\n"
+    )

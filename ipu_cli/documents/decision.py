@@ -263,7 +263,11 @@ def joint_cases(base: CaseBase, cases: list[Case], session: Session, adopted: bo
         for other in [*_joint_records(case, session, adopted), *_naming(base, case.id, session, adopted)]:
             found = base.get(other)
             if found is None:
-                raise DecisionError(f"{case.id}: joint case {other} has no readable case file")
+                from ipu_cli.store.paths import stem_id
+
+                # its own file's problems, located, when it exists but cannot be read
+                problems = [p for p in base.problems if p.is_error and stem_id(Path(p.path)) == other]
+                raise DecisionError(f"{case.id}: joint case {other} has no readable case file", problems)
             pending.append(found)
     return list(out.values())
 
