@@ -757,6 +757,14 @@ CASES = [
         "ipu: --year 2027 is in the future (today is 2026-03-01)\n",
     ),
     Hostile(
+        "closing-a-member-whose-file-cannot-be-read",
+        _break_member,
+        ("close", "KHM-COLL-03", "--member", "KHM-48", "--session", "179", "--reason", "release"),
+        1,
+        "",
+        "ipu: cannot read KHM-48: " + MEMBER_48_BROKEN,
+    ),
+    Hostile(
         "letter-without-verbs",
         _no_verbs,
         ("draft-letter", "KHM-COLL-03", "--to", "authorities"),
