@@ -815,3 +815,24 @@ def test_hidden_characters_from_the_command_line_are_not_written(repo, ipu, argv
     result = ipu(*argv)
     assert (result.code, result.out, result.err) == (1, "", err)
     assert (repo / path).read_bytes() == before
+
+
+def test_untranslated_write_keeps_crlf_and_the_byte_order_mark(synthetic, ipu):
+    """`ipu untranslated --write` appends in the file's own style, as every edit does: it read
+    the file with universal newlines and wrote every line of a CRLF file back as LF."""
+    path = synthetic / "cases/HND/HND-COLL-02.fr.yaml"
+    original = (
+        "\ufeffstatus: unofficial\r\ntexts:\r\n  - en: National Congress\r\n    fr: le Congrès national\r\n"
+    )
+    path.write_bytes(original.encode("utf-8"))
+    printed = ipu("untranslated", "HND-COLL-02")
+    assert printed.code == 0 and printed.out.startswith("  # summary\n")
+    written = ipu("untranslated", "HND-COLL-02", "--write")
+    assert (written.code, written.out, written.err) == (
+        0,
+        "",
+        "ipu: added 12 texts to translate to cases/HND/HND-COLL-02.fr.yaml\n",
+    )
+    raw = path.read_bytes()
+    assert raw == (original + printed.out.replace("\n", "\r\n")).encode("utf-8")
+    assert ipu("validate", str(path)).code == 0
