@@ -193,9 +193,14 @@ def test_a_public_decision_joint_with_a_confidential_case_refuses_the_booklet(
         "ipu: 1 decision could not be made; nothing written\n"
     )
     assert not target.exists()
-    internal = ipu("booklet", "--session", "180", "--include-confidential")
-    assert internal.code == 0 and internal.out.startswith("**CONFIDENTIAL**\n\n")
-    assert "FJI-21 - Litia Vunivalu-Seru (Ms.)" in internal.out
+    internal = ipu("booklet", "--session", "180", "--include-confidential")  # invalid data: refused too
+    assert (internal.code, internal.out) == (1, "")
+    assert internal.err == (
+        "cases/FJI/FJI-COLL-01.yaml:103:16: error joint-decision joint case FJI-COLL-02 is confidential and "
+        "FJI-COLL-01 public: no public output can print their joint decision\n"
+        "ipu: FJI-COLL-01: cannot make the decision: cases/FJI/FJI-COLL-01.yaml has errors (see 'ipu validate')\n"
+        "ipu: 1 decision could not be made; nothing written\n"
+    )
 
 
 def test_a_joint_case_that_cannot_be_read_is_named_with_its_problem(synthetic, ipu) -> None:

@@ -235,6 +235,12 @@ def _translation_copy(name: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
     return setup
 
 
+def _unknown_violation_48(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """KHM-48 alleges a violation data/violations.yaml does not have: the decision printed the
+    checklist without it (exit 0, no word); now refused with the file's problem."""
+    _replace(repo / KHM / "KHM-48.yaml", "  - code: freedom-of-expression", "  - code: torture-by-proxy")
+
+
 def _data(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
     def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         _replace(repo / "data" / name, old, new)
@@ -296,6 +302,9 @@ NOT_HELD_171 = (
     "(paragraphs: []); a decision is printed whole or not at all\n"
 )
 """It printed "B. Decision" with nothing under it, exit 0 and a warning (booklet too)."""
+UNKNOWN_VIOLATION_48 = (
+    "cases/KHM/KHM-48.yaml:16:11: error unknown-violation unknown violation 'torture-by-proxy'\n"
+)
 FIFO_900 = "cases/KHM/KHM-900.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
 SINCE_MARCH_2024 = ("list", "--since", "2024-03-01", "--until", "2024-03-31", "--format", "csv")
 
@@ -763,6 +772,24 @@ CASES = [
         1,
         "",
         "ipu: cannot read KHM-48: " + MEMBER_48_BROKEN,
+    ),
+    Hostile(
+        "decision-with-a-member-file-that-fails-its-checks",
+        _unknown_violation_48,
+        ("draft-decision", "KHM-COLL-03", "--session", "180"),
+        1,
+        "",
+        UNKNOWN_VIOLATION_48
+        + "ipu: cannot make the decision: cases/KHM/KHM-48.yaml has errors (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "letter-with-a-member-file-that-fails-its-checks",
+        _unknown_violation_48,
+        ("draft-letter", "KHM-COLL-03", "--to", "authorities"),
+        1,
+        "",
+        UNKNOWN_VIOLATION_48
+        + "ipu: cannot make the letter: cases/KHM/KHM-48.yaml has errors (see 'ipu validate')\n",
     ),
     Hostile(
         "letter-without-verbs",

@@ -320,6 +320,7 @@ def build(
     shows something a public decision would not (`visibility.discloses`: a confidential case or
     member, an internal field).
     """
+    from ipu_cli.checks.pipeline import require_valid
     from ipu_cli.domain.membership import printed_name
     from ipu_cli.domain.visibility import discloses, redact
 
@@ -345,6 +346,7 @@ def build(
     cases = [text.case, *[c for c in cases if c is not text.case]]
     lead = cases[0]
     covered = {c.id: covered_members(c, base, include_confidential, as_of=day) for c in cases}
+    require_valid(base, [*covered, *(mp.id for c in cases for mp in covered[c.id])], "decision")
     confidential = include_confidential and discloses(
         cases, [mp for c in cases for mp in covered[c.id]], base
     )

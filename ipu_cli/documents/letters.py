@@ -179,6 +179,7 @@ def build_letter(
     unless `include_confidential`. `lang` (default `language_for`): in French, the
     case's texts come from its translation file (`documents/localise.py`).
     """
+    from ipu_cli.checks.pipeline import require_valid
     from ipu_cli.documents.decision import header, paragraph_views, session_where
     from ipu_cli.domain.visibility import discloses, is_public, redact
 
@@ -215,6 +216,7 @@ def build_letter(
         joint = joint_text([c if c is case else local.case(base, c) for c in cases], adopted_at, True)
         decision = joint.decision or decision
     members = covered_members(case, base, include_confidential, as_of=adopted_at.start.earliest())
+    require_valid(base, [case.id, *(mp.id for mp in members)], "letter")
     confidential = not public_case or discloses([], members, base)  # a letter never holds internal fields
     warnings: list[str] = []
     country = ref.country_name(case.country, lang)
