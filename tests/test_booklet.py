@@ -215,3 +215,28 @@ def test_a_joint_case_that_cannot_be_read_is_named_with_its_problem(synthetic, i
         "cases/FJI/FJI-COLL-02.yaml:37:3: error missing-field missing required field 'paragraphs' in draft\n"
         "ipu: FJI-COLL-01: joint case FJI-COLL-02 has no readable case file\n"
     )
+
+
+def test_a_decision_joint_with_itself_or_naming_a_stranger_in_membership_is_refused(synthetic, ipu) -> None:
+    """Errors validate reports on a group's file (it printed the decision anyway, exit 0)."""
+    path = synthetic / "cases/FJI/FJI-COLL-01.yaml"
+    original = path.read_text()
+    path.write_text(original.replace("joint_with: [FJI-COLL-02]", "joint_with: [FJI-COLL-01]"))
+    itself = ipu("draft-decision", "FJI-COLL-01", "--session", "180")
+    assert (itself.code, itself.out, itself.err) == (
+        1,
+        "",
+        "cases/FJI/FJI-COLL-01.yaml:103:16: error joint-decision a decision is joint with other cases, not with "
+        "FJI-COLL-01 itself\n"
+        "ipu: cannot make the decision: cases/FJI/FJI-COLL-01.yaml has errors (see 'ipu validate')\n",
+    )
+    path.write_text(original.replace("  - member: FJI-15\n    joined:", "  - member: FJI-99\n    joined:"))
+    stranger = ipu("booklet", "--session", "179")
+    assert (stranger.code, stranger.out, stranger.err) == (
+        1,
+        "",
+        "cases/FJI/FJI-COLL-01.yaml:21:13: error membership-not-member 'FJI-99' is not among the members of "
+        "FJI-COLL-01; did you mean 'FJI-15'?\n"
+        "ipu: FJI-COLL-01: cannot make the decision: cases/FJI/FJI-COLL-01.yaml has errors (see 'ipu validate')\n"
+        "ipu: 1 decision could not be made; nothing written\n",
+    )
