@@ -172,3 +172,74 @@ def test_a_decision_that_cannot_be_made_refuses_the_booklet(synthetic, ipu, tmp_
         "ipu: 1 decision could not be made; nothing written\n"
     )
     assert not target.exists()
+
+
+def test_a_public_decision_joint_with_a_confidential_case_refuses_the_booklet(
+    synthetic, ipu, tmp_path
+) -> None:
+    """FJI-COLL-01's draft is joint with FJI-COLL-02: made confidential, the booklet cannot print
+    FJI-COLL-01's decision whole, so it refuses, as `draft-decision --all` does (it used to drop
+    FJI-COLL-01 too, saying only that FJI-COLL-02 was left out); validate says why beforehand."""
+    path = synthetic / "cases/FJI/FJI-COLL-02.yaml"
+    path.write_text(path.read_text().replace("confidentiality: public", "confidentiality: confidential"))
+    checked = ipu("validate")
+    assert (checked.code, checked.out) == (
+        1,
+        "cases/FJI/FJI-COLL-01.yaml:103:16: error joint-decision joint case FJI-COLL-02 is confidential and "
+        "FJI-COLL-01 public: no public output can print their joint decision\n",
+    )
+    target = tmp_path / "booklet.docx"
+    result = ipu("booklet", "--session", "180", "-o", str(target))
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "ipu: FJI-COLL-01: FJI-COLL-02 is confidential; pass --include-confidential to produce it for internal use\n"
+        "ipu: 1 decision could not be made; nothing written\n"
+    )
+    assert not target.exists()
+    internal = ipu("booklet", "--session", "180", "--include-confidential")  # invalid data: refused too
+    assert (internal.code, internal.out) == (1, "")
+    assert internal.err == (
+        "cases/FJI/FJI-COLL-01.yaml:103:16: error joint-decision joint case FJI-COLL-02 is confidential and "
+        "FJI-COLL-01 public: no public output can print their joint decision\n"
+        "ipu: FJI-COLL-01: cannot make the decision: cases/FJI/FJI-COLL-01.yaml has errors (see 'ipu validate')\n"
+        "ipu: 1 decision could not be made; nothing written\n"
+    )
+
+
+def test_a_joint_case_that_cannot_be_read_is_named_with_its_problem(synthetic, ipu) -> None:
+    """FJI-COLL-01's draft is joint with FJI-COLL-02, whose file cannot be read: the refusal
+    shows that file's located problem (it said only "has no readable case file")."""
+    path = synthetic / "cases/FJI/FJI-COLL-02.yaml"
+    draft = "draft:\n  session: committee-180\n  joint_with: [FJI-COLL-01]\n\n"
+    path.write_text(path.read_text().replace("status:\n", draft + "status:\n", 1))
+    result = ipu("draft-decision", "FJI-COLL-01", "--session", "180")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "cases/FJI/FJI-COLL-02.yaml:37:3: error missing-field missing required field 'paragraphs' in draft\n"
+        "ipu: FJI-COLL-01: joint case FJI-COLL-02 has no readable case file\n"
+    )
+
+
+def test_a_decision_joint_with_itself_or_naming_a_stranger_in_membership_is_refused(synthetic, ipu) -> None:
+    """Errors validate reports on a group's file (it printed the decision anyway, exit 0)."""
+    path = synthetic / "cases/FJI/FJI-COLL-01.yaml"
+    original = path.read_text()
+    path.write_text(original.replace("joint_with: [FJI-COLL-02]", "joint_with: [FJI-COLL-01]"))
+    itself = ipu("draft-decision", "FJI-COLL-01", "--session", "180")
+    assert (itself.code, itself.out, itself.err) == (
+        1,
+        "",
+        "cases/FJI/FJI-COLL-01.yaml:103:16: error joint-decision a decision is joint with other cases, not with "
+        "FJI-COLL-01 itself\n"
+        "ipu: cannot make the decision: cases/FJI/FJI-COLL-01.yaml has errors (see 'ipu validate')\n",
+    )
+    path.write_text(original.replace("  - member: FJI-15\n    joined:", "  - member: FJI-99\n    joined:"))
+    stranger = ipu("booklet", "--session", "179")
+    assert (stranger.code, stranger.out, stranger.err) == (
+        1,
+        "",
+        "cases/FJI/FJI-COLL-01.yaml:21:13: error membership-not-member 'FJI-99' is not among the members of "
+        "FJI-COLL-01; did you mean 'FJI-15'?\n"
+        "ipu: FJI-COLL-01: cannot make the decision: cases/FJI/FJI-COLL-01.yaml has errors (see 'ipu validate')\n"
+        "ipu: 1 decision could not be made; nothing written\n",
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY
-from secrets_fixture import add_all_secrets, add_secrets, all_leaks, leaks
+from secrets_fixture import add_all_secrets, add_secret_translations, add_secrets, all_leaks, leaks
 
 # Written out, not imported from confidentiality.py: a test comparing the notice with
 # itself would pass with any text, even an empty one.
@@ -226,8 +226,13 @@ def _sweep_commands() -> list[tuple[str, list[str]]]:
     commands += [(f"stats --year {fmt}", ["stats", "--year", "2026", "-f", fmt]) for fmt in ("table", "json", "csv")]  # fmt: skip
     commands += [("stats --year svg", ["stats", "--year", "2026", "-f", "svg", "-o", "{out}.svg"])]
     commands += [(f"booklet {n} {fmt}", ["booklet", "--session", n, "-f", fmt, "-o", "{out}." + fmt]) for n in ("179", "180") for fmt in ("md", "html", "docx")]  # fmt: skip
-    commands += [(f"changes {fmt}", ["changes", "--since", "2019", "-f", fmt]) for fmt in ("table", "json")]
-    commands += [("changes since 179", ["changes", "--since-session", "179", "-f", "csv"])]
+    commands += [(f"booklet {n} fr {fmt}", ["booklet", "--session", n, "--lang", "fr", "-f", fmt, "-o", "{out}." + fmt]) for n in ("179", "180") for fmt in ("md", "html", "docx")]  # fmt: skip
+    commands += [(f"decision fr {fmt}", [*decision, "180", "--lang", "fr", "-o", "{out}." + fmt]) for fmt in ("md", "html", "docx")]  # fmt: skip
+    commands += [("decision 179 adopted fr", [*decision, "179", "--adopted", "--lang", "fr"])]
+    commands += [(f"letter {party} fr", ["draft-letter", "KHM-COLL-03", "--to", party, "--lang", "fr"]) for party in ("authorities", "complainant", "third-party")]  # fmt: skip
+    commands += [("letter fr docx", ["draft-letter", "KHM-COLL-03", "--to", "authorities", "--lang", "fr", "-o", "{out}.docx"])]  # fmt: skip
+    commands += [(f"changes {fmt}", ["changes", "--since", "2019", "-f", fmt]) for fmt in ROW_FORMATS]
+    commands += [(f"changes since 179 {fmt}", ["changes", "--since-session", "179", "-f", fmt]) for fmt in ROW_FORMATS]  # fmt: skip
     commands += [("templates check", ["templates", "check"])]
     return commands
 
@@ -275,6 +280,7 @@ def _bases(folder: Path) -> tuple[Path, Path]:
         for part in ("cases", "data"):
             shutil.copytree(ROOT / part, folder / name / part)
     add_all_secrets(folder / "secret")
+    add_secret_translations(folder / "secret")
     return folder / "clean", folder / "secret"
 
 
@@ -378,3 +384,45 @@ def test_confidential_counts_are_numbers_only(sweep_bases, ipu, tmp_path, monkey
     assert outputs["secret"]["confidential"]["mps"] > 0
     del outputs["clean"]["confidential"], outputs["secret"]["confidential"]
     assert outputs["secret"] == outputs["clean"]  # every other figure is the public one
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["draft-decision", "KHM-COLL-03", "--session", "180"],
+        ["draft-decision", "KHM-COLL-03", "--session", "179", "--adopted", "--lang", "fr"],
+        ["draft-letter", "KHM-COLL-03", "--to", "authorities"],
+        ["booklet", "--session", "180"],
+    ],
+    ids=["decision", "decision-fr", "letter", "booklet"],
+)
+def test_a_public_group_shown_with_its_confidential_member_says_confidential(
+    sweep_bases, ipu, monkeypatch, argv
+):
+    """--include-confidential on the public group shows KHM-55 (and the internal entries): the
+    document must say CONFIDENTIAL first. It did not: only a confidential *case* marked a
+    document, so a decision naming a confidential MP could pass for a public one. Made from
+    the base without secrets, the same command has nothing to disclose and is not marked."""
+    monkeypatch.setenv("IPU_TODAY", TODAY)
+    clean, secret = sweep_bases
+    internal = ipu(*argv, "--include-confidential", "--root", str(secret))
+    assert internal.code == 0, internal.err
+    mark = "CONFIDENTIEL" if "fr" in argv else "CONFIDENTIAL"
+    assert internal.out.startswith(f"**{mark}**\n\n")
+    assert "Vexmorrow Ptarmigan" in internal.out or argv[0] == "draft-letter"
+    public = ipu(*argv, "--include-confidential", "--root", str(clean))
+    assert public.code == 0 and mark not in public.out
+
+
+def test_booklet_in_word_with_a_confidential_member_marks_its_pages(sweep_bases, ipu, tmp_path, monkeypatch):
+    monkeypatch.setenv("IPU_TODAY", TODAY)
+    _, secret = sweep_bases
+    target = tmp_path / "booklet.docx"
+    result = ipu(
+        "booklet", "--session", "180", "--include-confidential", "-o", str(target), "--root", str(secret)
+    )
+    assert result.code == 0, result.err
+    texts = _texts(target)
+    headers = [name for name, text in texts.items() if "word/header" in name and "CONFIDENTIAL" in text]
+    assert headers, sorted(texts)
+    assert "Vexmorrow Ptarmigan" in texts["booklet.docx:word/document.xml"]

@@ -866,6 +866,19 @@ def test_untranslated_write_appends_or_refuses(synthetic, ipu) -> None:
     )
 
 
+def test_untranslated_of_a_case_with_no_printed_text_names_no_file_as_holding_them(synthetic, ipu) -> None:
+    """FJI-11 prints nothing of its own (a member with no context note): no translation file is
+    needed, and none is said to hold translations (it said "has its translation in" a file that
+    does not exist)."""
+    result = ipu("untranslated", "FJI-11")
+    assert (result.code, result.out, result.err) == (
+        0,
+        "",
+        "ipu: cases/FJI/FJI-11.yaml holds no text that documents print; it needs no cases/FJI/FJI-11.fr.yaml\n",
+    )
+    assert not (synthetic / "cases/FJI/FJI-11.fr.yaml").exists()
+
+
 def test_untranslated_offers_the_standard_paragraphs_in_french(repo: Path, ipu) -> None:
     assert ipu(
         "new", "individual", "KHM-201", "--name", "Dara Vannak", "--sex", "female",

@@ -204,6 +204,43 @@ def _persian_joiner(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _append(repo / KHM / "KHM-48.yaml", "summary: \u0645\u06cc\u200c\u0634\u0648\u062f\n")
 
 
+def _escaped(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """A text of a KHM file rewritten double-quoted, with escapes (`\\u202e`) the loader turns into characters."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _replace(repo / KHM / name, old, new)
+
+    return setup
+
+
+def _moved_to(target: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """KHM-48 leaves KHM-COLL-03 at the 180th session for `target` (`membership`, `moved_to`)."""
+    entry = (
+        "membership:\n  - member: KHM-48\n    left: committee-180\n    reason: Examined elsewhere.\n"
+        f"    moved_to: {target}\n\ncomplaint:"
+    )
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        _replace(repo / KHM / "KHM-COLL-03.yaml", "\ncomplaint:", "\n" + entry)
+
+    return setup
+
+
+def _translation_copy(name: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """KHM-60's French translation copied under `name` (it was read as a case file: nine errors)."""
+
+    def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (repo / KHM / name).write_bytes((repo / KHM / "KHM-60.fr.yaml").read_bytes())
+
+    return setup
+
+
+def _unknown_violation_48(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """KHM-48 alleges a violation data/violations.yaml does not have: the decision printed the
+    checklist without it (exit 0, no word); now refused with the file's problem."""
+    _replace(repo / KHM / "KHM-48.yaml", "  - code: freedom-of-expression", "  - code: torture-by-proxy")
+
+
 def _data(name: str, old: str, new: str) -> Callable[[Path, pytest.MonkeyPatch], None]:
     def setup(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         _replace(repo / "data" / name, old, new)
@@ -255,6 +292,18 @@ LINKED_FOLDER = (
 )
 MEMBER_48_BROKEN = (
     f"cases/KHM/KHM-48.yaml:39:1: error yaml-syntax while parsing a flow sequence: {UNCLOSED}\n"
+)
+MEMBER_48_LEFT = (
+    "cases/KHM/KHM-48.yaml:13:15: warning member-left KHM-COLL-03 records that KHM-48 left it ('membership'), "
+    "but KHM-48 still lists it in its collectives\n"
+)
+NOT_HELD_171 = (
+    "ipu: KHM-COLL-03: the text of the decision adopted at committee-171 is not held in its case file "
+    "(paragraphs: []); a decision is printed whole or not at all\n"
+)
+"""It printed "B. Decision" with nothing under it, exit 0 and a warning (booklet too)."""
+UNKNOWN_VIOLATION_48 = (
+    "cases/KHM/KHM-48.yaml:16:11: error unknown-violation unknown violation 'torture-by-proxy'\n"
 )
 FIFO_900 = "cases/KHM/KHM-900.yaml:1:1: error not-a-file a named pipe (FIFO), not a plain file; not read\n"
 SINCE_MARCH_2024 = ("list", "--since", "2024-03-01", "--until", "2024-03-31", "--format", "csv")
@@ -562,6 +611,82 @@ CASES = [
         "39 files checked: 1 error, 0 warnings\n",
     ),
     Hostile(
+        "hidden-character-written-as-an-escape",
+        _escaped("KHM-48.yaml", "name: Mu Sochua", 'name: "Mu \\u202eSochua"'),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-48.yaml:6:7: error hidden-character hidden character U+202E RIGHT-TO-LEFT OVERRIDE "
+        "(written as an escape): it makes the text read differently from what it holds; remove it\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "escape-sequence-written-as-an-escape-in-a-translation",
+        _escaped(
+            "KHM-60.fr.yaml",
+            "fr: dans le contexte de l'isolement cellulaire",
+            'fr: "dans le contexte de \\x1b[2Jl\'isolement \\u200bcellulaire"',
+        ),
+        ("draft-decision", "KHM-COLL-03", "--session", "180", "--lang", "fr"),
+        1,
+        "",
+        "cases/KHM/KHM-60.fr.yaml:8:9: error hidden-character hidden characters U+001B ESCAPE, U+200B ZERO WIDTH "
+        "SPACE (written as escapes): they make the text read differently from what it holds; remove them\n"
+        "ipu: cannot make the document in 'fr': cases/KHM/KHM-60.fr.yaml cannot be used (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "member-moved-to-its-own-group",
+        _moved_to("KHM-COLL-03"),
+        ("validate",),
+        1,
+        MEMBER_48_LEFT + "cases/KHM/KHM-COLL-03.yaml:53:15: error membership-moved-to "
+        "moved_to 'KHM-COLL-03': KHM-48 moves to their own case (KHM-48) or to another group, not to this group\n",
+        "39 files checked: 1 error, 1 warning\n",
+    ),
+    Hostile(
+        "member-moved-to-another-mp",
+        _moved_to("KHM-49"),
+        ("validate",),
+        1,
+        MEMBER_48_LEFT + "cases/KHM/KHM-COLL-03.yaml:53:15: error membership-moved-to "
+        "moved_to 'KHM-49': KHM-48 moves to their own case (KHM-48) or to another group, not to another MP\n",
+        "39 files checked: 1 error, 1 warning\n",
+    ),
+    Hostile(
+        "member-moved-to-a-group-with-no-file",
+        _moved_to("KHM-COLL-09"),
+        ("validate",),
+        1,
+        MEMBER_48_LEFT + "cases/KHM/KHM-COLL-03.yaml:53:15: error membership-moved-to "
+        "KHM-48 moved to 'KHM-COLL-09', which has no case file\n",
+        "39 files checked: 1 error, 1 warning\n",
+    ),
+    Hostile(
+        "broken-countries-table-is-one-diagnostic",
+        _data("countries.yaml", "    region: Asia", "    region: Asiaa"),
+        ("validate",),
+        1,
+        "data/countries.yaml:16:1: error invalid-value countries name regions not in the regions list: Asiaa\n",
+        "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "translation-into-a-language-ipu-does-not-have",
+        _translation_copy("KHM-60.de.yaml"),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-60.de.yaml:1:1: error translation-language a translation into 'de': case files are "
+        "translated into fr only; not read (rename it or move it out of cases/)\n",
+        ONE_MORE,
+    ),
+    Hostile(
+        "translation-language-in-capitals",
+        _translation_copy("KHM-60.FR.yaml"),
+        ("validate",),
+        1,
+        "cases/KHM/KHM-60.FR.yaml:1:1: error translation-language the language is written in lower case: "
+        "rename it KHM-60.fr.yaml\n",
+        ONE_MORE,
+    ),
+    Hostile(
         "null-data-file",
         _data_text("event-types.yaml", "~\n"),
         ("validate",),
@@ -579,6 +704,92 @@ CASES = [
         BROKEN_VIOLATIONS
         + "ipu: cannot make the decision from incomplete reference data: data/violations.yaml "
         "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "booklet-with-broken-violations",
+        _break_violations,
+        ("booklet", "--session", "179", "-o", "booklet.docx"),
+        1,
+        "",
+        BROKEN_VIOLATIONS
+        + "ipu: cannot make the booklet from incomplete reference data: data/violations.yaml "
+        "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "changes-with-broken-violations",
+        _break_violations,
+        ("changes", "--since-session", "179"),
+        1,
+        "",
+        BROKEN_VIOLATIONS
+        + "ipu: cannot make the list of changes from incomplete reference data: data/violations.yaml "
+        "is not usable (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "adopted-decision-whose-text-is-not-held",
+        _nothing,
+        ("draft-decision", "KHM-COLL-03", "--session", "171", "--adopted"),
+        1,
+        "",
+        NOT_HELD_171,
+    ),
+    Hostile(
+        "booklet-of-a-session-whose-decision-text-is-not-held",
+        _nothing,
+        ("booklet", "--session", "171", "-o", "booklet.md"),
+        1,
+        "",
+        NOT_HELD_171 + "ipu: 1 decision could not be made; nothing written\n",
+    ),
+    Hostile(
+        "changes-since-a-session-still-to-come",
+        _nothing,
+        ("changes", "--since-session", "180"),
+        2,
+        "",
+        "ipu: --since-session: the 180th session (April 2026) begins after today (2026-03-01)\n",
+    ),
+    Hostile(
+        "changes-since-a-day-still-to-come",
+        _nothing,
+        ("changes", "--since", "2026-03-02"),
+        2,
+        "",
+        "ipu: --since 2026-03-02 is after today (2026-03-01)\n",
+    ),
+    Hostile(
+        "yearly-figures-of-a-year-to-come",
+        _nothing,
+        ("stats", "--year", "2027"),
+        2,
+        "",
+        "ipu: --year 2027 is in the future (today is 2026-03-01)\n",
+    ),
+    Hostile(
+        "closing-a-member-whose-file-cannot-be-read",
+        _break_member,
+        ("close", "KHM-COLL-03", "--member", "KHM-48", "--session", "179", "--reason", "release"),
+        1,
+        "",
+        "ipu: cannot read KHM-48: " + MEMBER_48_BROKEN,
+    ),
+    Hostile(
+        "decision-with-a-member-file-that-fails-its-checks",
+        _unknown_violation_48,
+        ("draft-decision", "KHM-COLL-03", "--session", "180"),
+        1,
+        "",
+        UNKNOWN_VIOLATION_48
+        + "ipu: cannot make the decision: cases/KHM/KHM-48.yaml has errors (see 'ipu validate')\n",
+    ),
+    Hostile(
+        "letter-with-a-member-file-that-fails-its-checks",
+        _unknown_violation_48,
+        ("draft-letter", "KHM-COLL-03", "--to", "authorities"),
+        1,
+        "",
+        UNKNOWN_VIOLATION_48
+        + "ipu: cannot make the letter: cases/KHM/KHM-48.yaml has errors (see 'ipu validate')\n",
     ),
     Hostile(
         "letter-without-verbs",

@@ -43,6 +43,7 @@ NEW_MEMBER = [
 NEW_GROUP = ["new", "collective", "KHM-COLL-09", "--parliament", "National Assembly", "--member", "KHM-60"]
 DECISION = ["draft-decision", "KHM-COLL-03", "--session", "180"]
 LETTER = ["draft-letter", "KHM-COLL-03", "--to", "authorities"]
+BOOKLET = ["booklet", "--session", "179"]
 
 
 # --- targets of -o ---------------------------------------------------------------------------
@@ -123,6 +124,26 @@ TARGETS = [
      "ipu: /dev/null is a device, not a regular file; not replaced"),
     ("stats-folder", "folder", ["stats", "-f", "csv", "-o", "TARGET", "--force"], 2,
      "ipu: {t} is a folder; give a file name"),
+    ("booklet-md-exists", "file", [*BOOKLET, "-o", "TARGET.md"], 2, "ipu: {t} " + EXISTS),
+    ("booklet-docx-exists", "file", [*BOOKLET, "-o", "TARGET.docx"], 2, "ipu: {t} " + EXISTS),
+    ("booklet-pdf-exists", "file", [*BOOKLET, "-o", "TARGET.pdf"], 2, "ipu: {t} " + EXISTS),
+    ("booklet-html-forced", "file", [*BOOKLET, "-o", "TARGET.html", "--force"], 0, "ipu: wrote {t}"),
+    ("booklet-docx-link-forced", "link", [*BOOKLET, "-o", "TARGET.docx", "--force"], 2, "ipu: {t} " + SYMLINK),
+    ("booklet-dangling-link", "dangling", [*BOOKLET, "--lang", "fr", "-o", "TARGET.md"], 2, "ipu: {t} " + SYMLINK),
+    ("booklet-fifo", "fifo", [*BOOKLET, "-o", "TARGET.md", "--force"], 2,
+     "ipu: {t} is a FIFO (named pipe), not a regular file; not replaced"),
+    ("booklet-device", None, [*BOOKLET, "-f", "md", "-o", "/dev/null", "--force"], 2,
+     "ipu: /dev/null is a device, not a regular file; not replaced"),
+    ("booklet-folder", "folder", [*BOOKLET, "-f", "html", "-o", "TARGET", "--force"], 2,
+     "ipu: {t} is a folder; give a file name"),
+    ("decision-fr-exists", "file", [*DECISION, "--lang", "fr", "-o", "TARGET.docx"], 2, "ipu: {t} " + EXISTS),
+    ("letter-fr-link-forced", "link", [*LETTER, "--lang", "fr", "-o", "TARGET.md", "--force"], 2,
+     "ipu: {t} " + SYMLINK),
+    ("decision-pdf-link-forced", "link", [*DECISION, "-o", "TARGET.pdf", "--force"], 2, "ipu: {t} " + SYMLINK),
+    ("yearly-stats-svg-exists", "file", ["stats", "--year", "2026", "-f", "svg", "-o", "TARGET.svg"], 2,
+     "ipu: {t} " + EXISTS),
+    ("yearly-stats-link", "link", ["stats", "--year", "2025", "--with-confidential-counts", "-f", "csv", "-o",
+     "TARGET.csv", "--force"], 2, "ipu: {t} " + SYMLINK),
     ("decision-all-link", "link-in-folder", ["draft-decision", "--all", "--session", "180", "-o", "TARGET", "--force"],
      2, "ipu: {t}/KHM-COLL-03-committee-180.md " + SYMLINK),
     ("letter-all-link", "letter-link-in-folder",
@@ -744,3 +765,74 @@ def test_svg_chart_labels_are_text(repo, ipu, tmp_path):
     texts = [element.text for element in root.iter("{http://www.w3.org/2000/svg}text")]
     assert label in texts
     assert not any(e.tag.endswith("script") for e in root.iter())
+
+
+# --- hidden characters given on the command line -----------------------------------------------
+
+HIDDEN_VALUES = [
+    (
+        [*LOG, "--description", "Letter\x07 sent"],
+        GROUP,
+        "cases/KHM/KHM-COLL-03.yaml:164:18: error hidden-character hidden character U+0007 BELL (written as an "
+        "escape): it makes the text read differently from what it holds; remove it\n"
+        "ipu: cases/KHM/KHM-COLL-03.yaml would not be valid with this entry; nothing written\n",
+    ),
+    (
+        ["close", "KHM-60", "--session", "179", "--reason", "release\x1b[2J"],
+        MEMBER,
+        "cases/KHM/KHM-60.yaml:49:11: error hidden-character hidden character U+001B ESCAPE (written as an "
+        "escape): it makes the text read differently from what it holds; remove it\n"
+        "ipu: cases/KHM/KHM-60.yaml would not be valid with this change; nothing written\n",
+    ),
+    (
+        [
+            "record",
+            "KHM-60",
+            "event",
+            "--date",
+            "2026-01-05",
+            "--type",
+            "arrest",
+            "--text",
+            "Arrested \u2066again",
+        ],
+        MEMBER,
+        "cases/KHM/KHM-60.yaml:47:21: error hidden-character hidden character U+2066 LEFT-TO-RIGHT ISOLATE: it "
+        "makes the text read differently from what it holds; remove it\n"
+        "ipu: cases/KHM/KHM-60.yaml would not be valid with this change; nothing written\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "path", "err"), HIDDEN_VALUES, ids=["log-bell", "close-escape", "record-isolate"]
+)
+def test_hidden_characters_from_the_command_line_are_not_written(repo, ipu, argv, path, err):
+    """A control character in a value is written as a YAML escape ("\\x07"); the file's own
+    characters are then clean, and the loader used to accept it: `ipu log` wrote a BELL into
+    the case file. It is refused like a typed one, naming the code point."""
+    before = (repo / path).read_bytes()
+    result = ipu(*argv)
+    assert (result.code, result.out, result.err) == (1, "", err)
+    assert (repo / path).read_bytes() == before
+
+
+def test_untranslated_write_keeps_crlf_and_the_byte_order_mark(synthetic, ipu):
+    """`ipu untranslated --write` appends in the file's own style, as every edit does: it read
+    the file with universal newlines and wrote every line of a CRLF file back as LF."""
+    path = synthetic / "cases/HND/HND-COLL-02.fr.yaml"
+    original = (
+        "\ufeffstatus: unofficial\r\ntexts:\r\n  - en: National Congress\r\n    fr: le Congrès national\r\n"
+    )
+    path.write_bytes(original.encode("utf-8"))
+    printed = ipu("untranslated", "HND-COLL-02")
+    assert printed.code == 0 and printed.out.startswith("  # summary\n")
+    written = ipu("untranslated", "HND-COLL-02", "--write")
+    assert (written.code, written.out, written.err) == (
+        0,
+        "",
+        "ipu: added 12 texts to translate to cases/HND/HND-COLL-02.fr.yaml\n",
+    )
+    raw = path.read_bytes()
+    assert raw == (original + printed.out.replace("\n", "\r\n")).encode("utf-8")
+    assert ipu("validate", str(path)).code == 0

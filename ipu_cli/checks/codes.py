@@ -291,6 +291,12 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "Every `membership` entry of a collective case names one of its `members`, once. A member who left stays in `members`: the group's earlier decisions list them.",
     ),
     (
+        "membership-moved-to",
+        "error",
+        "A member who left moved to a case that cannot be theirs",
+        "`moved_to` names the case that examines the member since they left the group: the member's own id (their individual case) or another group's id, and that case has a file. Not the group itself, not another MP.",
+    ),
+    (
         "membership-order",
         "error",
         "A member leaves before joining",
@@ -300,7 +306,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "joint-decision",
         "error",
         "A joint decision names a case it cannot cover",
-        "`joint_with` on a decision or a draft names other cases of the same country that the decision covers with this one: each must exist, be another case, and hold its own decisions (a group, or an MP in no group).",
+        "`joint_with` on a decision or a draft names other cases of the same country that the decision covers with this one: each must exist, be another case, hold its own decisions (a group, or an MP in no group), and be as confidential as this one: a public decision joint with a confidential case could be printed only in part, so every output refuses it.",
     ),
     (
         "joint-not-recorded",
@@ -339,6 +345,12 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "Every case id on a session's agenda in data/sessions.yaml must have a case file.",
     ),
     # Translations
+    (
+        "translation-language",
+        "error",
+        "A file named like a translation into a language ipu does not have",
+        "A case file's name is its id (`KHM-60.yaml`); a translation file adds a language ipu translates into, in lower case (`KHM-60.fr.yaml`). A file such as `KHM-60.de.yaml`, `KHM-60.FR.yaml` or `KHM-60.en.yaml` is neither: it is not read. Rename it after the language (lower case), or move it out of cases/.",
+    ),
     (
         "translation-orphan",
         "error",

@@ -208,6 +208,21 @@ def _group_problems(
                     f"member {member} is from {case.country}, the group from {group.country}",
                 )
             )
+    for member, _joined, _left, _reason, moved_to in group.membership:
+        if (
+            moved_to
+            and _movable(member, moved_to, group.id)
+            and moved_to not in records
+            and moved_to not in present
+        ):
+            out.append(
+                _problem(
+                    record,
+                    f"membership.{member}.moved_to",
+                    "membership-moved-to",
+                    f"{member} moved to '{moved_to}', which has no case file",
+                )
+            )
     if group.victims and complete:
         from ipu_cli.domain.membership import current
 
@@ -256,6 +271,16 @@ def _joint_problems(record: CaseRecord, records: dict[str, CaseRecord], present:
                     f"{other} is examined in {', '.join(target.facts.collectives)}; name the group",
                 )
             )
+        elif target.confidentiality != record.confidentiality:
+            out.append(
+                _problem(
+                    record,
+                    key,
+                    "joint-decision",
+                    f"joint case {other} is {target.confidentiality} and {facts.id} {record.confidentiality}: "
+                    "no public output can print their joint decision",
+                )
+            )
         elif session not in ("", "draft") and session not in target.facts.decided:
             out.append(
                 _problem(
@@ -267,6 +292,13 @@ def _joint_problems(record: CaseRecord, records: dict[str, CaseRecord], present:
                 )
             )
     return out
+
+
+def _movable(member: str, moved_to: str, group_id: str) -> bool:
+    """Whether `moved_to` has the form of a case that can examine `member` (filechecks reports the rest)."""
+    from ipu_cli.domain.ids import is_collective_id
+
+    return moved_to == member or (is_collective_id(moved_to) and moved_to != group_id)
 
 
 def _victims_problems(record: CaseRecord, text: str, members: list[Any]) -> list[Problem]:

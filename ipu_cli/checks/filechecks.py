@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ipu_cli.checks.lifecycle import lifecycle_checks
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.dated import out_of_order
+from ipu_cli.domain.ids import is_collective_id
 from ipu_cli.domain.suggest import did_you_mean
 from ipu_cli.store.paths import stem_id
 
@@ -65,7 +66,7 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
                 f"'{case.country}' is not an ISO 3166 alpha-3 code"
                 + did_you_mean(case.country, ref.countries),
             )
-        else:
+        elif ref.countries:  # an empty table is a broken data/countries.yaml: reported once, there
             report(
                 ("country",),
                 "country-not-in-table",
@@ -168,6 +169,16 @@ def _check_membership(report: Any, check_session: Any, case: Any, ref: Reference
                 f"'{entry.member}' has two membership entries; keep one (joined and left)",
             )
         seen.add(entry.member)
+        if entry.moved_to is not None and (
+            entry.moved_to == case.id
+            or (entry.moved_to != entry.member and not is_collective_id(entry.moved_to))
+        ):
+            report(
+                ("membership", index, "moved_to"),
+                "membership-moved-to",
+                f"moved_to '{entry.moved_to}': {entry.member} moves to their own case ({entry.member}) or "
+                f"to another group, not to {'this group' if entry.moved_to == case.id else 'another MP'}",
+            )
         for name in ("joined", "left"):
             check_session(("membership", index, name), getattr(entry, name))
         joined = ref.sessions.get(entry.joined) if entry.joined else None

@@ -146,6 +146,26 @@ NEEDS: dict[str, tuple[str, ...]] = {
 """The `data/` files each output reads; a letter (and any output not named) needs them all."""
 
 
+def require_valid(base: CaseBase, ids: Iterable[str], what: str) -> None:
+    """Refuse to make `what` (a decision, a letter) from a case or member file with an error.
+
+    A file that reads but does not pass its checks (an unknown violation code, a member who
+    leaves before joining, a joint decision it cannot cover) would be printed in part: the
+    unknown allegation missing from the checklist, the member missing from the list. A
+    complete document or none: IpuError (exit 1) with the located problems of those files.
+    """
+    from ipu_cli.domain.words import join_list
+    from ipu_cli.errors import IpuError
+
+    wanted = set(ids)
+    errors = [p for p in base.problems if p.is_error and stem_id(Path(p.path)) in wanted]
+    if not errors:
+        return
+    paths = list(dict.fromkeys(p.path for p in errors))
+    verb = "has" if len(paths) == 1 else "have"
+    raise IpuError(f"cannot make the {what}: {join_list(paths)} {verb} errors (see 'ipu validate')", errors)
+
+
 def require_reference(base: CaseBase, what: str) -> None:
     """Refuse to make `what` when a `data/` file it reads (`NEEDS`) could not be read or is not valid.
 

@@ -76,7 +76,7 @@ def booklet(
 
     repo = resolve_root(root)
     base = load_case_base(repo)
-    require_reference(base, "decision")
+    require_reference(base, "booklet")
     found = find_session(base.reference.sessions, session, body)
     report_unread_files(base, "booklet", refuse=True)  # a booklet with a decision missing
     made = build(base, found, chosen, repo, include_confidential=confidential, lang=lang)

@@ -87,6 +87,8 @@ def changes(
         session = find_session(base.reference.sessions, since_session, body)
         day = session.start.earliest()
         what = f"the first day of the {describe(session)}"
+        if day > now:  # as --since after today: nothing can be new since a day still to come
+            fail(f"--since-session: the {describe(session)} begins after today ({now.isoformat()})", 2)
     assert day is not None
     report_unread_files(base, "list of changes", refuse=True)
     items = find_changes(base, day, include_confidential=include_confidential, git_root=repo if git else None)

@@ -62,7 +62,9 @@ def untranslated(
             f"{counted(found.waiting, 'text')} listed in {found.target} still without a translation (empty {lang})"
         )
     if not found.count:
-        if not found.waiting:
+        if not found.waiting and not found.exists:
+            note(f"{found.case_file} holds no text that documents print; it needs no {found.target}")
+        elif not found.waiting:
             note(
                 f"every text of {found.case_file} that documents print has its translation in {found.target}"
             )

@@ -263,7 +263,11 @@ def joint_cases(base: CaseBase, cases: list[Case], session: Session, adopted: bo
         for other in [*_joint_records(case, session, adopted), *_naming(base, case.id, session, adopted)]:
             found = base.get(other)
             if found is None:
-                raise DecisionError(f"{case.id}: joint case {other} has no readable case file")
+                from ipu_cli.store.paths import stem_id
+
+                # its own file's problems, located, when it exists but cannot be read
+                problems = [p for p in base.problems if p.is_error and stem_id(Path(p.path)) == other]
+                raise DecisionError(f"{case.id}: joint case {other} has no readable case file", problems)
             pending.append(found)
     return list(out.values())
 
@@ -312,14 +316,15 @@ def build(
     redacted (internal log entries and addressees, the complainant's name) and
     the members shown are those `covered_members` lets through on the session's
     first day (the members of its day: `domain/membership`), unless
-    `include_confidential`, which shows everything and marks a confidential
-    case's pages CONFIDENTIAL.
+    `include_confidential`, which shows everything and marks every page CONFIDENTIAL when that
+    shows something a public decision would not (`visibility.discloses`: a confidential case or
+    member, an internal field).
     """
+    from ipu_cli.checks.pipeline import require_valid
     from ipu_cli.domain.membership import printed_name
-    from ipu_cli.domain.visibility import is_public, redact
+    from ipu_cli.domain.visibility import discloses, redact
 
     cases = [case, *[c for c in joint if c.id != case.id]]
-    confidential = include_confidential and not all(is_public(c, base) for c in cases)
     if not include_confidential:
         cases = [redact(c) for c in cases]
     if lang not in LABELS:
@@ -341,6 +346,10 @@ def build(
     cases = [text.case, *[c for c in cases if c is not text.case]]
     lead = cases[0]
     covered = {c.id: covered_members(c, base, include_confidential, as_of=day) for c in cases}
+    require_valid(base, [*covered, *(mp.id for c in cases for mp in covered[c.id])], "decision")
+    confidential = include_confidential and discloses(
+        cases, [mp for c in cases for mp in covered[c.id]], base
+    )
     english_members = sorted(
         {mp.id: mp for c in cases for mp in covered[c.id]}.values(), key=lambda mp: id_key(mp.id)
     )
@@ -354,9 +363,12 @@ def build(
     mode = text.decision.mode if text.decision is not None else None
     adopted_on = text.decision.adopted if text.decision is not None else None
     carried: list[bool] | None = None
-    if adopted and not text.paragraphs:
-        warnings.append(f"{lead.id}: the text of the decision adopted at {session.ref} is not held")
-    elif not adopted:
+    if adopted and not text.paragraphs:  # complete or refused: never a "B. Decision" with nothing under it
+        raise DecisionError(
+            f"{lead.id}: the text of the decision adopted at {session.ref} is not held in its case file "
+            "(paragraphs: []); a decision is printed whole or not at all"
+        )
+    if not adopted:
         if any(d.session == session.ref for c in cases for d in c.decisions):
             warnings.append(
                 f"{lead.id}: a decision was already adopted at {session.ref}; this is a new draft "

@@ -179,8 +179,9 @@ def build_letter(
     unless `include_confidential`. `lang` (default `language_for`): in French, the
     case's texts come from its translation file (`documents/localise.py`).
     """
+    from ipu_cli.checks.pipeline import require_valid
     from ipu_cli.documents.decision import header, paragraph_views, session_where
-    from ipu_cli.domain.visibility import is_public, redact
+    from ipu_cli.domain.visibility import discloses, is_public, redact
 
     if to not in PARTIES:
         raise UsageError(f"--to must be one of {', '.join(PARTIES)}, got '{to}'")
@@ -188,7 +189,7 @@ def build_letter(
         raise LetterError(
             f"{case.id} is examined in {', '.join(case.collectives)}; write the group's letters"
         )
-    confidential = not is_public(case, base)
+    public_case = is_public(case, base)
     case = redact(case)
     lang = lang or language_for(base, case, to)
     if lang not in LABELS:
@@ -215,6 +216,8 @@ def build_letter(
         joint = joint_text([c if c is case else local.case(base, c) for c in cases], adopted_at, True)
         decision = joint.decision or decision
     members = covered_members(case, base, include_confidential, as_of=adopted_at.start.earliest())
+    require_valid(base, [case.id, *(mp.id for mp in members)], "letter")
+    confidential = not public_case or discloses([], members, base)  # a letter never holds internal fields
     warnings: list[str] = []
     country = ref.country_name(case.country, lang)
     prose = ref.country_prose(case.country, lang)

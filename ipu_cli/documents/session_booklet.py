@@ -85,7 +85,7 @@ def build(
     """
     from ipu_cli.documents.decision import build as build_decision
     from ipu_cli.documents.decision import joint_cases, session_where
-    from ipu_cli.domain.visibility import is_public
+    from ipu_cli.domain.visibility import is_public, require_public
 
     if lang not in LABELS:
         raise UsageError(f"unknown language '{lang}'; choose from {', '.join(LANGS)}")
@@ -97,13 +97,16 @@ def build(
         cases = joint_cases(base, [case], session, adopted)
         covered.update(c.id for c in cases)
         hidden = [c.id for c in cases if not is_public(c, base)]
-        if hidden and not include_confidential:
+        if hidden and len(hidden) == len(cases) and not include_confidential:
             batch.notes.append(
                 f"left out {', '.join(hidden)}: confidential (use --include-confidential for internal use)"
             )
             continue
 
         def render(cases: list[Case] = cases, adopted: bool = adopted) -> Rendered:
+            if not include_confidential:  # a public case's decision joint with a confidential one
+                for other in cases:  # is refused, as by `draft-decision --all`: never printed in part
+                    require_public(other, base)
             context = build_decision(
                 base,
                 cases[0],

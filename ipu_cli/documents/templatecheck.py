@@ -25,7 +25,8 @@ Contexts = Iterable[tuple[str, dict[str, Any]]]
 
 def decision_contexts(base: CaseBase) -> Contexts:
     """A draft for every case on every decision-making session's agenda, and every adopted decision."""
-    from ipu_cli.documents.decision import DecisionError, agenda, build
+    from ipu_cli.documents.decision import agenda, build
+    from ipu_cli.errors import IpuError
 
     sessions = [s for s in base.reference.sessions.values() if s.body != "assembly"]
     for session in sessions:
@@ -35,7 +36,7 @@ def decision_contexts(base: CaseBase) -> Contexts:
                     f"{case.id} draft for {session.ref}",
                     build(base, case, session, include_confidential=True).as_dict(),
                 )
-            except DecisionError:
+            except IpuError:  # a context that cannot be made (an invalid file...): not the template's fault
                 continue
     for case in base.cases():
         for decision in case.decisions:
@@ -44,7 +45,7 @@ def decision_contexts(base: CaseBase) -> Contexts:
                 continue
             try:
                 context = build(base, case, session, adopted=True, include_confidential=True)
-            except DecisionError:
+            except IpuError:  # a context that cannot be made (an invalid file...): not the template's fault
                 continue
             yield f"{case.id} adopted at {session.ref}", context.as_dict()
 

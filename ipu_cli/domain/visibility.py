@@ -182,6 +182,19 @@ def redact(case: T) -> T:
     return case.model_copy(update=update) if update else case  # type: ignore[attr-defined]
 
 
+def discloses(cases: Iterable[Any], members: Iterable[Any], base: Index | None = None) -> bool:
+    """Whether a document on `cases` showing `members`, made with `include_confidential`, holds
+    anything a public one would not: a case or a member that is not public, or an internal field
+    (what `redact` removes). Such a document says CONFIDENTIAL on every page; a public group
+    shown with its confidential member is one."""
+    cases = list(cases)
+    return (
+        any(not is_public(case, base) for case in cases)
+        or any(redact(case) is not case for case in cases)
+        or any(not is_public(member, base) for member in members)
+    )
+
+
 def require_public(case: Any, base: Index | None = None, include_confidential: bool = False) -> None:
     """Refuse a single confidential case unless the caller opted in."""
     if not include_confidential and not is_public(case, base):

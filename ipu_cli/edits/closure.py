@@ -51,10 +51,7 @@ def close(
         if not is_group(case):
             raise UsageError(f"--member needs a group case; {case.id} is an MP's case")
         wanted = find_member(base, case, member)
-        found = base.get(wanted)
-        if found is None:
-            raise IpuError(f"{wanted}'s file cannot be read; run 'ipu validate'")
-        target = found
+        target = base.get(wanted) or find_case(base, wanted)  # unreadable: its located problem
         notes.append(f"{target.id} is closed in its own file; {case.id} stays open")
     elif not is_group(case) and case.collectives:
         notes.append(f"{case.id} is a member of {', '.join(case.collectives)}, which stays open")

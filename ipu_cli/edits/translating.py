@@ -1,7 +1,8 @@
 """`ipu untranslated --write`: the missing pairs added to a case's translation file.
 
 The pairs `documents/missingpairs.missing_pairs` prints are written as the file
-when there is none, else appended after its last line, which works when the
+when there is none, else appended after its last line (in its line endings, its byte-order
+mark and last line kept: `store/textedit.Document`), which works when the
 file ends with its `texts` list (as the files `ipu` writes do). The new text
 is read back and checked before anything is written: it must be a valid
 translation file holding exactly the pairs it held plus the new ones, or
@@ -26,6 +27,7 @@ def write_pairs(root: Path, found: MissingPairs) -> None:
     from filelock import Timeout
 
     from ipu_cli.store.atomic import editable, locked, write_text
+    from ipu_cli.store.textedit import Document
     from ipu_cli.store.yamlload import load_text
 
     path = root / found.target
@@ -34,10 +36,18 @@ def write_pairs(root: Path, found: MissingPairs) -> None:
             old = ""
             if found.exists:
                 editable(path, found.target)
-                old = path.read_text(encoding="utf-8")
-            before = _pairs(load_text(old, found.target)) if old else 0
-            new = old + ("\n" if old and not old.endswith("\n") else "") + found.text
-            after = _pairs(load_text(new, found.target))
+                try:  # bytes decoded as they are: a CRLF file stays CRLF, a byte-order mark stays
+                    old = path.read_bytes().decode("utf-8")
+                except UnicodeDecodeError:
+                    raise IpuError(f"cannot edit {found.target}: not UTF-8; run 'ipu validate'") from None
+            if old.strip("\ufeff \t\r\n"):
+                doc = Document(old, found.target)
+                before = _pairs(load_text(doc.text, found.target))
+                added = [line + doc.nl for line in found.text.splitlines()]
+                new = ("\ufeff" if doc.bom else "") + doc.text + doc.text_of(added)
+                after = _pairs(load_text(new.removeprefix("\ufeff"), found.target))
+            else:
+                new, before, after = found.text, 0, _pairs(load_text(found.text, found.target))
             if after != before + found.count:
                 raise IpuError(
                     f"cannot add the pairs at the end of {found.target}: its `texts` list is not the last "

@@ -54,6 +54,27 @@ def translation_of(name: str) -> tuple[str, str] | None:
     return None
 
 
+def foreign_translation(name: str) -> str | None:
+    """Why `KHM-60.de.yaml` or `KHM-60.FR.yaml` is neither a case file nor a translation `ipu`
+    reads, or None. A case file's name has no dot before its suffix, so a file named like a
+    translation into a language `ipu` does not have is not read as a case (which would give
+    a missing-field error for every field of a case)."""
+    for suffix in CASE_SUFFIXES:
+        if name.endswith(suffix):
+            stem, dot, lang = name[: -len(suffix)].rpartition(".")
+            if not (dot and stem and len(lang) == 2 and lang.isascii() and lang.isalpha()):
+                return None
+            if lang.lower() in TRANSLATED:
+                return f"the language is written in lower case: rename it {stem}.{lang.lower()}{suffix}"
+            if lang.lower() == "en":
+                return f"English is the case file itself ({stem}{suffix}); not read"
+            return (
+                f"a translation into '{lang}': case files are translated into {', '.join(TRANSLATED)} "
+                "only; not read (rename it or move it out of cases/)"
+            )
+    return None
+
+
 def translation_path(case_path: Path, lang: str) -> Path:
     """Where the `lang` translation of a case file lives: KHM-60.yaml -> KHM-60.fr.yaml."""
     suffix = next((s for s in CASE_SUFFIXES if case_path.name.endswith(s)), ".yaml")
@@ -129,8 +150,14 @@ def list_cases(root: Path, country: str | None = None, folder: Path | None = Non
                     else:
                         stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
-                    if case_name:
-                        (translations if translation_of(name) else found).append(entry.path)
+                    if not case_name:
+                        pass
+                    elif translation_of(name):
+                        translations.append(entry.path)
+                    elif name.count(".") > 1 and (why := foreign_translation(name)):
+                        odd.append((entry.path, "translation-language", why))
+                    else:
+                        found.append(entry.path)
                 elif entry.is_symlink():
                     _link(entry.path, inside, case_name, translations if translation_of(name) else found, odd)
                 elif case_name:

@@ -360,6 +360,9 @@ def record_of(loaded: Loaded, case: Case) -> CaseRecord:
             positions["victims"] = locate(node, ("victims",))
         for index, entry in enumerate(getattr(case, "membership", ())):
             positions.setdefault(f"membership.{entry.member}", locate(node, ("membership", index, "member")))
+            if entry.moved_to:
+                key = f"membership.{entry.member}.moved_to"
+                positions.setdefault(key, locate(node, ("membership", index, "moved_to")))
     else:
         for index, group in enumerate(facts.collectives):
             positions.setdefault(f"collectives.{group}", locate(node, ("collectives", index)))

@@ -309,6 +309,21 @@ class _Builder:
             return [self.build(item) for item in node.value]
         return self._scalar(node)
 
+    def _escaped_hidden(self, node: yaml.ScalarNode) -> None:
+        """A double-quoted text can write a hidden character as an escape (`"\\u202e"`, `"\\x1b"`):
+        the file's own characters are clean, the value is not. Refused like the raw character."""
+        names = list(dict.fromkeys(char_name(node.value[index]) for index in hidden_in(node.value)))
+        if not names:
+            return
+        if len(names) == 1:
+            message = f"hidden character {names[0]} (written as an escape): it makes the text read differently from what it holds; remove it"
+        else:
+            message = (
+                f"hidden characters {', '.join(names)} (written as escapes): they make the text read "
+                "differently from what it holds; remove them"
+            )
+        self._report(node, "hidden-character", message)
+
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first: dict[str, yaml.Node] = {}
@@ -332,6 +347,8 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
+        if node.style == '"' and may_hide(node.value):
+            self._escaped_hidden(node)
         if tag == _STR:
             return node.value
         if tag == _TIMESTAMP:
