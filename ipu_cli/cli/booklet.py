@@ -14,8 +14,8 @@ from ipu_cli.cli.options import (
     BodyOption,
     ConfidentialDocOption,
     DocFormatOption,
-    DocOutputOption,
-    ForceOption,
+    OneFileForceOption,
+    OneFileOutputOption,
     RootOption,
     TodayOption,
     check_lang,
@@ -48,9 +48,9 @@ def booklet(
             "Language of the booklet: en or fr (case texts from the translation files).", show_default=True
         ),
     ] = "en",
-    output: DocOutputOption = None,
+    output: OneFileOutputOption = None,
     confidential: ConfidentialDocOption = False,
-    force: ForceOption = False,
+    force: OneFileForceOption = False,
     root: RootOption = None,
     today: TodayOption = None,
 ) -> None:

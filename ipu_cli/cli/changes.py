@@ -8,11 +8,11 @@ import typer
 
 from ipu_cli.cli import complete
 from ipu_cli.cli.options import (
-    BodyOption,
     IncludeConfidentialOption,
     RootOption,
     RowFormatOption,
     TodayOption,
+    body_option,
     check_row_format,
     fail,
     report_unread_files,
@@ -36,7 +36,7 @@ def changes(
             autocompletion=complete.sessions,
         ),
     ] = None,
-    body: BodyOption = "committee",
+    body: Annotated[str, body_option("--since-session")] = "committee",
     since: Annotated[
         str | None,
         typer.Option(

@@ -161,9 +161,12 @@ def session_option(text: str) -> object:
     ]
 
 
-BodyOption = Annotated[
-    str, choice_option("--body", DECIDING, "BODY", "(which counter --session counts)", show_default=True)
-]
+def body_option(counted: str = "--session") -> Any:
+    """`--body`, saying which option's session number it qualifies."""
+    return choice_option("--body", DECIDING, "BODY", f"(which counter {counted} counts)", show_default=True)
+
+
+BodyOption = Annotated[str, body_option()]
 DocCaseArgument = Annotated[
     str | None,
     typer.Argument(
@@ -204,6 +207,11 @@ ForceOption = Annotated[
         "--force", help="Replace what -o names if it exists (with --all: files already in the folder)."
     ),
 ]
+# `ipu booklet` writes one file, whatever the number of decisions in it
+OneFileOutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", metavar="FILE", help="File to write.", show_default=False)
+]
+OneFileForceOption = Annotated[bool, typer.Option("--force", help="Replace what -o names if it exists.")]
 
 
 def document_format(output: Path | None, fmt: str | None, all_cases: bool = False) -> str:
