@@ -274,3 +274,16 @@ def test_list_unknown_columns_are_named_together(repo, ipu):
     result = ipu("list", "--columns", "id,height,weight")
     assert result.err == "ipu: --columns: unknown column 'height, weight'; choose from " + ALL_COLUMNS + "\n"
     assert (result.code, result.out) == (2, "")
+
+
+@pytest.mark.parametrize(
+    "argv", [["show", "KHM-60"], ["validate"], ["list"], ["followups"], ["changes", "--since", "2026-01-01"]]
+)
+def test_an_empty_today_is_refused(repo, ipu, argv):
+    """`--today ""` (a script's unset variable) never means the system date without a word."""
+    result = ipu(*argv, "--today", "")
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        "ipu: invalid date for --today: '' (expected YYYY-MM-DD)\n",
+    )

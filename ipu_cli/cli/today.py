@@ -18,7 +18,13 @@ class BadToday(UsageError):
 
 
 def resolve_today(value: str | None) -> dt.date:
-    """The day a run acts as of; BadToday names the option and the value."""
+    """The day a run acts as of; BadToday names the option and the value.
+
+    An empty `--today ""` is refused (a script whose variable is unset must not silently
+    act as of the system date); an empty $IPU_TODAY means unset, as for any variable.
+    """
+    if value is not None and not value.strip():
+        raise BadToday("invalid date for --today: '' (expected YYYY-MM-DD)")
     text = value or os.environ.get("IPU_TODAY")
     if not text:
         return dt.date.today()
