@@ -239,7 +239,7 @@ def test_a_decision_joint_with_itself_or_naming_a_stranger_in_membership_is_refu
         1,
         "",
         "cases/FJI/FJI-COLL-01.yaml:21:13: error membership-not-member 'FJI-99' is not among the members of "
-        "FJI-COLL-01; did you mean 'FJI-15'?\n"
+        "FJI-COLL-01; did you mean 'FJI-11'?\n"
         "ipu: FJI-COLL-01: cannot make the decision: cases/FJI/FJI-COLL-01.yaml has errors (see 'ipu validate')\n"
         "ipu: 1 decision could not be made; nothing written\n",
     )

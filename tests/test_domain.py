@@ -42,6 +42,15 @@ def test_did_you_mean_has_one_style():
     assert did_you_mean("zzz", ["violations"]) == ""
 
 
+def test_did_you_mean_prefers_fewest_edits_then_the_order_given():
+    # KHM-60, KHM-62 and KHM-96 are equally similar to KHM-61 for difflib, which took the
+    # greatest string; KHM-96 is two edits away, KHM-51 one edit but earlier in the id
+    known = ["KHM-51", "KHM-60", "KHM-62", "KHM-96"]
+    assert did_you_mean("KHM-61", known) == "; did you mean 'KHM-60'?"
+    assert did_you_mean("KHM-61", known[::-1]) == "; did you mean 'KHM-62'?"
+    assert did_you_mean("KHM-600", ["KHM-60", "KHM-06"]) == "; did you mean 'KHM-60'?"
+
+
 def test_sessions_as_typed():
     for typed in ("180", "180th", " committee-180 ", 180):
         assert sessions.parse_session(typed) == "committee-180"

@@ -35,7 +35,7 @@ def test_done_when_table(repo, ipu, monkeypatch):
     assert set(lines[1]) == {"-", " "}
     assert lines[2] == ROW
     assert lines[3:] == [
-        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 mission pending "
+        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 with a mission pending "
         "(as of 2026-03-01, silence over 6 months)"
     ]
 
@@ -118,7 +118,7 @@ def test_lone_mp_is_followed_and_sorted_by_urgency(repo, ipu):
         "| KHM-60 |  | never | January 2026 (2 mo) | never | February 2026 (1 mo) | none |  |  |"
     )
     assert lines[-1] == (
-        "2 cases; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 mission pending "
+        "2 cases; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 with a mission pending "
         "(as of 2026-03-01, silence over 6 months)"
     )
 

@@ -68,7 +68,7 @@ def test_membership_records_are_checked(synthetic, ipu) -> None:
         "cases/FJI/FJI-14.yaml:10:15: warning member-left FJI-COLL-01 records that FJI-14 left it "
         "('membership'), but FJI-14 still lists it in its collectives\n"
         "cases/FJI/FJI-COLL-01.yaml:23:13: error membership-not-member 'FJI-16' is not among the members "
-        "of FJI-COLL-01; did you mean 'FJI-15'?\n"
+        "of FJI-COLL-01; did you mean 'FJI-11'?\n"
         "cases/FJI/FJI-COLL-01.yaml:27:11: error membership-order FJI-11 leaves at committee-178 "
         "(2025-10-18), not after joining at committee-179 (2026-02-02)\n"
         "cases/FJI/FJI-COLL-01.yaml:30:11: error unknown-session session 'committee-199' is not in "

@@ -186,7 +186,7 @@ def test_refusals(repo, ipu):
         (["KHM-COLL-03", "--to", "authorities", "--session", "150"], 1,
          "ipu: KHM-COLL-03 has no decision adopted at committee-150 (decisions: committee-171, committee-179)\n"),
         (["KHM-COLL-03", "--to", "press"], 2,
-         "ipu: --to must be one of authorities, complainant, third-party, got 'press'\n"),
+         "ipu: --to: unknown party 'press'; choose from authorities, complainant, third-party\n"),
         (["KHM-COLL-03", "--to", "authorities", "-f", "docx"], 2, "ipu: Word output is a file: give -o FILE.docx\n"),
         (["--all", "--session", "179"], 2, "ipu: --all needs --session N and -o DIR\n"),
         (["KHM-999", "--to", "authorities"], 1,

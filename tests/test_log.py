@@ -128,12 +128,33 @@ def test_lone_case_without_a_log_gets_one(repo, ipu):
         (
             ["--direction", "sideways", "--party", "authorities", "--date", "2026-02"],
             2,
-            "ipu: --direction must be one of to, from, got 'sideways'\n",
+            "ipu: --direction: unknown direction 'sideways'; choose from to, from\n",
         ),
         (
             ["--direction", "to", "--party", "press", "--date", "2026-02"],
             2,
-            "ipu: --party must be one of authorities, complainant, third-party, got 'press'\n",
+            "ipu: --party: unknown party 'press'; choose from authorities, complainant, third-party\n",
+        ),
+        (
+            ["--to", "autorities", "--date", "2026-02"],
+            2,
+            "ipu: --to: unknown party 'autorities'; choose from authorities, complainant, third-party\n",
+        ),
+        (
+            ["--to", "authorities", "--party", "authorities", "--date", "2026-02"],
+            2,
+            "ipu: give --to PARTY or --from PARTY, or --direction and --party, not both\n",
+        ),
+        (
+            ["--to", "authorities", "--from", "complainant", "--date", "2026-02"],
+            2,
+            "ipu: give --to PARTY or --from PARTY, or --direction and --party, not both\n",
+        ),
+        (
+            ["--direction", "to", "--date", "2026-02"],
+            2,
+            "ipu: say who the communication was to or from: --to PARTY or --from PARTY "
+            "(or --direction and --party)\n",
         ),
     ],
 )
@@ -142,6 +163,19 @@ def test_invalid_entry_writes_nothing(repo, ipu, args, code, err):
     result = ipu("log", "KHM-COLL-03", *args)
     assert (result.code, result.out, result.err) == (code, "", err)
     assert (repo / COLL).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "direction", "party"),
+    [(["--to", "authorities"], "to", "authorities"), (["--from", "complainant"], "from", "complainant")],
+)
+def test_to_and_from_say_direction_and_party_at_once(repo, ipu, args, direction, party):
+    """`--to PARTY` as draft-letter spells it; the entry is the one --direction and --party write."""
+    result = ipu("log", "KHM-COLL-03", *args, "--date", "2026-02-26")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == f"cases/KHM/KHM-COLL-03.yaml: logged 2026-02-26 {direction} {party} (entry 5 of 5)\n"
+    entry = f"  - date: 2026-02-26\n    direction: {direction}\n    party: {party}\n"
+    assert entry in (repo / COLL).read_text()
 
 
 def test_unknown_case(repo, ipu):

@@ -1,4 +1,4 @@
-"""Every example of the README (and docs/case-base.md) runs as it says, as a new case officer would.
+"""Every example of the README (and docs/case-base.md, queries.md, checks.md) runs as it says.
 
 Each ```console block runs in a fresh scratch copy of the bundled base (cases/, data/,
 templates/, schemas/), command after command, through bash, with `ipu` found on the PATH as
@@ -21,9 +21,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-PAGES = (README, ROOT / "docs" / "case-base.md")
-"""The README, and the docs pages whose examples are walked here (docs/decision-drafts.md and
-docs/follow-up.md are walked by tests/test_docs_options.py)."""
+PAGES = (README, *(ROOT / "docs" / name for name in ("case-base.md", "queries.md", "checks.md")))
+"""The README, and the docs pages whose examples are walked here (the pages of the writing
+commands are walked by tests/test_docs_options.py). A ```sh block lists commands without their
+output; a ```console block is a transcript and is checked."""
 BIN = Path(sys.executable).parent  # the virtual environment `make` built: .venv/bin
 
 
@@ -76,6 +77,18 @@ def test_the_readme_has_examples_for_every_command():
     for name in ("validate", "show", "draft-decision", "draft-letter", "log", "followups", "new", "list"):
         assert f"ipu {name}" in commands
     assert {"stats", "export", "templates"} <= set(re.findall(r"ipu (\w+)", commands))
+
+
+def test_every_console_block_of_the_docs_is_walked():
+    """A transcript nobody runs drifts from the code: every page with a ```console block is
+    walked here or by tests/test_docs_options.py."""
+    from tests.test_docs_options import PAGES as WRITING_PAGES
+
+    walked = {page.name for page in PAGES[1:]} | set(WRITING_PAGES)
+    with_transcripts = {
+        page.name for page in (ROOT / "docs").glob("*.md") if "```console" in page.read_text("utf-8")
+    }
+    assert sorted(with_transcripts - walked) == []
 
 
 def test_ipu_is_found_on_the_path_as_the_readme_says(tmp_path):

@@ -271,7 +271,7 @@ def test_adopt_refusals(repo, ipu, monkeypatch):
          "ipu: session committee-181 is not in data/sessions.yaml (known: committee-171, committee-179, "
          "committee-180)\n"),
         (["--session", "180", "--mode", "loudly"], 2,
-         "ipu: --mode must be one of unanimously, by consensus, without a vote, got 'loudly'\n"),
+         "ipu: --mode: unknown mode 'loudly'; choose from unanimously, by consensus, without a vote\n"),
     ]:  # fmt: skip
         unchanged(repo, ipu, ["adopt", "KHM-COLL-03", *argv], code, err)
     unchanged(repo, ipu, ["start-draft", "KHM-COLL-03", "--session", "180"], 1,

@@ -55,7 +55,7 @@ def test_show_keeps_the_published_id_and_other_names(synthetic, ipu) -> None:
     assert (data["id"], data["file"]) == ("PHL-08", "cases/PHL/PHL-08.yaml")
     assert data["also_known_as"] == ["Lorna Quintos", "Ka Lorna"]
     assert ipu("show", "PHL-08").out.splitlines()[4] == "  Also known as: Lorna Quintos, Ka Lorna"
-    assert ipu("show", "PHL-999").err == "ipu: no case PHL-999; did you mean 'PHL-10'?\n"
+    assert ipu("show", "PHL-999").err == "ipu: no case PHL-999; did you mean 'PHL-08'?\n"
 
 
 def test_list_grep_finds_another_name(synthetic, ipu) -> None:

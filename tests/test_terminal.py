@@ -88,7 +88,7 @@ def test_root_help_lists_every_command_whole(repo, ipu):
         (["list", "--sexx", "f"], "no such option --sexx; did you mean '--sex'? (see 'ipu list --help')"),
         (["shw", "KHM-60"], "no such command 'shw'; did you mean 'show'? (see 'ipu --help')"),
         (["show"], "missing argument 'CASE_ID' (see 'ipu show --help')"),
-        (["log", "KHM-60"], "missing option '--direction' (see 'ipu log --help')"),
+        (["log", "KHM-60"], "missing option '--date' (see 'ipu log --help')"),
         (["followups", "--months", "x"], "--months: expected a whole number, got 'x'"),
         (["stats", "--year", "last"], "--year: expected a whole number, got 'last'"),
         (["validate", "--bogus"], "no such option --bogus (see 'ipu validate --help')"),
@@ -371,8 +371,8 @@ def test_a_table_too_wide_for_the_terminal_prints_one_block_per_row(repo, ipu):
         "from authorities  March 2023 (36 mo): Letter from the Secretary General of the",
     ]
     assert lines[-2:] == [
-        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 mission",
-        "pending (as of 2026-03-01, silence over 6 months)",
+        "1 case; 1 not conveyed, 1 authorities silent, 0 complainant silent, 0 with a",
+        "mission pending (as of 2026-03-01, silence over 6 months)",
     ]
 
 

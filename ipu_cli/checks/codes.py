@@ -393,8 +393,13 @@ USAGE = """## Running it
 $ ipu validate                        # the whole base
 39 files checked: no problems
 $ ipu validate cases/KHM/KHM-60.yaml  # report on these files or folders only
+1 file checked: no problems
 $ ipu validate --format json          # a JSON list of problems
+[]
 $ ipu validate --explain duplicate-key
+duplicate-key (error): The same key twice in one mapping
+
+YAML parsers silently keep the last of two equal keys, so data would be lost. Merge the two entries.
 ```
 
 - `PATH...`: files or folders to report on. The whole base is still read, because

@@ -86,7 +86,7 @@ def draft_letter(
     elif not case_id or not to:
         fail("give a case id and --to (or --all --session N -o DIR)", 2)
     if to is not None and to not in PARTIES:
-        fail(f"--to must be one of {', '.join(PARTIES)}, got '{to}'", 2)
+        fail(f"--to: unknown party '{to}'; choose from {', '.join(PARTIES)}", 2)
     options.check_lang(lang)
     chosen = options.document_format(output, fmt, all_cases)
     ref = parse_session(session, deciding_body(body)) if session is not None else None

@@ -184,7 +184,7 @@ def build_letter(
     from ipu_cli.domain.visibility import discloses, is_public, redact
 
     if to not in PARTIES:
-        raise UsageError(f"--to must be one of {', '.join(PARTIES)}, got '{to}'")
+        raise UsageError(f"--to: unknown party '{to}'; choose from {', '.join(PARTIES)}")
     if not holds_own_case(case):
         raise LetterError(
             f"{case.id} is examined in {', '.join(case.collectives)}; write the group's letters"

@@ -51,7 +51,7 @@ def adopt(
 ) -> Edited:
     """Adopt the draft of `case_id` (or of its group) at the session; all or nothing."""
     if mode is not None and mode not in MODES:
-        raise UsageError(f"--mode must be one of {', '.join(MODES)}, got '{mode}'")
+        raise UsageError(f"--mode: unknown mode '{mode}'; choose from {', '.join(MODES)}")
     base = base or load_case_base(root)
     case, path, notes = holder_path(base, case_id, "the decision is adopted in the group's file")
     session = find_session(base.reference.sessions, session_text, body)

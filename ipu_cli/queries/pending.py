@@ -177,6 +177,8 @@ def follow_ups(base: CaseBase, cases: list[Case], as_of: dt.date, months: int = 
 
 
 def counts(items: list[FollowUp]) -> str:
-    """The foot line: how many cases carry each flag."""
-    parts = [f"{sum(flag in item.flags for item in items)} {flag}" for flag in FLAGS]
+    """The foot line: how many cases carry each flag ("0 mission pending" read as a count of
+    missions, and bad English: it counts cases with one)."""
+    label = {MISSION_PENDING: "with a mission pending"}
+    parts = [f"{sum(flag in item.flags for item in items)} {label.get(flag, flag)}" for flag in FLAGS]
     return ", ".join(parts)
