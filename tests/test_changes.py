@@ -135,6 +135,20 @@ def test_git_history_adds_the_commits_since_the_day(synthetic, ipu) -> None:
     )
 
 
+def test_git_history_stops_at_today(synthetic, ipu) -> None:
+    """A run pinned to a past day (--today, IPU_TODAY=2026-03-01 here) lists no commit made after it."""
+    _git(synthetic, "init", "-q", "-b", "main")
+    _git(synthetic, "add", "cases")
+    _git(synthetic, "commit", "-q", "-m", "Base as of January")
+    path = synthetic / "cases" / "MDA" / "MDA-COLL-01.yaml"
+    for day in ("2026-03-01T18:00:00", "2026-03-02T09:00:00"):
+        path.write_text(path.read_text() + "# reviewed\n")
+        _git(synthetic, "commit", "-q", "-am", f"Reviewed on {day}", date=day)
+    result = ipu("changes", "--since", "2026-02-19", "--git", "--format", "csv")
+    assert (result.code, result.err) == (0, "")
+    assert [line.split(",")[1] for line in result.out.splitlines() if ",commit," in line] == ["2026-03-01"]
+
+
 def test_git_outside_a_repository_is_a_usage_error(synthetic, ipu) -> None:
     result = ipu("changes", "--since", "2026-02", "--git")
     assert (result.code, result.out) == (2, "")

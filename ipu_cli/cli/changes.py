@@ -91,7 +91,9 @@ def changes(
             fail(f"--since-session: the {describe(session)} begins after today ({now.isoformat()})", 2)
     assert day is not None
     report_unread_files(base, "list of changes", refuse=True)
-    items = find_changes(base, day, include_confidential=include_confidential, git_root=repo if git else None)
+    items = find_changes(
+        base, day, include_confidential=include_confidential, git_root=repo if git else None, today=now
+    )
     emit_rows(
         [item.row() for item in items],
         fmt,

@@ -164,8 +164,10 @@ def changes(
     *,
     include_confidential: bool = False,
     git_root: Path | None = None,
+    today: dt.date | None = None,
 ) -> list[Change]:
-    """Every change since `day` in the cases an output may show, by case, then date."""
+    """Every change since `day` in the cases an output may show, by case, then date; commits
+    (`git_root`) up to `today`."""
     from ipu_cli.domain.visibility import visible, visible_members
 
     shown = visible(base.cases(), base, include_confidential)
@@ -174,18 +176,20 @@ def changes(
         members = visible_members(case, base, include_confidential) if is_group(case) else []
         out.extend(case_changes(case, base, day, members))
     if git_root is not None:
-        out.extend(commit_changes(git_root, day, {c.id for c in shown}, include_confidential))
+        out.extend(commit_changes(git_root, day, {c.id for c in shown}, include_confidential, today))
     return sorted(out, key=Change.key)
 
 
-def commit_changes(root: Path, day: dt.date, shown: set[str], include_confidential: bool) -> list[Change]:
+def commit_changes(
+    root: Path, day: dt.date, shown: set[str], include_confidential: bool, today: dt.date | None = None
+) -> list[Change]:
     """One row per case file a commit since `day` changed; cases not shown are left out (with
     `include_confidential`, files no longer in the base too, so a deletion shows)."""
     from ipu_cli.store.history import commits_since
     from ipu_cli.store.paths import stem_id
 
     out = []
-    for commit in commits_since(root, day):
+    for commit in commits_since(root, day, today):
         seen: set[str] = set()
         for path in commit.paths:
             if not path.endswith((".yaml", ".yml")):

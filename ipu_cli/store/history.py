@@ -48,8 +48,9 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         raise IpuError("--git: git log did not answer within 60 seconds") from None
 
 
-def commits_since(root: Path, day: dt.date) -> list[Commit]:
-    """The commits from `day` on (committer date) that changed files under `cases/`, oldest first.
+def commits_since(root: Path, day: dt.date, until: dt.date | None = None) -> list[Commit]:
+    """The commits from `day` on (committer date) that changed files under `cases/`, oldest first;
+    with `until` (the run's today, which --today may pin in the past), none after that day.
 
     UsageError when `root` is not inside a git work tree.
     """
@@ -62,6 +63,7 @@ def commits_since(root: Path, day: dt.date) -> list[Commit]:
         "--reverse",
         "--relative",
         f"--since={day.isoformat()}T00:00:00",
+        *([f"--until={until.isoformat()}T23:59:59"] if until is not None else []),
         "--date=short",
         f"--format={_RECORD}%h{_UNIT}%ad{_UNIT}%s",
         "--name-only",
