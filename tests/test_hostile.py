@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 KHM = Path("cases") / "KHM"
+ROOT_DIR = Path(__file__).resolve().parent.parent
 BROKEN_48 = "id: KHM-48\nname: [unclosed\n"
 BROKEN_48_PROBLEMS = (
     "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'"
@@ -287,3 +288,69 @@ def test_an_empty_today_is_refused(repo, ipu, argv):
         "",
         "ipu: invalid date for --today: '' (expected YYYY-MM-DD)\n",
     )
+
+
+# A repository's own templates/ are edited by hand: each mistake or hostile line is refused
+# with the template's name and line (exit 1), quickly, never a traceback and never a document.
+TEMPLATE_LINES = [
+    (
+        "{% if x %}",
+        "templates/decision.md.j2, line 88: Unexpected end of template. Jinja was looking for the "
+        "following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.",
+    ),
+    ("{{ x|nofilter }}", "templates/decision.md.j2, line 88: No filter named 'nofilter'."),
+    ("{{ 1/0 }}", "templates/decision.md.j2, line 88: division by zero"),
+    (
+        "{{ ''.__class__.__mro__ }}",
+        "templates/decision.md.j2, line 88: access to attribute '__class__' of 'str' object is unsafe.",
+    ),
+    (
+        "{{ paragraphs.append(1) }}",
+        "templates/decision.md.j2, line 88: access to attribute 'append' of 'list' object is unsafe.",
+    ),
+    (
+        "{% include 'decision.md.j2' %}",
+        "templates/decision.md.j2 includes or extends itself: templates/decision.md.j2 -> templates/decision.md.j2",
+    ),
+    ("{% include '/etc/hostname' %}", "template templates//etc/hostname not found"),
+    (
+        "{{ lipsum.__globals__ }}",
+        "templates/decision.md.j2, line 88: access to attribute '__globals__' of 'function' object is unsafe.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), TEMPLATE_LINES, ids=[line for line, _ in TEMPLATE_LINES])
+def test_hostile_template_line_is_refused(repo, ipu, line, message):
+    bundled = (ROOT_DIR / "templates" / "decision.md.j2").read_text(encoding="utf-8")
+    (repo / "templates").mkdir()
+    (repo / "templates" / "decision.md.j2").write_text(bundled + line + "\n", encoding="utf-8")
+    result = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "-o", "d.md")
+    assert (result.code, result.out, result.err) == (1, "", f"ipu: {message}\n")
+    assert not (repo / "d.md").exists()
+
+
+def test_templates_check_lists_unparsable_and_unreadable_templates(repo, ipu):
+    """A syntax error, a FIFO (whose open would block), bytes that are not UTF-8 and a folder, each
+    named *.md.j2: one line each, the others still checked; no hang, no traceback."""
+    import os
+
+    bundled = (ROOT_DIR / "templates" / "decision.md.j2").read_text(encoding="utf-8")
+    folder = repo / "templates"
+    folder.mkdir()
+    (folder / "decision.md.j2").write_text(bundled + "{% if x %}\n", encoding="utf-8")
+    os.mkfifo(folder / "x.md.j2")
+    (folder / "y.md.j2").write_bytes(b"a\xff\n")
+    (folder / "z.md.j2").mkdir()
+    result = ipu("templates", "check")
+    problems = [line for line in result.out.splitlines() if ": ok (" not in line]
+    assert problems == [
+        "templates/decision.md.j2: templates/decision.md.j2, line 88: Unexpected end of template. Jinja was "
+        "looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be "
+        "closed is 'if'.",
+        "templates/x.md.j2: templates/x.md.j2 is not a regular file",
+        "templates/y.md.j2: templates/y.md.j2: not UTF-8 (byte 0xff)",
+        "templates/z.md.j2: templates/z.md.j2 is not a regular file",
+    ]
+    assert len(result.out.splitlines()) == 29
+    assert (result.code, result.err) == (1, "29 templates, 4 with problems\n")
