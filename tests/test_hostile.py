@@ -354,3 +354,27 @@ def test_templates_check_lists_unparsable_and_unreadable_templates(repo, ipu):
     ]
     assert len(result.out.splitlines()) == 29
     assert (result.code, result.err) == (1, "29 templates, 4 with problems\n")
+
+
+def test_a_template_that_is_no_regular_file_is_refused_not_passed_over(repo, ipu):
+    """A FIFO in place of the Word letterhead, a broken link in place of a French letter body: each
+    refused by name (exit 1, no letter), never silently replaced by the bundled template."""
+    import os
+
+    (repo / "templates").mkdir()
+    os.mkfifo(repo / "templates" / "letter.docx")
+    result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--session", "179", "-o", "l.docx")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: templates/letter.docx is not a regular file\n",
+    )
+    os.unlink(repo / "templates" / "letter.docx")
+    os.symlink("nowhere", repo / "templates" / "letter-authorities.fr.md.j2")
+    result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--session", "179", "--lang", "fr")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: templates/letter-authorities.fr.md.j2 is not a regular file\n",
+    )
+    assert not (repo / "l.docx").exists()

@@ -179,24 +179,31 @@ def environment(root: Path) -> Any:
 
 def _loader(dirs: list[Path]) -> Any:
     """Jinja's file loader that opens regular files only: a FIFO named `x.md.j2` would block
-    the open for ever, a device or a folder is no template; each is refused by name."""
-    import stat
-
+    the open for ever, a device, a folder or a broken link is no template; each is refused by
+    name (`_present`), never passed over for the bundled template of that name."""
     import jinja2
 
     class RegularFileLoader(jinja2.FileSystemLoader):
         def get_source(self, environment: Any, template: str) -> Any:
             for folder in dirs:
                 try:
-                    mode = (folder / template).stat().st_mode
-                except (OSError, ValueError):
-                    continue
-                if not stat.S_ISREG(mode):
-                    raise TemplateError(f"{TEMPLATES}/{template} is not a regular file")
-                break
+                    if _present(folder / template):
+                        break
+                except (OSError, ValueError):  # a name no file can have: Jinja says not found
+                    break
             return super().get_source(environment, template)
 
     return RegularFileLoader([str(d) for d in dirs])
+
+
+def _present(path: Path) -> bool:
+    """Whether a template file is there; one that is there but is no regular file (a FIFO, a
+    folder, a broken link) is refused by name rather than passed over for the bundled one."""
+    if path.is_file():
+        return True
+    if path.exists() or path.is_symlink():
+        raise TemplateError(f"{TEMPLATES}/{path.name} is not a regular file")
+    return False
 
 
 def template_names(root: Path) -> list[str]:
@@ -303,7 +310,7 @@ def template_for(name: str, fmt: str, lang: str, root: Path) -> str:
     document has its own wording in `lang` (the letters' bodies in French), else `NAME.FMT.j2`,
     whose fixed words come from the tables of `domain/labels.py`."""
     own = f"{name}.{lang}.{fmt}.j2"
-    if lang != "en" and any((folder / own).is_file() for folder in template_dirs(root)):
+    if lang != "en" and any(_present(folder / own) for folder in template_dirs(root)):
         return own
     return f"{name}.{fmt}.j2"
 
@@ -355,7 +362,7 @@ def word_template(root: Path, file_name: str, lang: str = "en") -> Path:
     names = [f"{stem}.{lang}.{suffix}", file_name] if lang != "en" else [file_name]
     for name in names:
         for folder in template_dirs(root):
-            if (folder / name).is_file():
+            if _present(folder / name):
                 return folder / name
     raise TemplateError(f"template {TEMPLATES}/{file_name} not found (make word-templates rebuilds it)")
 
