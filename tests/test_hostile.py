@@ -378,3 +378,15 @@ def test_a_template_that_is_no_regular_file_is_refused_not_passed_over(repo, ipu
         "ipu: templates/letter-authorities.fr.md.j2 is not a regular file\n",
     )
     assert not (repo / "l.docx").exists()
+
+
+def test_show_refuses_to_pick_between_two_files_of_one_id(repo, ipu):
+    """KHM-48.yaml and KHM-48.yml: validate reports the duplicate id; show, which reads only the
+    case's own folder, must not silently show one of them."""
+    shutil.copy(repo / KHM / "KHM-48.yaml", repo / KHM / "KHM-48.yml")
+    result = ipu("show", "khm48")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: KHM-48 has two files, cases/KHM/KHM-48.yaml and cases/KHM/KHM-48.yml; keep one (see 'ipu validate')\n",
+    )

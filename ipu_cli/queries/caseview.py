@@ -64,8 +64,17 @@ def find_case(root: Path, text: str) -> Path:
     typed = text.strip()
     parts = id_parts(typed) if typed else None
     if parts is not None:
-        files = {stem_id(Path(name)): Path(name) for name in case_files(root, parts[0])}
+        files: dict[str, Path] = {}
+        twice: dict[str, list[str]] = {}
+        for name in case_files(root, parts[0]):
+            stem = stem_id(Path(name))
+            if stem in files:  # KHM-48.yaml and KHM-48.yml: which one is the case is not for us to pick
+                twice.setdefault(stem, [str(files[stem])]).append(name)
+            files.setdefault(stem, Path(name))
         found = resolve_id(typed, files)
+        if found is not None and found in twice:
+            shown = " and ".join(display_path(Path(name), root) for name in twice[found])
+            raise IpuError(f"{found} has two files, {shown}; keep one (see 'ipu validate')")
         if found is not None:
             return files[found]
     if not typed:
