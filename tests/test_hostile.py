@@ -390,3 +390,39 @@ def test_show_refuses_to_pick_between_two_files_of_one_id(repo, ipu):
         "",
         "ipu: KHM-48 has two files, cases/KHM/KHM-48.yaml and cases/KHM/KHM-48.yml; keep one (see 'ipu validate')\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ("stats", "-f", "json", "-o", "figures.svg"),
+            "--format json conflicts with the extension of figures.svg (svg)",
+        ),
+        (
+            ("stats", "-f", "table", "-o", "figures.csv"),
+            "--format table conflicts with the extension of figures.csv (csv)",
+        ),
+        (
+            ("export", "-f", "json", "-o", "cases.db"),
+            "--format json conflicts with the extension of cases.db (sqlite)",
+        ),
+        (
+            ("export", "-f", "sqlite", "-o", "cases.json"),
+            "--format sqlite conflicts with the extension of cases.json (json)",
+        ),
+    ],
+)
+def test_output_extension_contradicting_the_format_is_refused(repo, ipu, argv, message):
+    """A file whose name says one format and holds another misleads whoever opens it."""
+    result = ipu(*argv)
+    assert (result.code, result.out, result.err) == (2, "", f"ipu: {message}\n")
+    assert not (repo / argv[-1]).exists()
+
+
+def test_stats_format_follows_the_output_extension(repo, ipu):
+    result = ipu("stats", "-o", "figures.svg")
+    assert (result.code, result.out, result.err) == (0, "", "ipu: wrote figures.svg\n")
+    assert (repo / "figures.svg").read_text(encoding="utf-8").startswith("<svg ")
+    result = ipu("stats", "-o", "figures.csv")
+    assert (repo / "figures.csv").read_text(encoding="utf-8").startswith("figure,key,value\n")
