@@ -426,3 +426,13 @@ def test_stats_format_follows_the_output_extension(repo, ipu):
     assert (repo / "figures.svg").read_text(encoding="utf-8").startswith("<svg ")
     result = ipu("stats", "-o", "figures.csv")
     assert (repo / "figures.csv").read_text(encoding="utf-8").startswith("figure,key,value\n")
+
+
+def test_github_annotation_escapes_the_file_property(repo, ipu):
+    """',' and ':' end a workflow command's property early, '%' starts an escape: the path is escaped."""
+    (repo / KHM / "KHM,9::%.yaml").write_text("id: KHM-900\n", encoding="utf-8")
+    result = ipu("validate", "--format", "github", "cases/KHM/KHM,9::%.yaml")
+    assert result.out.splitlines()[0] == (
+        "::error file=cases/KHM/KHM%2C9%3A%3A%25.yaml,line=1,col=1,title=missing-field::missing required field 'name'"
+    )
+    assert result.code == 1
