@@ -436,3 +436,26 @@ def test_github_annotation_escapes_the_file_property(repo, ipu):
         "::error file=cases/KHM/KHM%2C9%3A%3A%25.yaml,line=1,col=1,title=missing-field::missing required field 'name'"
     )
     assert result.code == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (("draft-letter", "--all", "--session", "179", "-o", ""), "-o"),
+        (("schema", "--out", ""), "--out"),
+        (("list", "--root", ""), "--root"),
+        (("show", "KHM-48", "--root="), "--root"),
+        (("stats", "--output="), "--output"),
+        (("validate", ""), "validate"),
+    ],
+)
+def test_an_empty_path_is_refused(repo, ipu, argv, name):
+    """A script's unset variable (`-o "$OUT"`) must not mean the current folder: Click reads '' as '.'."""
+    before = sorted(p.name for p in repo.iterdir())
+    result = ipu(*argv)
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        f"ipu: {name}: an empty path names nothing; give a file or folder\n",
+    )
+    assert sorted(p.name for p in repo.iterdir()) == before

@@ -31,6 +31,27 @@ VALIDATE_VALUES = {
 VALIDATE_FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
 
 
+PATH_OPTIONS = ("-o", "--output", "--out", "--root")
+"""The options of any command that name a file or folder."""
+
+
+def refuse_empty_paths(argv: list[str]) -> None:
+    """An empty path (`-o ""`, `--root=`, `ipu validate ""`: a script's unset variable) is a
+    usage error: Click would read it as "." and write into, or read, the current folder."""
+    from ipu_cli.errors import UsageError
+
+    for index, token in enumerate(argv):
+        name, equals, value = token.partition("=")
+        if name in PATH_OPTIONS and equals and not value.strip():
+            raise UsageError(f"{name}: an empty path names nothing; give a file or folder")
+        if token in PATH_OPTIONS and index + 1 < len(argv) and not argv[index + 1].strip():
+            raise UsageError(f"{token}: an empty path names nothing; give a file or folder")
+    if argv[:1] == ["validate"]:
+        for index, token in enumerate(argv[1:], start=1):
+            if not token.strip() and argv[index - 1] not in VALIDATE_VALUES:
+                raise UsageError("validate: an empty path names nothing; give a file or folder")
+
+
 def plain_call(
     argv: list[str], command: str, values: dict[str, str], flags: dict[str, str]
 ) -> tuple[dict[str, object], list[str]] | None:
