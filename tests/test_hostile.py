@@ -459,3 +459,17 @@ def test_an_empty_path_is_refused(repo, ipu, argv, name):
         f"ipu: {name}: an empty path names nothing; give a file or folder\n",
     )
     assert sorted(p.name for p in repo.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("validate", "--explain", ""), "unknown code ''; 'ipu validate --explain all' lists them"),
+        (("validate", "--format", ""), "unknown format ''; choose from text, parsable, json, github"),
+        (("validate", "--strict", ""), "validate: an empty path names nothing; give a file or folder"),
+    ],
+)
+def test_validate_empty_values_are_not_defaults(repo, ipu, argv, message):
+    """An empty --explain or --format used to mean 'none given' and validated the base (exit 0)."""
+    result = ipu(*argv)
+    assert (result.code, result.out, result.err) == (2, "", f"ipu: {message}\n")

@@ -48,7 +48,8 @@ def refuse_empty_paths(argv: list[str]) -> None:
             raise UsageError(f"{token}: an empty path names nothing; give a file or folder")
     if argv[:1] == ["validate"]:
         for index, token in enumerate(argv[1:], start=1):
-            if not token.strip() and argv[index - 1] not in VALIDATE_VALUES:
+            previous = argv[index - 1]
+            if not token.strip() and not (previous.startswith("-") and previous not in VALIDATE_FLAGS):
                 raise UsageError("validate: an empty path names nothing; give a file or folder")
 
 
@@ -209,7 +210,7 @@ def run_validate(
     from ipu_cli.errors import UsageError
     from ipu_cli.store.paths import TRANSLATED, find_root
 
-    chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    chosen = fmt if fmt is not None else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if chosen not in FORMATS:
         raise UsageError(f"unknown format '{chosen}'; choose from {', '.join(FORMATS)}")
     if lang is not None and lang not in TRANSLATED:
