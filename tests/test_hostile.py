@@ -473,3 +473,24 @@ def test_validate_empty_values_are_not_defaults(repo, ipu, argv, message):
     """An empty --explain or --format used to mean 'none given' and validated the base (exit 0)."""
     result = ipu(*argv)
     assert (result.code, result.out, result.err) == (2, "", f"ipu: {message}\n")
+
+
+def test_show_refuses_when_the_sessions_it_needs_cannot_be_read(synthetic, ipu):
+    """FJI-14 left FJI-COLL-01 at committee-179: without data/sessions.yaml show counted him among
+    the victims ("Four" instead of "Three"), exit 0. A view it cannot make right is refused."""
+    import os
+
+    (synthetic / "data" / "sessions.yaml").unlink()
+    os.mkfifo(synthetic / "data" / "sessions.yaml")
+    result = ipu("show", "FJI-COLL-01")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: cannot read reference data: data/sessions.yaml:1:1: a named pipe (FIFO), not a plain file; "
+        "not read (see 'ipu validate')\n",
+    )
+    (synthetic / "data" / "sessions.yaml").unlink()
+    (synthetic / "data" / "countries.yaml").write_text("countries: [\n", encoding="utf-8")
+    result = ipu("show", "FJI-COLL-01", "--format", "json")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("ipu: cannot read reference data: data/countries.yaml:2:1: ")

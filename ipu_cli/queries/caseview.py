@@ -295,12 +295,13 @@ class _Reference:
     def __init__(self, root: Path) -> None:
         self.labels = {
             _s(c.get("code")): _s(c.get("label"))
-            for c in plain_entries(root, "violations.yaml", "categories")
+            for c in plain_entries(root, "violations.yaml", "categories", required=True)
             if c.get("code")
         }
         self.violations = list(self.labels)
         self.event_types = {
-            _s(t.get("code")): _s(t.get("label")) for t in plain_entries(root, "event-types.yaml", "types")
+            _s(t.get("code")): _s(t.get("label"))
+            for t in plain_entries(root, "event-types.yaml", "types", required=True)
         }
         self.countries = {
             _s(c.get("code")): SimpleNamespace(
@@ -308,7 +309,7 @@ class _Reference:
                 region=c.get("region"),
                 affiliated=c.get("affiliated", True) is not False,
             )
-            for c in plain_entries(root, "countries.yaml", "countries")
+            for c in plain_entries(root, "countries.yaml", "countries", required=True)
         }
         self._root = root
         self._sessions: dict[str, Any] | None = None
@@ -321,7 +322,7 @@ class _Reference:
         """The sessions of data/sessions.yaml by reference (body, number, start), read on first use."""
         if self._sessions is None:
             self._sessions = {}
-            for item in plain_entries(self._root, "sessions.yaml", "sessions"):
+            for item in plain_entries(self._root, "sessions.yaml", "sessions", required=True):
                 start = _date(item.get("start"))
                 if start is not None and isinstance(item.get("number"), int):
                     session = SimpleNamespace(body=item.get("body"), number=item["number"], start=start)
