@@ -42,8 +42,10 @@ def main(argv: list[str] | None = None) -> None:
     from ipu_cli.errors import IpuError
 
     try:
-        from ipu_cli.cli.fast import fast_call
+        from ipu_cli.cli.fast import fast_call, refuse_empty_paths
 
+        if COMPLETION not in os.environ:
+            refuse_empty_paths(argv)
         run = None if COMPLETION in os.environ else fast_call(argv)
         if run is not None:
             raise SystemExit(run())

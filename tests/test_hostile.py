@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 KHM = Path("cases") / "KHM"
+ROOT_DIR = Path(__file__).resolve().parent.parent
 BROKEN_48 = "id: KHM-48\nname: [unclosed\n"
 BROKEN_48_PROBLEMS = (
     "cases/KHM/KHM-48.yaml:3:1: error yaml-syntax while parsing a flow sequence: did not find expected ',' or ']'"
@@ -287,3 +288,209 @@ def test_an_empty_today_is_refused(repo, ipu, argv):
         "",
         "ipu: invalid date for --today: '' (expected YYYY-MM-DD)\n",
     )
+
+
+# A repository's own templates/ are edited by hand: each mistake or hostile line is refused
+# with the template's name and line (exit 1), quickly, never a traceback and never a document.
+TEMPLATE_LINES = [
+    (
+        "{% if x %}",
+        "templates/decision.md.j2, line 88: Unexpected end of template. Jinja was looking for the "
+        "following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'.",
+    ),
+    ("{{ x|nofilter }}", "templates/decision.md.j2, line 88: No filter named 'nofilter'."),
+    ("{{ 1/0 }}", "templates/decision.md.j2, line 88: division by zero"),
+    (
+        "{{ ''.__class__.__mro__ }}",
+        "templates/decision.md.j2, line 88: access to attribute '__class__' of 'str' object is unsafe.",
+    ),
+    (
+        "{{ paragraphs.append(1) }}",
+        "templates/decision.md.j2, line 88: access to attribute 'append' of 'list' object is unsafe.",
+    ),
+    (
+        "{% include 'decision.md.j2' %}",
+        "templates/decision.md.j2 includes or extends itself: templates/decision.md.j2 -> templates/decision.md.j2",
+    ),
+    ("{% include '/etc/hostname' %}", "template templates//etc/hostname not found"),
+    (
+        "{{ lipsum.__globals__ }}",
+        "templates/decision.md.j2, line 88: access to attribute '__globals__' of 'function' object is unsafe.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "message"), TEMPLATE_LINES, ids=[line for line, _ in TEMPLATE_LINES])
+def test_hostile_template_line_is_refused(repo, ipu, line, message):
+    bundled = (ROOT_DIR / "templates" / "decision.md.j2").read_text(encoding="utf-8")
+    (repo / "templates").mkdir()
+    (repo / "templates" / "decision.md.j2").write_text(bundled + line + "\n", encoding="utf-8")
+    result = ipu("draft-decision", "KHM-COLL-03", "--session", "180", "-o", "d.md")
+    assert (result.code, result.out, result.err) == (1, "", f"ipu: {message}\n")
+    assert not (repo / "d.md").exists()
+
+
+def test_templates_check_lists_unparsable_and_unreadable_templates(repo, ipu):
+    """A syntax error, a FIFO (whose open would block), bytes that are not UTF-8 and a folder, each
+    named *.md.j2: one line each, the others still checked; no hang, no traceback."""
+    import os
+
+    bundled = (ROOT_DIR / "templates" / "decision.md.j2").read_text(encoding="utf-8")
+    folder = repo / "templates"
+    folder.mkdir()
+    (folder / "decision.md.j2").write_text(bundled + "{% if x %}\n", encoding="utf-8")
+    os.mkfifo(folder / "x.md.j2")
+    (folder / "y.md.j2").write_bytes(b"a\xff\n")
+    (folder / "z.md.j2").mkdir()
+    result = ipu("templates", "check")
+    problems = [line for line in result.out.splitlines() if ": ok (" not in line]
+    assert problems == [
+        "templates/decision.md.j2: templates/decision.md.j2, line 88: Unexpected end of template. Jinja was "
+        "looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be "
+        "closed is 'if'.",
+        "templates/x.md.j2: templates/x.md.j2 is not a regular file",
+        "templates/y.md.j2: templates/y.md.j2: not UTF-8 (byte 0xff)",
+        "templates/z.md.j2: templates/z.md.j2 is not a regular file",
+    ]
+    assert len(result.out.splitlines()) == 29
+    assert (result.code, result.err) == (1, "29 templates, 4 with problems\n")
+
+
+def test_a_template_that_is_no_regular_file_is_refused_not_passed_over(repo, ipu):
+    """A FIFO in place of the Word letterhead, a broken link in place of a French letter body: each
+    refused by name (exit 1, no letter), never silently replaced by the bundled template."""
+    import os
+
+    (repo / "templates").mkdir()
+    os.mkfifo(repo / "templates" / "letter.docx")
+    result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--session", "179", "-o", "l.docx")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: templates/letter.docx is not a regular file\n",
+    )
+    os.unlink(repo / "templates" / "letter.docx")
+    os.symlink("nowhere", repo / "templates" / "letter-authorities.fr.md.j2")
+    result = ipu("draft-letter", "KHM-COLL-03", "--to", "authorities", "--session", "179", "--lang", "fr")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: templates/letter-authorities.fr.md.j2 is not a regular file\n",
+    )
+    assert not (repo / "l.docx").exists()
+
+
+def test_show_refuses_to_pick_between_two_files_of_one_id(repo, ipu):
+    """KHM-48.yaml and KHM-48.yml: validate reports the duplicate id; show, which reads only the
+    case's own folder, must not silently show one of them."""
+    shutil.copy(repo / KHM / "KHM-48.yaml", repo / KHM / "KHM-48.yml")
+    result = ipu("show", "khm48")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: KHM-48 has two files, cases/KHM/KHM-48.yaml and cases/KHM/KHM-48.yml; keep one (see 'ipu validate')\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ("stats", "-f", "json", "-o", "figures.svg"),
+            "--format json conflicts with the extension of figures.svg (svg)",
+        ),
+        (
+            ("stats", "-f", "table", "-o", "figures.csv"),
+            "--format table conflicts with the extension of figures.csv (csv)",
+        ),
+        (
+            ("export", "-f", "json", "-o", "cases.db"),
+            "--format json conflicts with the extension of cases.db (sqlite)",
+        ),
+        (
+            ("export", "-f", "sqlite", "-o", "cases.json"),
+            "--format sqlite conflicts with the extension of cases.json (json)",
+        ),
+    ],
+)
+def test_output_extension_contradicting_the_format_is_refused(repo, ipu, argv, message):
+    """A file whose name says one format and holds another misleads whoever opens it."""
+    result = ipu(*argv)
+    assert (result.code, result.out, result.err) == (2, "", f"ipu: {message}\n")
+    assert not (repo / argv[-1]).exists()
+
+
+def test_stats_format_follows_the_output_extension(repo, ipu):
+    result = ipu("stats", "-o", "figures.svg")
+    assert (result.code, result.out, result.err) == (0, "", "ipu: wrote figures.svg\n")
+    assert (repo / "figures.svg").read_text(encoding="utf-8").startswith("<svg ")
+    result = ipu("stats", "-o", "figures.csv")
+    assert (repo / "figures.csv").read_text(encoding="utf-8").startswith("figure,key,value\n")
+
+
+def test_github_annotation_escapes_the_file_property(repo, ipu):
+    """',' and ':' end a workflow command's property early, '%' starts an escape: the path is escaped."""
+    (repo / KHM / "KHM,9::%.yaml").write_text("id: KHM-900\n", encoding="utf-8")
+    result = ipu("validate", "--format", "github", "cases/KHM/KHM,9::%.yaml")
+    assert result.out.splitlines()[0] == (
+        "::error file=cases/KHM/KHM%2C9%3A%3A%25.yaml,line=1,col=1,title=missing-field::missing required field 'name'"
+    )
+    assert result.code == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (("draft-letter", "--all", "--session", "179", "-o", ""), "-o"),
+        (("schema", "--out", ""), "--out"),
+        (("list", "--root", ""), "--root"),
+        (("show", "KHM-48", "--root="), "--root"),
+        (("stats", "--output="), "--output"),
+        (("validate", ""), "validate"),
+    ],
+)
+def test_an_empty_path_is_refused(repo, ipu, argv, name):
+    """A script's unset variable (`-o "$OUT"`) must not mean the current folder: Click reads '' as '.'."""
+    before = sorted(p.name for p in repo.iterdir())
+    result = ipu(*argv)
+    assert (result.code, result.out, result.err) == (
+        2,
+        "",
+        f"ipu: {name}: an empty path names nothing; give a file or folder\n",
+    )
+    assert sorted(p.name for p in repo.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("validate", "--explain", ""), "unknown code ''; 'ipu validate --explain all' lists them"),
+        (("validate", "--format", ""), "unknown format ''; choose from text, parsable, json, github"),
+        (("validate", "--strict", ""), "validate: an empty path names nothing; give a file or folder"),
+    ],
+)
+def test_validate_empty_values_are_not_defaults(repo, ipu, argv, message):
+    """An empty --explain or --format used to mean 'none given' and validated the base (exit 0)."""
+    result = ipu(*argv)
+    assert (result.code, result.out, result.err) == (2, "", f"ipu: {message}\n")
+
+
+def test_show_refuses_when_the_sessions_it_needs_cannot_be_read(synthetic, ipu):
+    """FJI-14 left FJI-COLL-01 at committee-179: without data/sessions.yaml show counted him among
+    the victims ("Four" instead of "Three"), exit 0. A view it cannot make right is refused."""
+    import os
+
+    (synthetic / "data" / "sessions.yaml").unlink()
+    os.mkfifo(synthetic / "data" / "sessions.yaml")
+    result = ipu("show", "FJI-COLL-01")
+    assert (result.code, result.out, result.err) == (
+        1,
+        "",
+        "ipu: cannot read reference data: data/sessions.yaml:1:1: a named pipe (FIFO), not a plain file; "
+        "not read (see 'ipu validate')\n",
+    )
+    (synthetic / "data" / "sessions.yaml").unlink()
+    (synthetic / "data" / "countries.yaml").write_text("countries: [\n", encoding="utf-8")
+    result = ipu("show", "FJI-COLL-01", "--format", "json")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("ipu: cannot read reference data: data/countries.yaml:2:1: ")

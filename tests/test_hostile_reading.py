@@ -188,6 +188,12 @@ def _group_twice(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+def _padded_copy(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of KHM-48 under the id KHM-048: another spelling of the same case number."""
+    text = (repo / KHM / "KHM-48.yaml").read_text(encoding="utf-8")
+    (repo / KHM / "KHM-048.yaml").write_text(text.replace("id: KHM-48", "id: KHM-048"), encoding="utf-8")
+
+
 def _padded_alias(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _replace(repo / KHM / "KHM-60.yaml", "aliases: [", "aliases: [KHM-048, ")
 
@@ -546,6 +552,16 @@ CASES = [
         "cases/KHM/KHM-60.yaml:7:11: error duplicate-alias legacy id 'KHM-048' is a spelling of KHM-48, the id of "
         "cases/KHM/KHM-48.yaml; 'ipu show KHM-048' would find KHM-48\n",
         "39 files checked: 1 error, 0 warnings\n",
+    ),
+    Hostile(
+        "id-padded-like-another-id",
+        _padded_copy,
+        ("validate",),
+        1,
+        "cases/KHM/KHM-048.yaml:5:5: error duplicate-id ids 'KHM-048' and 'KHM-48' (cases/KHM/KHM-48.yaml) are the "
+        "same case number written with different zero padding; keep one\n"
+        "cases/KHM/KHM-048.yaml:13:15: error member-not-linked KHM-COLL-03 does not list KHM-048 among its members\n",
+        "40 files checked: 2 errors, 0 warnings\n",
     ),
     Hostile(
         "confidential-member-of-a-public-group",

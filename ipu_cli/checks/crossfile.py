@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ipu_cli.checks.problems import Problem
-from ipu_cli.domain.ids import spellings
+from ipu_cli.domain.ids import id_parts, spellings
 from ipu_cli.domain.membership import left_ids
 from ipu_cli.store.paths import stem_id
 
@@ -47,6 +47,20 @@ def cross_file_problems(
         problems.append(
             _problem(record, "id", "duplicate-id", f"id '{record.id}' is also used by {first.path}")
         )
+    numbers: dict[tuple[str, bool, int], CaseRecord] = {}
+    for record in sorted(records.values(), key=lambda record: (len(record.id), record.path)):
+        parts = id_parts(record.id)
+        first = numbers.setdefault(parts, record) if parts is not None else record
+        if first is not record:  # KHM-48 and KHM-048: one number, so a typed 'khm48' finds neither
+            problems.append(
+                _problem(
+                    record,
+                    "id",
+                    "duplicate-id",
+                    f"ids '{record.id}' and '{first.id}' ({first.path}) are the same case number "
+                    "written with different zero padding; keep one",
+                )
+            )
 
     aliases: dict[str, str] = {}
     for record in records.values():

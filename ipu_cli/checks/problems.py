@@ -75,10 +75,12 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.message} ({self.code})"
 
     def github(self) -> str:
+        """A workflow command; its data and properties escaped as the runner reads them (a path
+        holding ',' or '::' would otherwise end the property or the command early)."""
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return (
-            f"::{self.level} file={self.path},line={self.line},col={self.column},title={self.code}::{message}"
-        )
+        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = path.replace(":", "%3A").replace(",", "%2C")
+        return f"::{self.level} file={path},line={self.line},col={self.column},title={self.code}::{message}"
 
 
 FORMATS = ("text", "parsable", "json", "github")

@@ -15,6 +15,7 @@ from ipu_cli.cli.options import (
     RootOption,
     TodayOption,
     fail,
+    format_of_output,
     report_unread_files,
     resolve_root,
     resolve_today,
@@ -62,6 +63,8 @@ def export(
 
     if fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
+    extensions = {".json": "json", ".csv": "csv", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+    format_of_output(fmt, output, extensions, fmt)
     from ipu_cli.checks.pipeline import load_case_base, require_reference
     from ipu_cli.domain.visibility import NOTICE
     from ipu_cli.queries.tables import export as run

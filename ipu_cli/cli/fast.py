@@ -31,6 +31,28 @@ VALIDATE_VALUES = {
 VALIDATE_FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
 
 
+PATH_OPTIONS = ("-o", "--output", "--out", "--root")
+"""The options of any command that name a file or folder."""
+
+
+def refuse_empty_paths(argv: list[str]) -> None:
+    """An empty path (`-o ""`, `--root=`, `ipu validate ""`: a script's unset variable) is a
+    usage error: Click would read it as "." and write into, or read, the current folder."""
+    from ipu_cli.errors import UsageError
+
+    for index, token in enumerate(argv):
+        name, equals, value = token.partition("=")
+        if name in PATH_OPTIONS and equals and not value.strip():
+            raise UsageError(f"{name}: an empty path names nothing; give a file or folder")
+        if token in PATH_OPTIONS and index + 1 < len(argv) and not argv[index + 1].strip():
+            raise UsageError(f"{token}: an empty path names nothing; give a file or folder")
+    if argv[:1] == ["validate"]:
+        for index, token in enumerate(argv[1:], start=1):
+            previous = argv[index - 1]
+            if not token.strip() and not (previous.startswith("-") and previous not in VALIDATE_FLAGS):
+                raise UsageError("validate: an empty path names nothing; give a file or folder")
+
+
 def plain_call(
     argv: list[str], command: str, values: dict[str, str], flags: dict[str, str]
 ) -> tuple[dict[str, object], list[str]] | None:
@@ -188,7 +210,7 @@ def run_validate(
     from ipu_cli.errors import UsageError
     from ipu_cli.store.paths import TRANSLATED, find_root
 
-    chosen = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    chosen = fmt if fmt is not None else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if chosen not in FORMATS:
         raise UsageError(f"unknown format '{chosen}'; choose from {', '.join(FORMATS)}")
     if lang is not None and lang not in TRANSLATED:

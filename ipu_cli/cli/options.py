@@ -54,6 +54,17 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise IpuError(message, exit_code=code)
 
 
+def format_of_output(fmt: str | None, output: Path | None, extensions: dict[str, str], default: str) -> str:
+    """The format to write: `--format` when given, else the one -o's extension names (`extensions`:
+    ".svg" -> "svg"), else `default`. A --format that another known extension contradicts is a
+    usage error: a file called figures.svg that holds a text table, or a JSON export called
+    base.db, would mislead whoever opens it."""
+    implied = extensions.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None and implied is not None and implied != fmt:
+        fail(f"--format {fmt} conflicts with the extension of {output} ({implied})", 2)
+    return fmt or implied or default
+
+
 def resolve_root(root: Path | str | None) -> Path:
     """The case repository (--root, $IPU_ROOT or the nearest folder above); exit 2 if none."""
     from ipu_cli.store.paths import find_root

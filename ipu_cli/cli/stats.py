@@ -17,6 +17,7 @@ from ipu_cli.cli.options import (
     RootOption,
     TodayOption,
     fail,
+    format_of_output,
     format_option,
     parse_count,
     report_unread_files,
@@ -58,7 +59,10 @@ def stats(
             autocompletion=complete.values_of("ipu_cli.queries.figures", "BREAKDOWNS"),
         ),
     ] = None,
-    fmt: Annotated[str, format_option(FORMATS)] = "table",
+    fmt: Annotated[
+        str | None,
+        format_option(FORMATS, "Table, json, csv or svg (default: from -o's extension, else table)."),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -89,8 +93,9 @@ def stats(
     1 when the case base has errors (no figures from an incomplete base) or FILE
     cannot be written; 2 on a usage error (also a --year or --as-of in the future).
     """
-    if fmt not in FORMATS:
+    if fmt is not None and fmt not in FORMATS:
         fail(f"unknown format '{fmt}'; choose from {', '.join(FORMATS)}", 2)
+    fmt = format_of_output(fmt, output, {".svg": "svg", ".json": "json", ".csv": "csv"}, "table")
     from ipu_cli.queries.figures import BREAKDOWNS, period_end
 
     if by is not None and by not in BREAKDOWNS:

@@ -66,7 +66,7 @@ def validate(
     """
     from ipu_cli.checks import codes
 
-    if explain:
+    if explain is not None:
         if explain == "all":
             sys.stdout.write(codes.markdown())
             return

@@ -149,14 +149,19 @@ def environment(root: Path) -> Any:
     each template once (not once per document: a third of `--all`'s time). Jinja checks
     each template file's modification time before using its compiled form (`auto_reload`),
     so an edited template is read again.
+
+    Sandboxed: a repository's own templates are edited by hand, and a template is
+    allowed to format the data, not to reach Python through it (`''.__class__`, a
+    method that changes a list): such a template is refused with its line.
     """
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     key = tuple(str(d.resolve()) for d in template_dirs(root))
     if key in _ENVIRONMENTS:
         return _ENVIRONMENTS[key]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(root)]),
+    env = ImmutableSandboxedEnvironment(
+        loader=_loader(template_dirs(root)),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "html.j2", "svg", "svg.j2"), default=False
@@ -172,9 +177,57 @@ def environment(root: Path) -> Any:
     return env
 
 
+def _loader(dirs: list[Path]) -> Any:
+    """Jinja's file loader that opens regular files only: a FIFO named `x.md.j2` would block
+    the open for ever, a device, a folder or a broken link is no template; each is refused by
+    name (`_present`), never passed over for the bundled template of that name."""
+    import jinja2
+
+    class RegularFileLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            for folder in dirs:
+                try:
+                    if _present(folder / template):
+                        break
+                except (OSError, ValueError):  # a name no file can have: Jinja says not found
+                    break
+            return super().get_source(environment, template)
+
+    return RegularFileLoader([str(d) for d in dirs])
+
+
+def _present(path: Path) -> bool:
+    """Whether a template file is there; one that is there but is no regular file (a FIFO, a
+    folder, a broken link) is refused by name rather than passed over for the bundled one."""
+    if path.is_file():
+        return True
+    if path.exists() or path.is_symlink():
+        raise TemplateError(f"{TEMPLATES}/{path.name} is not a regular file")
+    return False
+
+
 def template_names(root: Path) -> list[str]:
     """Every template file (repository and bundled), by name."""
     return sorted({p.name for d in template_dirs(root) for p in d.glob("*.j2")})
+
+
+def parse(template_name: str, root: Path) -> Any:
+    """A template's syntax tree (for jinja2.meta); a template that cannot be read or parsed
+    is a TemplateError naming it and its line."""
+    import jinja2
+
+    env = environment(root)
+    try:
+        source = env.loader.get_source(env, template_name)[0]
+        return env.parse(source, template_name, f"{TEMPLATES}/{template_name}")
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{_where(exc, root)}: {exc.message}") from None
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            f"{TEMPLATES}/{template_name}: not UTF-8 (byte {exc.object[exc.start]:#04x})"
+        ) from None
+    except OSError as exc:
+        raise TemplateError(f"{TEMPLATES}/{template_name}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _where(exc: BaseException, root: Path) -> str:
@@ -198,6 +251,7 @@ def render_text(template_name: str, context: dict[str, Any], root: Path, block: 
 
     env = environment(root)
     try:
+        _acyclic(template_name, root)
         template = env.get_template(template_name)
         if block is None:
             text = template.render(context)
@@ -210,10 +264,45 @@ def render_text(template_name: str, context: dict[str, Any], root: Path, block: 
         raise TemplateError(f"template {TEMPLATES}/{exc.name} not found") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"{_where(exc, root)}: {exc.message}") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{_where(exc, root)}: {exc.message}") from None
-    except (TypeError, ValueError, AttributeError) as exc:
+    except jinja2.TemplateError as exc:  # syntax, an unknown filter, the sandbox, {% raise %}...
+        raise TemplateError(f"{_where(exc, root)}: {exc.message or type(exc).__name__}") from None
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            f"{TEMPLATES}/{template_name}: not UTF-8 (byte {exc.object[exc.start]:#04x})"
+        ) from None
+    except RecursionError:  # a template that includes or extends itself
+        raise TemplateError(f"{TEMPLATES}/{template_name}: includes or extends itself without end") from None
+    except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
         raise TemplateError(f"{_where(exc, root)}: {exc}") from None
+    except OSError as exc:  # a template that is a folder or cannot be read
+        raise TemplateError(f"{TEMPLATES}/{template_name}: cannot be read ({exc.strerror or exc})") from None
+
+
+_ACYCLIC: set[tuple[str, ...]] = set()
+
+
+def _acyclic(template_name: str, root: Path, chain: tuple[str, ...] = ()) -> None:
+    """Refuse a template that includes, imports or extends itself, directly or through others,
+    before rendering: Jinja would render it again at every level until Python's recursion
+    limit (a hundred full documents: seconds of work for an error). Once per template and
+    process (a batch renders the same templates many times)."""
+    from jinja2 import meta
+
+    key = (*(str(d) for d in template_dirs(root)), template_name)
+    if key in _ACYCLIC:
+        return
+    if template_name in chain:
+        path = " -> ".join(
+            f"{TEMPLATES}/{name}" for name in (*chain[chain.index(template_name) :], template_name)
+        )
+        raise TemplateError(f"{TEMPLATES}/{template_name} includes or extends itself: {path}")
+    try:
+        used = [name for name in meta.find_referenced_templates(parse(template_name, root)) if name]
+    except TemplateError:
+        return  # unreadable or unparsable: rendering says so with its line
+    for name in used:
+        _acyclic(name, root, (*chain, template_name))
+    _ACYCLIC.add(key)
 
 
 def template_for(name: str, fmt: str, lang: str, root: Path) -> str:
@@ -221,7 +310,7 @@ def template_for(name: str, fmt: str, lang: str, root: Path) -> str:
     document has its own wording in `lang` (the letters' bodies in French), else `NAME.FMT.j2`,
     whose fixed words come from the tables of `domain/labels.py`."""
     own = f"{name}.{lang}.{fmt}.j2"
-    if lang != "en" and any((folder / own).is_file() for folder in template_dirs(root)):
+    if lang != "en" and any(_present(folder / own) for folder in template_dirs(root)):
         return own
     return f"{name}.{fmt}.j2"
 
@@ -273,16 +362,19 @@ def word_template(root: Path, file_name: str, lang: str = "en") -> Path:
     names = [f"{stem}.{lang}.{suffix}", file_name] if lang != "en" else [file_name]
     for name in names:
         for folder in template_dirs(root):
-            if (folder / name).is_file():
+            if _present(folder / name):
                 return folder / name
     raise TemplateError(f"template {TEMPLATES}/{file_name} not found (make word-templates rebuilds it)")
 
 
 def undeclared(template_name: str, context: dict[str, Any], root: Path) -> list[str]:
     """Top-level names the template uses that the context does not provide (jinja2.meta)."""
+    import jinja2
     from jinja2 import meta
 
     env = environment(root)
-    source = env.loader.get_source(env, template_name)[0]  # type: ignore[union-attr]
-    names = meta.find_undeclared_variables(env.parse(source))
+    try:
+        names = meta.find_undeclared_variables(parse(template_name, root))
+    except jinja2.TemplateSyntaxError as exc:  # compiling it finds an unknown filter or test
+        raise TemplateError(f"{TEMPLATES}/{template_name}, line {exc.lineno}: {exc.message}") from None
     return sorted(n for n in names if n not in context and n not in env.globals)

@@ -110,7 +110,7 @@ def check_templates(
     A template without a builder (or without any context) is marked `skipped`: listed
     as not checked, which is not a failure.
     """
-    from ipu_cli.documents.environment import TemplateError, render_text, template_names, undeclared
+    from ipu_cli.documents.environment import TemplateError, parse, render_text, template_names, undeclared
 
     parents = _parents(root)
     reports = []
@@ -118,6 +118,11 @@ def check_templates(
     for name in template_names(root):
         report = TemplateReport(name)
         reports.append(report)
+        try:
+            parse(name, root)
+        except TemplateError as exc:  # unreadable or unparsable: whatever its contexts, with or without any
+            report.problems.append(exc.message)
+            continue
         document = name.split(".", 1)[0]
         builder = {**BUILDERS, **(extra or {})}.get(document)
         if builder is None and name in parents:
@@ -130,7 +135,11 @@ def check_templates(
             cache[document] = list(builder(base))
         for label, context in cache[document]:
             report.contexts += 1
-            missing = undeclared(name, context, root)
+            try:
+                missing = undeclared(name, context, root)
+            except TemplateError as exc:  # it does not compile: the same for every context
+                report.problems.append(exc.message)
+                break
             if missing:
                 report.problems.append(
                     f"{label}: {plural(len(missing), 'undeclared variable')}: {', '.join(missing)}"
@@ -190,13 +199,15 @@ def _parents(root: Path) -> dict[str, set[str]]:
     """Template -> the templates that extend, include or import it (jinja2.meta)."""
     from jinja2 import meta
 
-    from ipu_cli.documents.environment import environment, template_names
+    from ipu_cli.documents.environment import TemplateError, parse, template_names
 
-    env = environment(root)
     out: dict[str, set[str]] = {}
     for name in template_names(root):
-        source = env.loader.get_source(env, name)[0]  # type: ignore[union-attr]
-        for used in meta.find_referenced_templates(env.parse(source)):
+        try:
+            tree = parse(name, root)
+        except TemplateError:  # reported by the template's own check
+            continue
+        for used in meta.find_referenced_templates(tree):
             if used:
                 out.setdefault(used, set()).add(name)
     return out

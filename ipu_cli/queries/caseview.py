@@ -64,8 +64,17 @@ def find_case(root: Path, text: str) -> Path:
     typed = text.strip()
     parts = id_parts(typed) if typed else None
     if parts is not None:
-        files = {stem_id(Path(name)): Path(name) for name in case_files(root, parts[0])}
+        files: dict[str, Path] = {}
+        twice: dict[str, list[str]] = {}
+        for name in case_files(root, parts[0]):
+            stem = stem_id(Path(name))
+            if stem in files:  # KHM-48.yaml and KHM-48.yml: which one is the case is not for us to pick
+                twice.setdefault(stem, [str(files[stem])]).append(name)
+            files.setdefault(stem, Path(name))
         found = resolve_id(typed, files)
+        if found is not None and found in twice:
+            shown = " and ".join(display_path(Path(name), root) for name in twice[found])
+            raise IpuError(f"{found} has two files, {shown}; keep one (see 'ipu validate')")
         if found is not None:
             return files[found]
     if not typed:
@@ -286,12 +295,13 @@ class _Reference:
     def __init__(self, root: Path) -> None:
         self.labels = {
             _s(c.get("code")): _s(c.get("label"))
-            for c in plain_entries(root, "violations.yaml", "categories")
+            for c in plain_entries(root, "violations.yaml", "categories", required=True)
             if c.get("code")
         }
         self.violations = list(self.labels)
         self.event_types = {
-            _s(t.get("code")): _s(t.get("label")) for t in plain_entries(root, "event-types.yaml", "types")
+            _s(t.get("code")): _s(t.get("label"))
+            for t in plain_entries(root, "event-types.yaml", "types", required=True)
         }
         self.countries = {
             _s(c.get("code")): SimpleNamespace(
@@ -299,7 +309,7 @@ class _Reference:
                 region=c.get("region"),
                 affiliated=c.get("affiliated", True) is not False,
             )
-            for c in plain_entries(root, "countries.yaml", "countries")
+            for c in plain_entries(root, "countries.yaml", "countries", required=True)
         }
         self._root = root
         self._sessions: dict[str, Any] | None = None
@@ -312,7 +322,7 @@ class _Reference:
         """The sessions of data/sessions.yaml by reference (body, number, start), read on first use."""
         if self._sessions is None:
             self._sessions = {}
-            for item in plain_entries(self._root, "sessions.yaml", "sessions"):
+            for item in plain_entries(self._root, "sessions.yaml", "sessions", required=True):
                 start = _date(item.get("start"))
                 if start is not None and isinstance(item.get("number"), int):
                     session = SimpleNamespace(body=item.get("body"), number=item["number"], start=start)

@@ -114,10 +114,27 @@ def read_plain(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes | Fault:
         os.close(fd)
 
 
+def _utf16(raw: bytes) -> bool:
+    """A file saved as UTF-16 (Notepad's "Unicode"): its byte-order mark, or, without one, a
+    zero byte beside every character of plain text. Said as such: otherwise the first error
+    is a "byte 0xff" or a run of hidden NUL characters, which tells nobody what to do."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = raw[:64]
+    return len(head) >= 4 and (
+        head[1::2].count(0) == len(head) // 2 or head[0::2].count(0) == (len(head) + 1) // 2
+    )
+
+
 def load_bytes(raw: bytes, display: str) -> Loaded:
     """Parse bytes already read; the path is only used in messages."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if _utf16(raw):
+        return Loaded(
+            display,
+            faults=[Fault(1, 1, "encoding", "the file is in UTF-16, not UTF-8; save it as UTF-8")],
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
