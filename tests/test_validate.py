@@ -46,7 +46,7 @@ def test_huge_file_refused_without_reading(repo, ipu):
     result = ipu("validate")
     assert (
         result.out
-        == "cases/KHM/KHM-900.yaml:1:1: error file-too-large file is 52,428,819 bytes; case files are limited to 1,000,000 bytes\n"
+        == "cases/KHM/KHM-900.yaml:1:1: error file-too-large file is 52,428,819 bytes; ipu reads files of at most 1,000,000 bytes\n"
     )
     assert result.code == 1
 

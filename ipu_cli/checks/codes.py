@@ -32,7 +32,7 @@ _TABLE: list[tuple[str, str, str, str]] = [
         "file-too-large",
         "error",
         "The file is too large",
-        "Case files are limited to 1,000,000 bytes. A file that large is almost certainly not a case file; split or remove it.",
+        "ipu reads case and data files of at most 1,000,000 bytes. A file that large is almost certainly not one of them; split or remove it.",
     ),
     (
         "encoding",

@@ -98,7 +98,7 @@ def read_plain(path: Path | str, max_bytes: int = MAX_BYTES) -> bytes | Fault:
 
             return Fault(1, 1, "not-a-file", f"{kind_of(info.st_mode)}, not a plain file; not read")
         if info.st_size > max_bytes:
-            message = f"file is {info.st_size:,} bytes; case files are limited to {max_bytes:,} bytes"
+            message = f"file is {info.st_size:,} bytes; ipu reads files of at most {max_bytes:,} bytes"
             return Fault(1, 1, "file-too-large", message)
         chunks = []
         total = 0
