@@ -277,6 +277,12 @@ def test_list_unknown_columns_are_named_together(repo, ipu):
     assert (result.code, result.out) == (2, "")
 
 
+def test_list_columns_named_twice_are_refused(repo, ipu):
+    result = ipu("list", "--columns", "id,name,id,sex,name")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "ipu: --columns: 'id, name' given twice; name each column once\n"
+
+
 @pytest.mark.parametrize(
     "argv", [["show", "KHM-60"], ["validate"], ["list"], ["followups"], ["changes", "--since", "2026-01-01"]]
 )

@@ -444,6 +444,9 @@ def parse_columns(text: str | None) -> list[str] | None:
         raise FilterError(
             f"--columns: unknown column '{', '.join(unknown)}'; choose from {', '.join(COLUMNS)}"
         )
+    twice = sorted({c for c in chosen if chosen.count(c) > 1}, key=chosen.index)
+    if twice:  # a table, CSV or JSON object with the same column twice reads as a mistake
+        raise FilterError(f"--columns: '{', '.join(twice)}' given twice; name each column once")
     return chosen
 
 
