@@ -99,6 +99,20 @@ def test_all_into_a_file(repo, ipu, tmp_path, command):
 
 
 @pytest.mark.parametrize("command", ALL)
+def test_all_into_a_new_name_that_looks_like_a_file(repo, ipu, tmp_path, command):
+    """`--all -o D.docx` would make a folder named like a Word file, full of Markdown."""
+    args, _, _ = ALL[command]
+    target = tmp_path / "D.docx"
+    result = ipu(*args, "-o", str(target))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"ipu: --all writes one file per case into a folder; -o {target} names a file "
+        "(give a folder, and --format docx)\n"
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("command", ALL)
 def test_all_writes_nothing_when_one_document_fails(repo, ipu, tmp_path, command):
     templates = repo / "templates"
     templates.mkdir()

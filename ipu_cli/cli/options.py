@@ -229,6 +229,17 @@ def document_format(output: Path | None, fmt: str | None, all_cases: bool = Fals
     """The format of a document command, or exit 2 (unknown, conflicting, Word to stdout)."""
     from ipu_cli.documents.environment import TemplateError, format_for
 
+    if (
+        all_cases
+        and output is not None
+        and not output.exists()
+        and output.suffix.lower().lstrip(".") in DOCUMENT_FORMATS
+    ):  # --all makes a folder: `-o D.docx` would be a folder named like a file, full of Markdown
+        fail(
+            f"--all writes one file per case into a folder; -o {output} names a file "
+            f"(give a folder, and --format {output.suffix.lower().lstrip('.')})",
+            2,
+        )
     try:
         chosen = format_for(None if all_cases else output, fmt)
     except TemplateError as exc:
