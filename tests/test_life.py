@@ -188,8 +188,8 @@ def test_a_complaint_from_receipt_to_closure(repo, ipu, monkeypatch):
     step(
         repo, ipu,
         ["start-draft", "KHM-201", "--session", "180"],
-        "cases/KHM/KHM-201.yaml: started the draft for committee-180 from the decision adopted at "
-        "committee-179\n",
+        "cases/KHM/KHM-201.yaml: started the draft for the 180th session (April 2026) from the decision "
+        "adopted at the 179th session (February 2026)\n",
         lambda t: once(t, latest + "\nstatus:\n", (
             latest + "\n" + ADMISSIBILITY.replace("committee-179", "committee-180") + "\nstatus:\n"
         )),

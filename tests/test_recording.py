@@ -264,9 +264,10 @@ def test_adopt_refusals(repo, ipu, monkeypatch):
     path.write_text(path.read_text().replace("\nstatus:\n", DRAFT + "\nstatus:\n"))
     for argv, code, err in [
         (["--session", "179"], 1,
-         "ipu: KHM-COLL-03's draft is for committee-180, not committee-179; adopt it at committee-180 or "
-         "change the draft's session\n"),
-        (["--session", "180"], 1, "ipu: committee-180 has not begun (it starts 2026-04; today is 2026-03-01)\n"),
+         "ipu: KHM-COLL-03's draft is for the 180th session (April 2026), not the 179th session (February "
+         "2026); adopt it at the 180th session (April 2026) or change the draft's session\n"),
+        (["--session", "180"], 1,
+         "ipu: the 180th session (April 2026) has not begun (it starts 2026-04; today is 2026-03-01)\n"),
         (["--session", "181"], 2,
          "ipu: session committee-181 is not in data/sessions.yaml (known: committee-171, committee-179, "
          "committee-180)\n"),
@@ -275,14 +276,15 @@ def test_adopt_refusals(repo, ipu, monkeypatch):
     ]:  # fmt: skip
         unchanged(repo, ipu, ["adopt", "KHM-COLL-03", *argv], code, err)
     unchanged(repo, ipu, ["start-draft", "KHM-COLL-03", "--session", "180"], 1,
-              "ipu: KHM-COLL-03 already has a draft for committee-180; edit it, or adopt it with 'ipu adopt'\n")  # fmt: skip
+              "ipu: KHM-COLL-03 already has a draft for the 180th session (April 2026); edit it, or adopt it "
+              "with 'ipu adopt'\n")  # fmt: skip
 
 
 def test_start_draft_copies_the_latest_decision_held(repo, ipu):
     result = ipu("start-draft", "KHM-COLL-03", "--session", "180")
     assert result.out == (
-        "cases/KHM/KHM-COLL-03.yaml: started the draft for committee-180 from the decision adopted at "
-        "committee-179\n"
+        "cases/KHM/KHM-COLL-03.yaml: started the draft for the 180th session (April 2026) from the decision "
+        "adopted at the 179th session (February 2026)\n"
     )
     text = (repo / COLL).read_text()
     draft = text[text.index("\ndraft:\n") : text.index("\nstatus:\n")]

@@ -19,7 +19,7 @@ import yaml
 
 from ipu_cli.checks.pipeline import load_case_base
 from ipu_cli.domain.dates import PartialDate
-from ipu_cli.domain.sessions import find_session
+from ipu_cli.domain.sessions import describe, find_session
 from ipu_cli.edits.engine import (
     Change,
     Edited,
@@ -63,12 +63,13 @@ def adopt(
         and drafted_for != session.ref
         and not _council_adopts(drafted_for, session.body)
     ):
+        drafted = _words(base, drafted_for)
         raise IpuError(
-            f"{case.id}'s draft is for {drafted_for}, not {session.ref}; adopt it at {drafted_for} "
-            "or change the draft's session"
+            f"{case.id}'s draft is for {drafted}, not the {describe(session)}; adopt it at "
+            f"{drafted} or change the draft's session"
         )
     if any(d.session == session.ref for d in case.decisions):
-        raise IpuError(f"{case.id} already has a decision adopted at {session.ref}")
+        raise IpuError(f"{case.id} already has a decision adopted at the {describe(session)}")
     if case.complaint is not None and case.complaint.status != "admissible":
         raise IpuError(
             f"{case.id}'s complaint is '{case.complaint.status}': record its admissibility "
@@ -76,7 +77,7 @@ def adopt(
         )
     if session.start.earliest() > today:
         raise IpuError(
-            f"{session.ref} has not begun (it starts {session.start}; today is {today.isoformat()})"
+            f"the {describe(session)} has not begun (it starts {session.start}; today is {today.isoformat()})"
         )
     adopted = past_date(date, "--date", today, session.end or session.start)
 
@@ -207,10 +208,10 @@ def start_draft(
     case, path, notes = holder_path(base, case_id, "the draft is started in the group's file")
     session = find_session(base.reference.sessions, session_text, body)
     if case.draft is not None:
-        where = f" for {case.draft.session}" if case.draft.session else ""
+        where = f" for {_words(base, case.draft.session)}" if case.draft.session else ""
         raise IpuError(f"{case.id} already has a draft{where}; edit it, or adopt it with 'ipu adopt'")
     if any(d.session == session.ref for d in case.decisions):
-        raise IpuError(f"{case.id} already has a decision adopted at {session.ref}")
+        raise IpuError(f"{case.id} already has a decision adopted at the {describe(session)}")
     held = [(i, d) for i, d in enumerate(case.decisions) if d.paragraphs]
     if not held:
         raise IpuError(f"{case.id} has no adopted decision holding paragraphs to start the draft from")
@@ -228,9 +229,19 @@ def start_draft(
         lines += shift([doc.lines[i] for i in keep], 2 - item.start_mark.column, doc.nl)
         old = doc.data["decisions"][index]
         draft = {"session": session.ref, **{k: old[k] for k in ("paragraphs", "summary") if k in old}}
-        summary = f"started the draft for {session.ref} from the decision adopted at {source.session}"
+        summary = (
+            f"started the draft for the {describe(session)} from the decision adopted at "
+            f"{_words(base, source.session)}"
+        )
         return Change([doc.add_top_key("draft", lines)], {**doc.data, "draft": draft}, summary)
 
     edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
     edited.notes = notes
     return edited
+
+
+def _words(base: CaseBase, ref: str | None) -> str:
+    """A session reference of the file as messages name sessions ("the 179th session (February
+    2026)"); the reference itself when data/sessions.yaml does not hold it."""
+    session = base.reference.session(ref) if ref else None
+    return f"the {describe(session)}" if session is not None else str(ref)
