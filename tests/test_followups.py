@@ -156,7 +156,11 @@ def test_unreadable_case_file_is_named_not_silently_dropped(repo, ipu):
     lone = repo / "cases" / "KHM" / "KHM-101.yaml"
     lone.write_text(lone.read_text() + "foo: [unclosed\n")
     result = ipu("followups", "--as-of", "2026-03-01", "-f", "csv")
-    assert result.code == 0
+    assert result.code == 1  # the report of the cases read, then exit 1, as `ipu list` does
+    assert result.out.startswith("case,flags,")
+    problem, *hints, last = result.err.splitlines()
+    assert problem.startswith("cases/KHM/KHM-101.yaml:") and " error yaml-syntax " in problem
+    assert hints == ["ipu: how to fix yaml-syntax: ipu validate --explain yaml-syntax"]
     assert (
-        result.err == "ipu: warning: left out, cannot be read: cases/KHM/KHM-101.yaml (run 'ipu validate')\n"
+        last == "ipu: 1 case file was not read; the follow-up report may be incomplete (see 'ipu validate')"
     )

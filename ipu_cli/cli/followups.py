@@ -14,9 +14,9 @@ from ipu_cli.cli.options import (
     format_option,
     parse_count,
     parse_day,
+    report_unread_files,
     resolve_root,
     resolve_today,
-    warn_unreadable,
 )
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -66,7 +66,6 @@ def followups(
     repo = resolve_root(root)
     base = load_case_base(repo)
     require_reference(base, "follow-up report")
-    warn_unreadable(base)
     cases = visible(followed_cases(base), base, include_confidential)
     items = follow_ups(base, cases, day, silence)
     emit_rows(
@@ -78,3 +77,5 @@ def followups(
         footer=f"{counts(items)} (as of {day.isoformat()}, silence over {counted(silence, 'month')})",
         title=f"Follow-up as of {day.isoformat()}",
     )
+    if report_unread_files(base, "follow-up report", refuse=False):  # as `ipu list`: the rest, then 1
+        raise typer.Exit(1)

@@ -300,8 +300,8 @@ def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
     """Print, located on stderr, why case files could not be read; True when any could not.
 
     Figures and exports made without a case would be wrong without saying so, so
-    `refuse=True` (stats, export) exits 1 before anything is written; `ipu list` prints
-    what it can and exits 1 afterwards.
+    `refuse=True` (stats, export) exits 1 before anything is written; `ipu list` and
+    `ipu followups` print what they can and exit 1 afterwards.
     """
     from ipu_cli.checks.pipeline import unread_problems
 
@@ -319,15 +319,3 @@ def report_unread_files(base: CaseBase, what: str, *, refuse: bool) -> bool:
         fail(f"{message}; no {what} made from an incomplete base (see 'ipu validate')", 1)
     sys.stderr.write(f"ipu: {message}; the {what} may be incomplete (see 'ipu validate')\n")
     return True
-
-
-def warn_unreadable(base: CaseBase) -> None:
-    """Say on stderr which case files could not be read, so a report never omits them silently."""
-    from ipu_cli.checks.pipeline import unread_problems
-
-    unreadable = sorted({p.path for p in unread_problems(base)})
-    if unreadable:
-        more = f" and {len(unreadable) - 1} more" if len(unreadable) > 1 else ""
-        sys.stderr.write(
-            f"ipu: warning: left out, cannot be read: {unreadable[0]}{more} (run 'ipu validate')\n"
-        )
