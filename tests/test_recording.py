@@ -443,3 +443,19 @@ def test_an_event_goes_in_the_file_of_the_case_named(repo, ipu):
         "  - date: 2024-05-03\n    type: charge\n    text: Charged again (test).\n"
         "    mandate_link: over a speech made in parliament\n\nstatus:\n"
     ) in (repo / "cases/KHM/KHM-60.yaml").read_text()
+
+
+def test_recording_messages_name_council_sessions_in_words(synthetic, ipu):
+    """A Governing Council case (synthetic Honduras): start-draft names both sessions in words."""
+    result = ipu("start-draft", "HND-COLL-02", "--session", "216", "--body", "governing-council")
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "cases/HND/HND-COLL-02.yaml: started the draft for the 216th session of the Governing Council "
+        "(April 2026) from the decision adopted at the 215th session of the Governing Council (October 2025)\n"
+    )
+    again = ipu("start-draft", "HND-COLL-02", "--session", "216", "--body", "governing-council")
+    assert (again.code, again.out) == (1, "")
+    assert again.err == (
+        "ipu: HND-COLL-02 already has a draft for the 216th session of the Governing Council (April 2026); "
+        "edit it, or adopt it with 'ipu adopt'\n"
+    )

@@ -333,3 +333,26 @@ def test_a_complaint_decided_at_a_session_names_it_in_words(repo, ipu):
         "  Complaint: admissible since 2023-03-24, 171st session (March 2023)"
         in ipu("show", "KHM-COLL-03").out
     )
+
+
+def test_a_group_leaves_out_a_confidential_member_on_the_synthetic_base(synthetic, ipu):
+    """Moldova's group (five women, MDA-42 closed): one member made confidential is left out of
+    the members, counts and box unless --include-confidential, and stderr says so."""
+    member = synthetic / "cases" / "MDA" / "MDA-41.yaml"
+    member.write_text(member.read_text().replace("confidentiality: public", "confidentiality: confidential"))
+    shown = ipu("show", "MDA-COLL-01", "--format", "json")
+    assert shown.code == 0
+    assert shown.err == (
+        "ipu: 1 confidential member of MDA-COLL-01 not shown; --include-confidential shows them "
+        "(internal use only)\n"
+    )
+    view = json.loads(shown.out)
+    assert [m["id"] for m in view["members"]] == ["MDA-40", "MDA-43", "MDA-44"]
+    assert [m["id"] for m in view["not_listed"]] == ["MDA-42"]
+    assert view["counts"] == {"members": 3, "male": 0, "female": 3}
+    assert "MDA-41" not in shown.out
+    internal = ipu("show", "MDA-COLL-01", "--format", "json", "--include-confidential")
+    assert (internal.code, internal.err) == (0, "")
+    full = json.loads(internal.out)
+    assert [m["id"] for m in full["members"]] == ["MDA-40", "MDA-41", "MDA-43", "MDA-44"]
+    assert full["counts"] == {"members": 4, "male": 0, "female": 4}
