@@ -500,17 +500,9 @@ def _current_count(
 ) -> int:
     """How many members a group lists today (`domain/membership`); a member without a file counts,
     a confidential one only with `include_confidential`."""
-    record = _group(group)
-    ids = [str(m) for m in _list(group.get("members"))]
-    needed = {e.member for e in record.membership} | set(ids)
-    people = []
-    for member_id in ids:
-        path = path_for_id(root, member_id) if _ANY_ID.match(member_id) and member_id in needed else None
-        data = _read(path, root) if path is not None and path.is_file() else {}
-        person = _person(member_id, data)
-        if include_confidential or marked_public(person):
-            people.append(person)
-    return len(members_on(record, people, today, ref.sessions, strict=False))
+    people = [_person(member_id, member) for member_id, member in _linked(root, _list(group.get("members")))]
+    shown = [p for p in people if include_confidential or marked_public(p)]
+    return len(members_on(_group(group), shown, today, ref.sessions, strict=False))
 
 
 def _linked(root: Path, ids: list[Any]) -> list[tuple[str, dict[str, Any]]]:
