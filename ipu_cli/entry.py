@@ -44,9 +44,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         from ipu_cli.cli.fast import fast_call, refuse_empty_paths
 
-        if COMPLETION not in os.environ:
+        run = None
+        if COMPLETION not in os.environ:  # a completion call goes to Typer as it is
             refuse_empty_paths(argv)
-        run = None if COMPLETION in os.environ else fast_call(argv)
+            run = fast_call(argv)
         if run is not None:
             raise SystemExit(run())
         from ipu_cli.cli.app import run as run_app

@@ -144,6 +144,11 @@ def of_phrase(prose: str, lang: str = "en") -> str:
     return ("d'" if prose[:1].lower() in _ELIDES else "de ") + prose
 
 
+def one_line(text: Any) -> str:
+    """`text` (None as empty) on one line: its words with single spaces between them."""
+    return " ".join(str(text or "").split())
+
+
 def with_period(text: str) -> str:
     """Add a full stop unless the text already ends with one (or ! ?)."""
     text = text.rstrip()

@@ -30,7 +30,7 @@ from ipu_cli.domain.missions import label, pending
 from ipu_cli.domain.sessions import describe
 from ipu_cli.domain.victims import victims_for
 from ipu_cli.domain.visibility import marked_public
-from ipu_cli.domain.words import counted, fold
+from ipu_cli.domain.words import counted, fold, one_line
 from ipu_cli.errors import IpuError
 from ipu_cli.queries.lookup import ambiguous_name, unknown_case
 from ipu_cli.queries.rows import column_count, columns_text, printable, terminal_width, wrap
@@ -500,17 +500,9 @@ def _current_count(
 ) -> int:
     """How many members a group lists today (`domain/membership`); a member without a file counts,
     a confidential one only with `include_confidential`."""
-    record = _group(group)
-    ids = [str(m) for m in _list(group.get("members"))]
-    needed = {e.member for e in record.membership} | set(ids)
-    people = []
-    for member_id in ids:
-        path = path_for_id(root, member_id) if _ANY_ID.match(member_id) and member_id in needed else None
-        data = _read(path, root) if path is not None and path.is_file() else {}
-        person = _person(member_id, data)
-        if include_confidential or marked_public(person):
-            people.append(person)
-    return len(members_on(record, people, today, ref.sessions, strict=False))
+    people = [_person(member_id, member) for member_id, member in _linked(root, _list(group.get("members")))]
+    shown = [p for p in people if include_confidential or marked_public(p)]
+    return len(members_on(_group(group), shown, today, ref.sessions, strict=False))
 
 
 def _linked(root: Path, ids: list[Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -554,8 +546,7 @@ def _latest_decision(holder: dict[str, Any], ref: _Reference) -> dict[str, Any] 
         "paragraphs": len(paragraphs),
         "opening": [_s(p.get("verb")) for p in paragraphs],
         "text": [
-            " ".join(f"{p.get('verb') or ''} {_one_line(p.get('text'))}".replace("*", "").split())
-            for p in paragraphs
+            one_line(f"{p.get('verb') or ''} {p.get('text') or ''}".replace("*", "")) for p in paragraphs
         ],
     }
 
@@ -618,7 +609,7 @@ def render_text(view: dict[str, Any], members: bool = False, width: int | None =
     section(
         "Timeline",
         [
-            (printable(f"{e['date']:<10}  {e['label']}: {_one_line(e['text'])}"), " " * 12)
+            (printable(f"{e['date']:<10}  {e['label']}: {one_line(e['text'])}"), " " * 12)
             for e in view["events"]
         ],
     )
@@ -736,10 +727,6 @@ def member_entries(view: dict[str, Any], members: bool, width: int) -> tuple[lis
     while fit < len(entries) and len(columns_text(entries[: fit + 1], width - 2)) <= MEMBER_LINES:
         fit += 1
     return entries[:fit], f"and {len(entries) - fit} more: --members lists all {len(entries)}"
-
-
-def _one_line(text: Any) -> str:
-    return " ".join(str(text or "").split())
 
 
 def _ago(months: int | None) -> str:

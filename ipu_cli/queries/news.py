@@ -26,7 +26,7 @@ from ipu_cli.domain.dated import POSSIBLY, SINCE, dated_facts, since
 from ipu_cli.domain.dates import PartialDate
 from ipu_cli.domain.groups import is_group
 from ipu_cli.domain.ids import id_key
-from ipu_cli.domain.words import counted
+from ipu_cli.domain.words import counted, one_line
 
 if TYPE_CHECKING:
     from ipu_cli.store.casebase import CaseBase
@@ -55,10 +55,6 @@ class Change:
         return (id_key(self.case), day, self.change)
 
 
-def _one_line(text: Any) -> str:
-    return " ".join(str(text or "").split())
-
-
 def _fact(case: Any, loc: tuple[Any, ...], base: CaseBase) -> tuple[str, str] | None:
     """(change, detail) of the dated fact at `loc` in `case` (None: reported another way)."""
     from ipu_cli.domain.communications import way
@@ -69,16 +65,16 @@ def _fact(case: Any, loc: tuple[Any, ...], base: CaseBase) -> tuple[str, str] | 
     name = loc[0]
     if name == "events":
         event = case.events[loc[1]]
-        return "event", f"{ref.event_types.get(event.type, event.type)}: {_one_line(event.text)}"
+        return "event", f"{ref.event_types.get(event.type, event.type)}: {one_line(event.text)}"
     if name == "communications":
         entry = case.communications[loc[1]]
-        return f"communication {way(entry.direction, entry.party)}", _one_line(entry.description)
+        return f"communication {way(entry.direction, entry.party)}", one_line(entry.description)
     if name == "missions" and loc[2] == "date":
         mission = case.missions[loc[1]]
         text = label(mission).rsplit(" ", 1)[0]
-        return text, _one_line(mission.description)
+        return text, one_line(mission.description)
     if name == "hearings":
-        return "hearing", _one_line(case.hearings[loc[1]].description)
+        return "hearing", one_line(case.hearings[loc[1]].description)
     if name == "decisions":
         decision = case.decisions[loc[1]]
         session = ref.session(decision.session) if decision.session else None
@@ -92,7 +88,7 @@ def _fact(case: Any, loc: tuple[Any, ...], base: CaseBase) -> tuple[str, str] | 
     if name == "status":
         if not is_group(case) and case.collectives:
             return None  # a member's closure: reported on its groups ("member closed")
-        return "case closed", _one_line(case.status.reason)
+        return "case closed", one_line(case.status.reason)
     if name == "death_date":
         return "death", case.name
     if name == "terms":
@@ -123,7 +119,7 @@ def case_changes(case: Any, base: CaseBase, day: dt.date, members: list[Any]) ->
             if mp.status.state == "closed" and mp.status.date is not None:
                 new = since(mp.status.date, day)
                 if new is not None:
-                    detail = f"{mp.id} {mp.name}: {_one_line(mp.status.reason)}"
+                    detail = f"{mp.id} {mp.name}: {one_line(mp.status.reason)}"
                     out.append(Change(case.id, str(mp.status.date), new, "member closed", detail))
             entry = entry_of(case, mp.id)
             for what, ref in (
@@ -137,9 +133,7 @@ def case_changes(case: Any, base: CaseBase, day: dt.date, members: list[Any]) ->
                 detail = f"{mp.id} {mp.name}, from the {describe(session)}"
                 if what == "member left":
                     moved = f", now {entry.moved_to}" if entry.moved_to else ""
-                    detail = (
-                        f"{mp.id} {mp.name}, at the {describe(session)}{moved}: {_one_line(entry.reason)}"
-                    )
+                    detail = f"{mp.id} {mp.name}, at the {describe(session)}{moved}: {one_line(entry.reason)}"
                 out.append(Change(case.id, str(session.start), SINCE, what, detail))
     draft = case.draft
     if draft is not None:
@@ -200,7 +194,7 @@ def commit_changes(
             seen.add(case_id)
             detail = f"{path} changed in commit {commit.hash}"
             if include_confidential:
-                detail += f": {_one_line(commit.subject)}" + (
+                detail += f": {one_line(commit.subject)}" + (
                     "" if case_id in shown else " (file not in the base)"
                 )
             out.append(Change(case_id, commit.date, SINCE, "commit", detail))

@@ -15,8 +15,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ipu_cli.domain.words import one_line
 from ipu_cli.queries.caseview import (
-    _one_line,
     box_rows,
     heading_lines,
     member_entries,
@@ -90,7 +90,7 @@ def print_rich(view: dict[str, Any], members: bool = False) -> None:
     for e in view["events"]:
         line = Text()
         line.append(printable(e["label"] or ""), style="cyan")
-        line.append(": " + printable(_one_line(e["text"])))
+        line.append(": " + printable(one_line(e["text"])))
         timeline.add_row(Text(e["date"], style="bold"), line)
     if not view["events"]:
         timeline.add_row(Text("none recorded", style="dim"))
