@@ -91,13 +91,14 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
 
 def _standard_paragraphs(base: CaseBase, case: Any, lang: str, root: Path) -> dict[str, str]:
     """The admissibility paragraphs' wording in `lang`, for a case whose complaint was found admissible."""
-    complaint = getattr(case, "complaint", None)
-    step = next((s for s in reversed(complaint.steps) if s.findings is not None), None) if complaint else None
-    if step is None:
+    from ipu_cli.domain.complaints import findings_of
+
+    findings = findings_of(getattr(case, "complaint", None))
+    if findings is None:
         return {}
     from ipu_cli.documents.admissibility import translations
 
     try:
-        return translations(case, base, step.findings, root, lang)
+        return translations(case, base, findings, root, lang)
     except IpuError:
         return {}
