@@ -52,6 +52,18 @@ def read_translation(root: Path, shown: str) -> tuple[Translation | None, Loaded
     return value, loaded, problems
 
 
+def usable_translation(root: Path, shown: str, why: str = "") -> Translation:
+    """A translation file a document (or `ipu untranslated`) reads: its model, or IpuError with
+    its errors when it cannot be used; `why` opens the message ("cannot make the document in 'fr': ")."""
+    from ipu_cli.errors import IpuError
+
+    value, _loaded, problems = read_translation(root, shown)
+    errors = [p for p in problems if p.is_error]
+    if value is None or errors:
+        raise IpuError(f"{why}{shown} cannot be used (see 'ipu validate')", errors)
+    return value
+
+
 def case_path_of(shown: str) -> str:
     """The case file a translation file translates: cases/KHM/KHM-60.fr.yaml -> cases/KHM/KHM-60.yaml."""
     path = PurePosixPath(shown)

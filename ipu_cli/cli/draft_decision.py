@@ -87,7 +87,6 @@ def draft_decision(
     from ipu_cli.documents.decision import build, draft_all, joint_cases
     from ipu_cli.documents.environment import render_document
     from ipu_cli.domain.sessions import find_session
-    from ipu_cli.domain.visibility import require_public
     from ipu_cli.queries.lookup import find_holder
 
     if not session:
@@ -123,9 +122,7 @@ def draft_decision(
             note(redirect)
         named.append(case)
     cases = joint_cases(base, named, found, adopted)
-    for case in cases:
-        require_public(case, base, confidential)
-    context = build(
+    context = build(  # refuses a confidential case unless --include-confidential
         base, cases[0], found, adopted=adopted, lang=lang, include_confidential=confidential, joint=cases[1:]
     )
     for case in cases[len({c.id for c in named}) :]:

@@ -145,13 +145,13 @@ def parse(text: str, name: str) -> list[dict[str, Any]]:
 def sample_contexts(base: CaseBase) -> Iterator[tuple[str, dict[str, Any]]]:
     """For `ipu templates check`: every case holding a complaint, with its findings or sitting MPs."""
     from ipu_cli.domain.cases import Findings
+    from ipu_cli.domain.complaints import findings_of
     from ipu_cli.domain.groups import holds_own_case
 
     for case in base.cases():
         if case.complaint is None or not holds_own_case(case):
             continue
-        step = next((s for s in reversed(case.complaint.steps) if s.findings is not None), None)
-        findings = step.findings if step is not None else Findings(mandate="sitting")
+        findings = findings_of(case.complaint) or Findings(mandate="sitting")
         try:
             yield f"{case.id} admissibility", context(case, base, findings)
         except IpuError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ipu_cli.domain.words import counted
 from ipu_cli.queries.figures import LABELS, Stats, published_lines, sex_violation_rows, title
 
 TEMPLATE = "stats.svg.j2"
@@ -83,7 +84,7 @@ def layout(stats: Stats, notice: str | None = None) -> dict[str, Any]:
                 y += ROW
             y += 4
         sections.append(section)
-    countries = f"{stats.countries} {'country' if stats.countries == 1 else 'countries'}"
+    countries = counted(stats.countries, "country", "countries")
     period = stats.period
     title_y = 44 if notice else 30
     return {

@@ -318,13 +318,16 @@ def build(
     first day (the members of its day: `domain/membership`), unless
     `include_confidential`, which shows everything and marks every page CONFIDENTIAL when that
     shows something a public decision would not (`visibility.discloses`: a confidential case or
-    member, an internal field).
+    member, an internal field). Without it, a confidential case is refused, and so is a public
+    case's decision joint with a confidential one: never printed in part.
     """
     from ipu_cli.checks.pipeline import require_valid
     from ipu_cli.domain.membership import printed_name
-    from ipu_cli.domain.visibility import discloses, redact
+    from ipu_cli.domain.visibility import discloses, redact, require_public
 
     cases = [case, *[c for c in joint if c.id != case.id]]
+    for one in cases:
+        require_public(one, base, include_confidential)
     if not include_confidential:
         cases = [redact(c) for c in cases]
     if lang not in LABELS:
@@ -517,7 +520,7 @@ def draft_all(
     """
     include_confidential = options.get("include_confidential", False)
     from ipu_cli.documents.environment import render_document
-    from ipu_cli.domain.visibility import is_public, require_public
+    from ipu_cli.domain.visibility import is_public
 
     batch = Batch()
     covered: set[str] = set()
@@ -533,9 +536,7 @@ def draft_all(
         def render(case: Case = case) -> Rendered:
             cases = joint_cases(base, [case], session, options.get("adopted", False))
             covered.update(c.id for c in cases)
-            if not include_confidential:
-                for other in cases[1:]:
-                    require_public(other, base)
+            # `build` refuses a public decision joint with a confidential case
             context = build(base, cases[0], session, joint=cases[1:], **options)
             # PDF: every Word document first, then all printed in one LibreOffice run
             document = render_document("decision", context.as_dict(), "docx" if fmt == "pdf" else fmt, root)

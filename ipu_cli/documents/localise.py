@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from ipu_cli.domain.labels import LABELS, LANGUAGE_NAMES
 from ipu_cli.domain.translations import MARK, Unit, prose_of, table_of, translated
-from ipu_cli.errors import IpuError
 
 if TYPE_CHECKING:
     from ipu_cli.store.casebase import CaseBase
@@ -52,20 +51,14 @@ class Localised:
     def _table(self, base: CaseBase, case_path: str) -> tuple[dict[str, str], dict[str, str]]:
         if case_path in self._tables:
             return self._tables[case_path]
-        from ipu_cli.checks.translationfiles import read_translation
+        from ipu_cli.checks.translationfiles import usable_translation
         from ipu_cli.store.paths import translation_path
 
         shown = translation_path(Path(case_path), self.lang).as_posix()
         table: dict[str, str] = {}
         prose: dict[str, str] = {}
         if shown in base.translations:
-            value, _loaded, problems = read_translation(base.root, shown)
-            errors = [p for p in problems if p.is_error]
-            if value is None or errors:
-                raise IpuError(
-                    f"cannot make the document in '{self.lang}': {shown} cannot be used (see 'ipu validate')",
-                    errors,
-                )
+            value = usable_translation(base.root, shown, f"cannot make the document in '{self.lang}': ")
             table, prose = table_of(value), prose_of(value)
             self.unofficial = self.unofficial or (value.status == "unofficial" and bool(table))
         self._tables[case_path] = (table, prose)

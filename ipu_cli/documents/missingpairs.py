@@ -40,7 +40,7 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
     whole file when there is none). The standard admissibility paragraphs come with their
     wording in `lang` already (`templates/admissibility.<lang>.md.j2`); the others are empty.
     """
-    from ipu_cli.checks.translationfiles import read_translation
+    from ipu_cli.checks.translationfiles import usable_translation
     from ipu_cli.domain.translations import units
     from ipu_cli.store.paths import translation_path
     from ipu_cli.store.textedit import render_item
@@ -53,10 +53,7 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
     listed: set[str] = set()
     table: dict[str, str] = {}
     if exists:
-        value, _loaded, problems = read_translation(base.root, target)
-        errors = [p for p in problems if p.is_error]
-        if value is None or errors:
-            raise IpuError(f"{target} cannot be used (see 'ipu validate')", errors)
+        value = usable_translation(base.root, target)
         listed = {key(pair.en) for pair in value.texts}
         table = table_of(value)
     known = _standard_paragraphs(base, case, lang, root)
@@ -91,13 +88,14 @@ def missing_pairs(base: CaseBase, case: Any, lang: str, root: Path) -> MissingPa
 
 def _standard_paragraphs(base: CaseBase, case: Any, lang: str, root: Path) -> dict[str, str]:
     """The admissibility paragraphs' wording in `lang`, for a case whose complaint was found admissible."""
-    complaint = getattr(case, "complaint", None)
-    step = next((s for s in reversed(complaint.steps) if s.findings is not None), None) if complaint else None
-    if step is None:
+    from ipu_cli.domain.complaints import findings_of
+
+    findings = findings_of(getattr(case, "complaint", None))
+    if findings is None:
         return {}
     from ipu_cli.documents.admissibility import translations
 
     try:
-        return translations(case, base, step.findings, root, lang)
+        return translations(case, base, findings, root, lang)
     except IpuError:
         return {}

@@ -85,7 +85,7 @@ def build(
     """
     from ipu_cli.documents.decision import build as build_decision
     from ipu_cli.documents.decision import joint_cases, session_where
-    from ipu_cli.domain.visibility import is_public, require_public
+    from ipu_cli.domain.visibility import is_public
 
     if lang not in LABELS:
         raise UsageError(f"unknown language '{lang}'; choose from {', '.join(LANGS)}")
@@ -104,9 +104,7 @@ def build(
             continue
 
         def render(cases: list[Case] = cases, adopted: bool = adopted) -> Rendered:
-            if not include_confidential:  # a public case's decision joint with a confidential one
-                for other in cases:  # is refused, as by `draft-decision --all`: never printed in part
-                    require_public(other, base)
+            # a public case's decision joint with a confidential one is refused by `build`
             context = build_decision(
                 base,
                 cases[0],

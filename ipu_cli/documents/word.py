@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ipu_cli.documents import style as house
+from ipu_cli.domain.labels import LABELS
 from ipu_cli.errors import IpuError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -668,8 +669,9 @@ _NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)-\s+(.*)$")
 _ANCHOR = re.compile(r'^<a id="[A-Za-z][\w-]*"></a>$')
 _CONTENTS = re.compile(r"^\[(.+)\]\(#[A-Za-z][\w-]*\)$")
-_BANNERS = ("**DRAFT**", "**CONFIDENTIAL**", "**PROJET**", "**CONFIDENTIEL**")
-"""Page marks as the Markdown prints them; Word and HTML put them on every page instead."""
+_BANNERS = frozenset(f"**{words[mark]}**" for words in LABELS.values() for mark in ("draft", "confidential"))
+"""Page marks as the Markdown prints them (`**{{ labels.draft }}**`), in every language of
+`domain/labels.py`; Word and HTML put them on every page instead."""
 
 
 def markdown_blocks(markdown: str) -> list[tuple[str, str]]:

@@ -74,6 +74,12 @@ def step_date(complaint: Any, status: str) -> Any:
     return None
 
 
+def findings_of(complaint: Any) -> Any:
+    """The findings of the latest step that records them (the admissibility finding), or None."""
+    steps = getattr(complaint, "steps", ()) if complaint is not None else ()
+    return next((s.findings for s in reversed(steps) if s.findings is not None), None)
+
+
 def received_on(complaint: Any) -> Any:
     """When the complaint was received: its `received` step, else its submission date."""
     return step_date(complaint, "received") or complaint.submitted
