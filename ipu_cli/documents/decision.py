@@ -32,6 +32,7 @@ from ipu_cli.domain.groups import holds_own_case
 from ipu_cli.domain.ids import id_key
 from ipu_cli.domain.labels import BODIES, LABELS, LANGS, MODES, PHRASES
 from ipu_cli.domain.translations import MARK
+from ipu_cli.domain.translations import paragraphs as summary_paragraphs
 from ipu_cli.domain.visibility import covered_members
 from ipu_cli.domain.words import counted, of_phrase
 from ipu_cli.errors import IpuError, UsageError
@@ -165,12 +166,6 @@ def paragraph_views(
         ]
         out.append(ParagraphView(number, verb, " ".join(paragraph.text.split()), items, flag))
     return out
-
-
-def _split_summary(text: str | None) -> list[str]:
-    if not text:
-        return []
-    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
 
 
 def starting_text(case: Case, session: Session) -> tuple[list[Paragraph], str | None, str]:
@@ -430,7 +425,7 @@ def build(
         case_lines=[style.case_line(mp.id, printed_name(mp, day, sessions), mp.sex, lang) for mp in members],
         checklist=items,
         footnotes=notes,
-        summary=_split_summary(summary),
+        summary=summary_paragraphs(summary),
         box_title=boxes[0]["title"],
         box=boxes[0]["box"],
         follow_up=boxes[0]["follow_up"],

@@ -20,6 +20,8 @@ from ipu_cli.domain.dates import EMPTY, month_year, months_list
 from ipu_cli.domain.drafts import earlier_decisions
 from ipu_cli.domain.labels import LABELS, VICTIM_WORDS
 from ipu_cli.domain.missions import carried_out
+from ipu_cli.domain.translations import key as folded
+from ipu_cli.domain.translations import split_mark
 from ipu_cli.domain.victims import victims_line
 from ipu_cli.domain.words import join_list, plural_noun
 
@@ -107,20 +109,18 @@ def box_items(entries: list[Any], lang: str = "en") -> list[str]:
     """
     groups: dict[str | None, list[Any]] = {}
     for entry in entries:
-        key = " ".join(entry.description.split()).casefold() if entry.description else None
-        groups.setdefault(key, []).append(entry)
+        correspondent = folded(entry.description).casefold() if entry.description else None
+        groups.setdefault(correspondent, []).append(entry)
     ordered = sorted(groups.items(), key=lambda item: max(_month(e.date) for e in item[1]))
     items = []
-    for key, group in ordered:
-        if key is None:
+    for correspondent, group in ordered:
+        if correspondent is None:
             items.append(month_year(max(group, key=lambda e: e.date).date, lang))
             continue
-        text = " ".join((group[-1].description or "").split())
+        text = folded(group[-1].description or "")
         if len(group) > 1:
             # An English description left untranslated in a French document keeps its mark
             # and its English plural: "[EN] Letters from ...".
-            from ipu_cli.domain.translations import split_mark
-
             mark, text = split_mark(text)
             first, _, rest = text.partition(" ")
             text = mark + f"{plural_noun(first, 'en' if mark else lang)} {rest}".rstrip()

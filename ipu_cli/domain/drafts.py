@@ -14,14 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ipu_cli.domain.translations import key
+
 
 def wording(paragraph: Any) -> tuple[str, str, tuple[str, ...]]:
     """What makes two paragraphs the same text: verb, text and items, spaces normalised."""
-    return (
-        " ".join(paragraph.verb.split()),
-        " ".join(paragraph.text.split()),
-        tuple(" ".join(item.split()) for item in paragraph.items),
-    )
+    return key(paragraph.verb), key(paragraph.text), tuple(key(item) for item in paragraph.items)
 
 
 def earlier_decisions(decisions: Iterable[Any], session: Any) -> list[Any]:

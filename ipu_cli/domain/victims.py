@@ -125,7 +125,7 @@ def victims_line(victims_override: str | None, members: list[Any], lang: str = "
 
 
 _NUMBER = r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\b"
-_COUNTED = r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(male|female|men|women)\b"
+_COUNTED = _NUMBER + r"\s+(male|female|men|women)\b"
 
 
 def override_disagreements(text: str, members: list[Any]) -> list[str]:

@@ -138,15 +138,15 @@ def covered_members(
             problems,
         )
     shown = visible_members(case, base, include_confidential)
-    if as_of is not None:
+    if as_of is not None and shown:
         from ipu_cli.domain.membership import members_on
 
         shown = members_on(case, shown, as_of, base.reference.sessions)
-    if not shown and as_of is not None and visible_members(case, base, include_confidential):
-        raise IpuError(
-            f"{case.id}: no member is listed on {as_of.isoformat()} (every member's case was closed, "
-            "or the member left the group, before it, or joins later); close the group"
-        )
+        if not shown:
+            raise IpuError(
+                f"{case.id}: no member is listed on {as_of.isoformat()} (every member's case was closed, "
+                "or the member left the group, before it, or joins later); close the group"
+            )
     if not shown:
         raise ConfidentialRefused(
             f"{case.id}: every member is confidential; pass --include-confidential for internal use"
