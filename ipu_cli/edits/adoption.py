@@ -93,9 +93,7 @@ def adopt(
     def build(doc: Document) -> Change:
         return _move_draft(doc, session.ref, adopted, mode)
 
-    edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
-    edited.notes = notes
-    return edited
+    return edit_file(root, path, build, base.reference, dry_run=dry_run, notes=notes)
 
 
 def _council_adopts(drafted_for: str, body: str) -> bool:
@@ -234,9 +232,7 @@ def start_draft(
         )
         return Change([doc.add_top_key("draft", lines)], {**doc.data, "draft": draft}, summary)
 
-    edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
-    edited.notes = notes
-    return edited
+    return edit_file(root, path, build, base.reference, dry_run=dry_run, notes=notes)
 
 
 def _words(base: CaseBase, ref: str | None) -> str:
