@@ -49,9 +49,7 @@ class Checks(Protocol):
 
     def reference(self, ref: Reference) -> list[Row]: ...
 
-    def translation(
-        self, path: Path, shown: str, root: Path, case: Case | None, case_read: bool
-    ) -> list[Row]: ...
+    def translation(self, shown: str, root: Path, case: Case | None, case_read: bool) -> list[Row]: ...
 
 
 PARALLEL_MIN = 400
@@ -468,7 +466,7 @@ def _translations(
                 out.extend(rows)
                 continue
         case = record.case if record is not None else None
-        rows = tuple(checks.translation(Path(name), path, root, case, case_path in cases))
+        rows = tuple(checks.translation(path, root, case, case_path in cases))
         if key is not None:
             store.put(key, (rows, None), None)
             keep.add(key)
