@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.labels import LANGUAGE_NAMES
 from ipu_cli.domain.translations import key, table_of, units
-from ipu_cli.store.paths import DATA, translation_of, translation_path
+from ipu_cli.store.paths import DATA, case_path_of, translation_path
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import Translation
@@ -50,13 +50,6 @@ def read_translation(root: Path, shown: str) -> tuple[Translation | None, Loaded
         else:
             seen[text] = loaded.where(("texts", index, "en"))[0]
     return value, loaded, problems
-
-
-def case_path_of(shown: str) -> str:
-    """The case file a translation file translates: cases/KHM/KHM-60.fr.yaml -> cases/KHM/KHM-60.yaml."""
-    path = PurePosixPath(shown)
-    found = translation_of(path.name)
-    return str(path.with_name(found[0])) if found else shown
 
 
 def translation_of_record(base: CaseBase, record: CaseRecord, lang: str) -> str | None:

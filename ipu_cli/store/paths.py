@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from ipu_cli.domain.labels import LANGS
@@ -82,6 +82,13 @@ def foreign_translation(name: str) -> str | None:
         f"a translation into '{lang}': case files are translated into {', '.join(TRANSLATED)} "
         "only; not read (rename it or move it out of cases/)"
     )
+
+
+def case_path_of(shown: str) -> str:
+    """The case file a translation file translates: cases/KHM/KHM-60.fr.yaml -> cases/KHM/KHM-60.yaml."""
+    path = PurePosixPath(shown)
+    found = translation_of(path.name)
+    return str(path.with_name(found[0])) if found else shown
 
 
 def translation_path(case_path: Path, lang: str) -> Path:

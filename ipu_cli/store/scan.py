@@ -447,12 +447,11 @@ def _translations(
 ) -> list[Row]:
     """The problems of each translation file, cached under its bytes and its case file's key
     (the check compares the two files), so that a warm run parses neither."""
-    from ipu_cli.store.paths import translation_of
+    from ipu_cli.store.paths import case_path_of
 
     out: list[Row] = []
     for name, path in zip(names, shown, strict=True):
-        found = translation_of(Path(path).name)
-        case_path = path[: -len(Path(path).name)] + found[0] if found else path
+        case_path = case_path_of(path)
         case_key, record = cases.get(case_path, (None, None))
         raw = _read(name)
         key = (
