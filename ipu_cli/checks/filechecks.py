@@ -7,10 +7,11 @@ references, the order of dated lists, verbs. Cross-file checks live in
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipu_cli.checks.lifecycle import lifecycle_checks
+from ipu_cli.checks.lifecycle import lifecycle_checks, unknown_code, unknown_session
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.dated import out_of_order
 from ipu_cli.domain.ids import is_collective_id
@@ -33,11 +34,8 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
     def report(loc: tuple[Any, ...], code: str, message: str) -> None:
         out.append(Problem.at(loaded, loc, code, message))
 
-    def known(loc: tuple[Any, ...], kind: str, value: str, vocabulary: Any) -> None:
-        """A vocabulary code must be in its data file (when that file could be read)."""
-        if vocabulary and value not in vocabulary:
-            code = "unknown-" + kind.replace(" ", "-")
-            report(loc, code, f"unknown {kind} '{value}'" + did_you_mean(value, vocabulary))
+    known = partial(unknown_code, report)
+    check_session = partial(unknown_session, report, ref=ref)
 
     expected = stem_id(path)
     if case.id != expected:
@@ -111,10 +109,6 @@ def single_file_checks(path: Path, loaded: Loaded, case: Case, ref: Reference) -
 
     for loc, message in out_of_order(case):
         report(loc, "date-order", message)
-
-    def check_session(loc: tuple[Any, ...], session: str | None) -> None:
-        if session and ref.sessions and session not in ref.sessions:
-            report(loc, "unknown-session", f"session '{session}' is not in data/sessions.yaml")
 
     for index, decision in enumerate(case.decisions):
         check_session(("decisions", index, "session"), decision.session)

@@ -6,6 +6,9 @@ found admissible should hold no decision; an MP's alleged violations should
 begin while they held a mandate (or say how they relate to one); a substitute
 is a member of parliament only for the periods they sat. The rules live in
 `domain/complaints.py` and `domain/mandates.py`; this module reports them.
+
+`unknown_session` and `unknown_code` are shared with `filechecks.py` (which imports this
+module): one wording for a session or a vocabulary code the data files do not hold.
 """
 
 from __future__ import annotations
@@ -36,13 +39,21 @@ def lifecycle_checks(loaded: Loaded, case: Case, ref: Reference) -> list[Problem
     _complaint(report, case, ref)
     _terms(report, case)
     for index, mission in enumerate(case.missions):
-        _session(report, ("missions", index, "session"), mission.session, ref)
+        unknown_session(report, ("missions", index, "session"), mission.session, ref=ref)
     return out
 
 
-def _session(report: Report, loc: tuple[Any, ...], session: str | None, ref: Reference) -> None:
+def unknown_session(report: Report, loc: tuple[Any, ...], session: str | None, *, ref: Reference) -> None:
+    """A session reference must be in data/sessions.yaml (when that file could be read)."""
     if session and ref.sessions and session not in ref.sessions:
         report(loc, "unknown-session", f"session '{session}' is not in data/sessions.yaml")
+
+
+def unknown_code(report: Report, loc: tuple[Any, ...], kind: str, value: str, vocabulary: Any) -> None:
+    """A vocabulary code must be in its data file (when that file could be read)."""
+    if vocabulary and value not in vocabulary:
+        code = "unknown-" + kind.replace(" ", "-")
+        report(loc, code, f"unknown {kind} '{value}'" + did_you_mean(value, vocabulary))
 
 
 def _complaint(report: Report, case: Case, ref: Reference) -> None:
@@ -56,15 +67,12 @@ def _complaint(report: Report, case: Case, ref: Reference) -> None:
         if why:
             report((*loc, "status"), "complaint-history", why)
         previous = step.status
-        _session(report, (*loc, "session"), step.session, ref)
-        if step.findings is not None and ref.violations:
+        unknown_session(report, (*loc, "session"), step.session, ref=ref)
+        if step.findings is not None:
             for number, code in enumerate(step.findings.allegations):
-                if code not in ref.violations:
-                    report(
-                        (*loc, "findings", "allegations", number),
-                        "unknown-violation",
-                        f"unknown violation '{code}'" + did_you_mean(code, ref.violations),
-                    )
+                unknown_code(
+                    report, (*loc, "findings", "allegations", number), "violation", code, ref.violations
+                )
     received = complaints.step_date(complaint, "received")
     submitted = complaint.submitted
     if received is not None and (

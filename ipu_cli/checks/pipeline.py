@@ -211,7 +211,7 @@ class FileChecks:
         return [_row(p) for p in reference_problems(ref)]
 
     @staticmethod
-    def translation(path: Path, shown: str, root: Path, case: Any, case_read: bool) -> list[tuple[Any, ...]]:
+    def translation(shown: str, root: Path, case: Any, case_read: bool) -> list[tuple[Any, ...]]:
         from ipu_cli.checks.translationfiles import file_problems
 
         return [_row(p) for p in file_problems(root, shown, case, case_read)]

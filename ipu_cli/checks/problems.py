@@ -77,10 +77,14 @@ class Problem:
     def github(self) -> str:
         """A workflow command; its data and properties escaped as the runner reads them (a path
         holding ',' or '::' would otherwise end the property or the command early)."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = path.replace(":", "%3A").replace(",", "%2C")
+        message = _escape_data(self.message)
+        path = _escape_data(self.path).replace(":", "%3A").replace(",", "%2C")
         return f"::{self.level} file={path},line={self.line},col={self.column},title={self.code}::{message}"
+
+
+def _escape_data(text: str) -> str:
+    """`text` as a workflow command's data: '%' and line breaks escaped (a property also escapes ':' ',')."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 FORMATS = ("text", "parsable", "json", "github")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ipu_cli.checks.problems import Problem
 from ipu_cli.domain.labels import LANGUAGE_NAMES
 from ipu_cli.domain.translations import key, table_of, units
-from ipu_cli.store.paths import DATA, translation_of, translation_path
+from ipu_cli.store.paths import DATA, case_path_of, translation_path
 
 if TYPE_CHECKING:
     from ipu_cli.domain.cases import Translation
@@ -62,13 +62,6 @@ def usable_translation(root: Path, shown: str, why: str = "") -> Translation:
     if value is None or errors:
         raise IpuError(f"{why}{shown} cannot be used (see 'ipu validate')", errors)
     return value
-
-
-def case_path_of(shown: str) -> str:
-    """The case file a translation file translates: cases/KHM/KHM-60.fr.yaml -> cases/KHM/KHM-60.yaml."""
-    path = PurePosixPath(shown)
-    found = translation_of(path.name)
-    return str(path.with_name(found[0])) if found else shown
 
 
 def translation_of_record(base: CaseBase, record: CaseRecord, lang: str) -> str | None:

@@ -31,7 +31,16 @@ from ipu_cli.edits.engine import (
 )
 from ipu_cli.errors import IpuError, UsageError
 from ipu_cli.store.casebase import CaseBase
-from ipu_cli.store.textedit import Document, EditError, Splice, date_value, plain, render_mapping, shift
+from ipu_cli.store.textedit import (
+    Document,
+    EditError,
+    Splice,
+    date_value,
+    plain,
+    position_by_date,
+    render_mapping,
+    shift,
+)
 
 MODES = ("unanimously", "by consensus", "without a vote")
 
@@ -84,9 +93,7 @@ def adopt(
     def build(doc: Document) -> Change:
         return _move_draft(doc, session.ref, adopted, mode)
 
-    edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
-    edited.notes = notes
-    return edited
+    return edit_file(root, path, build, base.reference, dry_run=dry_run, notes=notes)
 
 
 def _council_adopts(drafted_for: str, body: str) -> bool:
@@ -118,10 +125,7 @@ def _move_draft(doc: Document, session: str, adopted: PartialDate, mode: str | N
     lines[0] = "  - " + lines[0][4:]
     lines += shift([replaced.get(i, doc.lines[i]) for i in body], 4 - indent, doc.nl)
 
-    decisions = doc.data.get("decisions") or []
-    position = len(decisions)
-    while position > 0 and _adopted(decisions[position - 1]) > adopted:
-        position -= 1
+    position = position_by_date(doc.data.get("decisions") or [], adopted, key="adopted")
     insert = doc.insert_item(("decisions",), position, lines=lines)
     start, end = doc.comments_above(first), last + 1  # comments on the draft go with it
     if (
@@ -182,13 +186,6 @@ def _drop_kept(doc: Document, drop: set[int]) -> dict[int, str]:
     return replaced
 
 
-def _adopted(item: Any) -> PartialDate:
-    try:
-        return PartialDate.parse(item.get("adopted"))
-    except (AttributeError, ValueError):
-        return PartialDate(1000)
-
-
 @collector_paused
 def start_draft(
     root: Path,
@@ -235,9 +232,7 @@ def start_draft(
         )
         return Change([doc.add_top_key("draft", lines)], {**doc.data, "draft": draft}, summary)
 
-    edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
-    edited.notes = notes
-    return edited
+    return edit_file(root, path, build, base.reference, dry_run=dry_run, notes=notes)
 
 
 def _words(base: CaseBase, ref: str | None) -> str:

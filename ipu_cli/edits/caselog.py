@@ -23,11 +23,11 @@ from ipu_cli.edits.engine import (
     Inserted,
     collector_paused,
     edit_file,
+    holder_path,
     insert_dated,
     validated,
 )
 from ipu_cli.errors import IpuError
-from ipu_cli.queries.lookup import find_holder
 from ipu_cli.store.casebase import CaseBase
 from ipu_cli.store.textedit import Document, date_value
 
@@ -89,8 +89,7 @@ def append_communication(
 ) -> Logged:
     """Add `entry` to the log of `case_id` (or of its group), oldest first; all or nothing."""
     base = base or load_case_base(root)
-    target, note = find_holder(base, case_id, "logged in the group's file")
-    path = root / base.records[target.id].path
+    target, path, notes = holder_path(base, case_id, "logged in the group's file")
     place: list[Inserted] = []
     repeated: list[int] = []
 
@@ -122,7 +121,6 @@ def append_communication(
         if repeated
         else []
     )
-    notes = [note] if note else []
     return Logged(target.id, path, entry, inserted.position, inserted.total, notes, done, warnings)
 
 

@@ -80,9 +80,7 @@ def close(
         expected = {**doc.data, "status": plain(closure)}
         return Change(splices, expected, f"closed {target.id} on {closed} ({session.ref}): {reason.strip()}")
 
-    edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
-    edited.notes = notes
-    return edited
+    return edit_file(root, path, build, base.reference, dry_run=dry_run, notes=notes)
 
 
 def _status_splice(doc: Document, status: dict[str, Any]) -> Splice:

@@ -138,14 +138,17 @@ def edit_file(
     reference: Reference,
     *,
     dry_run: bool = False,
-    timeout: float | None = None,
+    notes: Sequence[str] = (),
 ) -> Edited:
-    """Apply the change `build` makes of the file's current text; all or nothing (module doc)."""
+    """Apply the change `build` makes of the file's current text; all or nothing (module doc).
+
+    `notes` go into the result as they are, for the command to print on stderr.
+    """
     from filelock import Timeout
 
     shown = display_path(path, root)
     try:
-        with locked([path], LOCK_TIMEOUT if timeout is None else timeout):
+        with locked([path], LOCK_TIMEOUT):
             done = prepare(path, shown, build, reference)
             if not dry_run:
                 write_bytes(path, done.new)
@@ -153,7 +156,7 @@ def edit_file(
         raise IpuError(f"{shown} is locked by another ipu command; try again") from None
     except OSError as exc:
         raise IpuError(f"cannot write {shown}: {exc.strerror or exc}; file unchanged") from None
-    return Edited(path, shown, done.change.summary, done.diff, not dry_run)
+    return Edited(path, shown, done.change.summary, done.diff, not dry_run, list(notes))
 
 
 @collector_paused
@@ -163,7 +166,6 @@ def edit_files(
     reference: Reference,
     *,
     created: Sequence[tuple[Path, bytes]] = (),
-    timeout: float | None = None,
 ) -> list[Edited]:
     """Several files changed as one (`ipu new`): the `edits`, and the new files `created`; all or none.
 
@@ -175,9 +177,7 @@ def edit_files(
     from filelock import Timeout
 
     try:
-        with locked(
-            [*(p for p, _ in edits), *(p for p, _ in created)], LOCK_TIMEOUT if timeout is None else timeout
-        ):
+        with locked([*(p for p, _ in edits), *(p for p, _ in created)], LOCK_TIMEOUT):
             for path, _ in created:
                 if path.exists() or path.is_symlink():
                     raise EditError(f"{display_path(path, root)} already exists; not overwritten")

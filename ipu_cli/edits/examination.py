@@ -144,9 +144,7 @@ def record_step(
             )
         return Change(splices, expected, summary)
 
-    edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
-    edited.notes = notes
-    return edited
+    return edit_file(root, path, build, base.reference, dry_run=dry_run, notes=notes)
 
 
 def _options_fit(step: Step) -> None:

@@ -98,9 +98,7 @@ def record(
             f"recorded {what} ({kind} {inserted.position} of {inserted.total})",
         )
 
-    edited = edit_file(root, path, build, base.reference, dry_run=dry_run)
-    edited.notes = notes
-    return edited
+    return edit_file(root, path, build, base.reference, dry_run=dry_run, notes=notes)
 
 
 def _session_ref(text: str) -> str:

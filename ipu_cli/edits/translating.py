@@ -26,13 +26,14 @@ def write_pairs(root: Path, found: MissingPairs) -> None:
     """Add `found`'s pairs to its translation file (create it if need be): all or nothing."""
     from filelock import Timeout
 
+    from ipu_cli.edits.engine import LOCK_TIMEOUT
     from ipu_cli.store.atomic import editable, locked, write_text
     from ipu_cli.store.textedit import Document
     from ipu_cli.store.yamlload import load_text
 
     path = root / found.target
     try:
-        with locked([path], timeout=30):
+        with locked([path], LOCK_TIMEOUT):
             old = ""
             if found.exists:
                 editable(path, found.target)

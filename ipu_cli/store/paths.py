@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from ipu_cli.domain.labels import LANGS
@@ -44,14 +44,23 @@ def find_root(start: Path | None = None, override: str | os.PathLike[str] | None
     )
 
 
-def translation_of(name: str) -> tuple[str, str] | None:
-    """("KHM-COLL-03.yaml", "fr") for the translation file "KHM-COLL-03.fr.yaml"; None otherwise."""
+def _language_part(name: str) -> tuple[str, str, str] | None:
+    """("KHM-60", "fr", ".yaml") for "KHM-60.fr.yaml": the part after the stem's last dot, whatever
+    it holds; None when the name has no such part or is no case file's name."""
     for suffix in CASE_SUFFIXES:
         if name.endswith(suffix):
             stem, dot, lang = name[: -len(suffix)].rpartition(".")
-            if dot and stem and lang in TRANSLATED:
-                return stem + suffix, lang
+            return (stem, lang, suffix) if dot and stem else None
     return None
+
+
+def translation_of(name: str) -> tuple[str, str] | None:
+    """("KHM-COLL-03.yaml", "fr") for the translation file "KHM-COLL-03.fr.yaml"; None otherwise."""
+    parts = _language_part(name)
+    if parts is None or parts[1] not in TRANSLATED:
+        return None
+    stem, lang, suffix = parts
+    return stem + suffix, lang
 
 
 def foreign_translation(name: str) -> str | None:
@@ -59,20 +68,27 @@ def foreign_translation(name: str) -> str | None:
     reads, or None. A case file's name has no dot before its suffix, so a file named like a
     translation into a language `ipu` does not have is not read as a case (which would give
     a missing-field error for every field of a case)."""
-    for suffix in CASE_SUFFIXES:
-        if name.endswith(suffix):
-            stem, dot, lang = name[: -len(suffix)].rpartition(".")
-            if not (dot and stem and len(lang) == 2 and lang.isascii() and lang.isalpha()):
-                return None
-            if lang.lower() in TRANSLATED:
-                return f"the language is written in lower case: rename it {stem}.{lang.lower()}{suffix}"
-            if lang.lower() == "en":
-                return f"English is the case file itself ({stem}{suffix}); not read"
-            return (
-                f"a translation into '{lang}': case files are translated into {', '.join(TRANSLATED)} "
-                "only; not read (rename it or move it out of cases/)"
-            )
-    return None
+    parts = _language_part(name)
+    if parts is None:
+        return None
+    stem, lang, suffix = parts
+    if not (len(lang) == 2 and lang.isascii() and lang.isalpha()):
+        return None
+    if lang.lower() in TRANSLATED:
+        return f"the language is written in lower case: rename it {stem}.{lang.lower()}{suffix}"
+    if lang.lower() == "en":
+        return f"English is the case file itself ({stem}{suffix}); not read"
+    return (
+        f"a translation into '{lang}': case files are translated into {', '.join(TRANSLATED)} "
+        "only; not read (rename it or move it out of cases/)"
+    )
+
+
+def case_path_of(shown: str) -> str:
+    """The case file a translation file translates: cases/KHM/KHM-60.fr.yaml -> cases/KHM/KHM-60.yaml."""
+    path = PurePosixPath(shown)
+    found = translation_of(path.name)
+    return str(path.with_name(found[0])) if found else shown
 
 
 def translation_path(case_path: Path, lang: str) -> Path:

@@ -49,9 +49,7 @@ class Checks(Protocol):
 
     def reference(self, ref: Reference) -> list[Row]: ...
 
-    def translation(
-        self, path: Path, shown: str, root: Path, case: Case | None, case_read: bool
-    ) -> list[Row]: ...
+    def translation(self, shown: str, root: Path, case: Case | None, case_read: bool) -> list[Row]: ...
 
 
 PARALLEL_MIN = 400
@@ -449,12 +447,11 @@ def _translations(
 ) -> list[Row]:
     """The problems of each translation file, cached under its bytes and its case file's key
     (the check compares the two files), so that a warm run parses neither."""
-    from ipu_cli.store.paths import translation_of
+    from ipu_cli.store.paths import case_path_of
 
     out: list[Row] = []
     for name, path in zip(names, shown, strict=True):
-        found = translation_of(Path(path).name)
-        case_path = path[: -len(Path(path).name)] + found[0] if found else path
+        case_path = case_path_of(path)
         case_key, record = cases.get(case_path, (None, None))
         raw = _read(name)
         key = (
@@ -468,7 +465,7 @@ def _translations(
                 out.extend(rows)
                 continue
         case = record.case if record is not None else None
-        rows = tuple(checks.translation(Path(name), path, root, case, case_path in cases))
+        rows = tuple(checks.translation(path, root, case, case_path in cases))
         if key is not None:
             store.put(key, (rows, None), None)
             keep.add(key)

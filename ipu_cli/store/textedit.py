@@ -544,17 +544,18 @@ def shift(lines: Iterable[str], by: int, nl: str = "\n") -> list[str]:
     return out
 
 
-def position_by_date(items: Sequence[Any], date: PartialDate) -> int:
-    """Where a record dated `date` goes in a list kept oldest first: after every record not later."""
+def position_by_date(items: Sequence[Any], date: PartialDate, key: str = "date") -> int:
+    """Where a record dated `date` goes in a list kept oldest first (by its `key`): after every
+    record not later."""
     position = len(items)
-    while position > 0 and _date_of(items[position - 1]) > date:
+    while position > 0 and _date_of(items[position - 1], key) > date:
         position -= 1
     return position
 
 
-def _date_of(item: Any) -> PartialDate:
+def _date_of(item: Any, key: str) -> PartialDate:
     try:
-        return PartialDate.parse(item.get("date") if isinstance(item, dict) else None)
+        return PartialDate.parse(item.get(key) if isinstance(item, dict) else None)
     except ValueError:
         return PartialDate(1000)
 

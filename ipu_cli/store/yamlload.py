@@ -243,21 +243,27 @@ def hidden_characters(text: str) -> list[Fault]:
         name = char_name(char)
         if name not in names:
             names.append(name)
-    faults = []
-    for line, (column, names) in sorted(lines.items())[:MAX_HIDDEN_LINES]:
-        if len(names) == 1:
-            message = f"hidden character {names[0]}: it makes the text read differently from what it holds; remove it"
-        else:
-            message = (
-                f"hidden characters {', '.join(names)}: they make the text read differently from what it "
-                "holds; remove them"
-            )
-        faults.append(Fault(line, column, "hidden-character", message))
+    faults = [
+        Fault(line, column, "hidden-character", _hidden_message(names))
+        for line, (column, names) in sorted(lines.items())[:MAX_HIDDEN_LINES]
+    ]
     if len(lines) > MAX_HIDDEN_LINES:
         line, column, code, message = faults[-1]
         more = len(lines) - MAX_HIDDEN_LINES
         faults[-1] = Fault(line, column, code, f"{message} ({more} more lines hold such characters)")
     return faults
+
+
+def _hidden_message(names: list[str], escaped: bool = False) -> str:
+    """What a hidden-character fault says of the characters `names` (written as escapes or not)."""
+    if len(names) == 1:
+        how = " (written as an escape)" if escaped else ""
+        return f"hidden character {names[0]}{how}: it makes the text read differently from what it holds; remove it"
+    how = " (written as escapes)" if escaped else ""
+    return (
+        f"hidden characters {', '.join(names)}{how}: they make the text read differently from what it "
+        "holds; remove them"
+    )
 
 
 def _syntax_fault(exc: yaml.MarkedYAMLError, text: str) -> Fault:
@@ -330,16 +336,8 @@ class _Builder:
         """A double-quoted text can write a hidden character as an escape (`"\\u202e"`, `"\\x1b"`):
         the file's own characters are clean, the value is not. Refused like the raw character."""
         names = list(dict.fromkeys(char_name(node.value[index]) for index in hidden_in(node.value)))
-        if not names:
-            return
-        if len(names) == 1:
-            message = f"hidden character {names[0]} (written as an escape): it makes the text read differently from what it holds; remove it"
-        else:
-            message = (
-                f"hidden characters {', '.join(names)} (written as escapes): they make the text read "
-                "differently from what it holds; remove them"
-            )
-        self._report(node, "hidden-character", message)
+        if names:
+            self._report(node, "hidden-character", _hidden_message(names, escaped=True))
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
